@@ -1,0 +1,64 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+
+# Tests and CI use Postgres and Redis on this machine unless told otherwise.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/opengate
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: demo test install vendor lint format migrations-check check-services benchmark clean
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv sync --frozen --inexact --quiet
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/main.css: node_modules/.installed scripts/build_vendor.sh $(wildcard static/scss/*.scss)
+	bash scripts/build_vendor.sh
+
+install: $(VENV)/.installed static/vendor/main.css
+
+vendor: static/vendor/main.css
+
+## make demo: install everything, migrate, seed demo data and serve on http://127.0.0.1:8000
+demo: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	DEMO_MFA_BYPASS_CODE=000000 $(PY) manage.py runserver 127.0.0.1:8000
+
+check-services:
+	@DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" REDIS_URL="$${REDIS_URL:-$(TEST_REDIS_URL)}" \
+		$(PY) scripts/check_services.py
+
+## make test: the whole suite on Postgres and Redis (DATABASE_URL / REDIS_URL, localhost defaults)
+test: install check-services
+	DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" \
+	REDIS_URL="$${REDIS_URL:-$(TEST_REDIS_URL)}" \
+	CACHE_KEY_PREFIX=opengate-test DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+benchmark: install
+	@echo "Benchmarks arrive with the features they measure; see benchmarks/README.md."
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3

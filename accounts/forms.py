@@ -1,0 +1,55 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .constants import AuditAction
+
+
+def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: beside its field, or at the top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any action"), *AuditAction.choices]
+    )
+    actor = forms.CharField(label="Done by (email)", required=False, max_length=254)
+    record = forms.CharField(label="Record type", required=False, max_length=100)
+    date_from = forms.DateField(
+        label="From date",
+        required=False,
+        help_text="For example, 27 3 2026 or 2026-03-27",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+        error_messages={"invalid": "Enter the from date as a real date, like 2026-03-27"},
+    )
+    date_to = forms.DateField(
+        label="To date",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+        error_messages={"invalid": "Enter the to date as a real date, like 2026-03-27"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The to date must be the same as or after the from date")
+        return cleaned
+
+    def filter(self, queryset):
+        data = self.cleaned_data
+        if data.get("action"):
+            queryset = queryset.filter(action=data["action"])
+        if data.get("actor"):
+            queryset = queryset.filter(actor_email__icontains=data["actor"].strip())
+        if data.get("record"):
+            queryset = queryset.filter(object_type__icontains=data["record"].strip())
+        if data.get("date_from"):
+            queryset = queryset.filter(occurred_at__date__gte=data["date_from"])
+        if data.get("date_to"):
+            queryset = queryset.filter(occurred_at__date__lte=data["date_to"])
+        return queryset

@@ -1,0 +1,35 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from providers.permissions import org_admin_required
+
+from .forms import AuditFilterForm
+from .models import AuditEvent
+
+AUDIT_PAGE_SIZE = 50
+
+
+@login_required
+def dashboard(request):
+    """The signed-in home page: what this person can do, by role."""
+    return render(request, "accounts/dashboard.html")
+
+
+@org_admin_required
+def audit_log(request):
+    organisation = request.membership.organisation
+    events = AuditEvent.objects.visible_to(request.user).filter(organisation=organisation)
+    form = AuditFilterForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        events = form.filter(events)
+    elif form.is_bound:
+        events = events.none()
+    page = Paginator(events.select_related("actor"), AUDIT_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "accounts/audit_log.html",
+        {"form": form, "page": page, "organisation": organisation},
+    )

@@ -1,0 +1,28 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from accounts.views import dashboard
+from providers.views import invitation_accept
+
+# Django's admin signs in through allauth too, so MFA applies there as everywhere.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Open Gate platform administration"
+
+urlpatterns = [
+    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
+    path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
+    path("dashboard/", dashboard, name="dashboard"),
+    path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("", include("providers.urls")),
+    path("django-admin/", admin.site.urls),
+]

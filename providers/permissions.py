@@ -1,0 +1,53 @@
+"""Decorators that say who may use a view. A wrong role gets 403; other tenants' objects 404."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+
+from accounts.roles import has_platform_role
+
+from .constants import MembershipRole
+
+
+def membership_required(*roles: str):
+    """The user acts for an active organisation with one of these roles (any role if none)."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            membership = request.membership
+            if membership is None or (roles and membership.role not in roles):
+                raise PermissionDenied("Your role in this organisation cannot use this page.")
+            if not membership.organisation.is_active:
+                return render(
+                    request,
+                    "providers/organisation_not_active.html",
+                    {"organisation": membership.organisation},
+                    status=403,
+                )
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+org_admin_required = membership_required(MembershipRole.ORG_ADMIN)
+staff_required = membership_required(MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR)
+
+
+def platform_role_required(*roles: str):
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not has_platform_role(request.user, *roles):
+                raise PermissionDenied("This page is for a different role.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils import timezone
+
+from .constants import MembershipRole, OrganisationStatus
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Organisations the user belongs to (any status); platform admins see all."""
+        from accounts.roles import is_platform_admin
+
+        if not user.is_authenticated:
+            return self.none()
+        if is_platform_admin(user):
+            return self.all()
+        return self.filter(memberships__user=user, memberships__removed_at__isnull=True).distinct()
+
+    def active(self):
+        return self.filter(status=OrganisationStatus.ACTIVE)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        """Memberships not removed, in organisations that are not rejected."""
+        return self.filter(removed_at__isnull=True).exclude(
+            organisation__status=OrganisationStatus.REJECTED
+        )
+
+    def visible_to(self, user):
+        """The user's own memberships, and every membership of organisations they administer."""
+        if not user.is_authenticated:
+            return self.none()
+        administered = self.active().filter(user=user, role=MembershipRole.ORG_ADMIN)
+        return self.active().filter(
+            models.Q(user=user) | models.Q(organisation__in=administered.values("organisation"))
+        )
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def visible_to(self, user):
+        """Invitations of organisations the user administers."""
+        if not user.is_authenticated:
+            return self.none()
+        from .models import Membership
+
+        administered = Membership.objects.active().filter(user=user, role=MembershipRole.ORG_ADMIN)
+        return self.filter(organisation__in=administered.values("organisation"))

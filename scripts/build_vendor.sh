@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds static/vendor/ (never committed) from the npm packages pinned in package-lock.json:
+# our Sass build of GOV.UK Frontend and MoJ Frontend, their JavaScript, and the images the CSS uses.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=static/vendor
+rm -rf "$out"
+mkdir -p "$out/images"
+node_modules/.bin/sass --load-path=node_modules --load-path=. --style=compressed --no-source-map \
+  --quiet-deps --silence-deprecation=import --silence-deprecation=global-builtin \
+  --silence-deprecation=mixed-decls static/scss/main.scss "$out/main.css"
+sed -i "s/\"GDS Transport\",//g" "$out/main.css"
+cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk-frontend.min.js"
+cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js "$out/moj-frontend.min.js"
+cp node_modules/govuk-frontend/dist/govuk/assets/images/*.svg "$out/images/"
+cp node_modules/@ministryofjustice/frontend/moj/assets/images/*.svg "$out/images/"
+# Every url() in the CSS must resolve to a file we ship, or the manifest storage refuses it.
+grep -o 'url([^)]*)' "$out/main.css" | sort -u | sed -E 's/url\(["'"'"']?\.?\/?([^"'"'"')]*)["'"'"']?\)/\1/' |
+  while read -r ref; do
+    case "$ref" in data:*) continue ;; esac
+    [ -f "$out/$ref" ] || { echo "static/vendor/main.css refers to missing $ref" >&2; exit 1; }
+  done
+echo "Built $out"
