@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -53,3 +54,24 @@ class AuditFilterForm(forms.Form):
         if data.get("date_to"):
             queryset = queryset.filter(occurred_at__date__lte=data["date_to"])
         return queryset
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form with GOV.UK wording, labels and no placeholders."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = "Email address"
+        login.widget.attrs.pop("placeholder", None)
+        login.widget.attrs["autocomplete"] = "email"
+        login.widget.attrs["spellcheck"] = "false"
+        login.error_messages["required"] = "Enter your email address"
+        login.error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.org"
+        )
+        password = self.fields["password"]
+        password.label = "Password"
+        password.help_text = ""
+        password.widget.attrs.pop("placeholder", None)
+        password.error_messages["required"] = "Enter your password"

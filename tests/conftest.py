@@ -1,0 +1,85 @@
+import time
+
+import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.mfa.models import Authenticator
+from django.core.cache import cache
+
+from accounts.demo import enrol_demo_mfa
+from config.celery import app as celery_app
+from providers.constants import MembershipRole
+
+from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and used TOTP codes live in Redis: start every test with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery(request):
+    """Tasks run in-process, except in tests marked `worker`, which start a real worker."""
+    eager = request.node.get_closest_marker("worker") is None
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+def sign_in(client, user, *, mfa: bool = True):
+    """Sign a test client in as if through the login form, and through MFA if asked.
+
+    MFA here means the user has TOTP set up and the session records passing it, exactly what
+    allauth writes after a real code; tests/accounts/test_mfa.py drives the real forms.
+    """
+    client.force_login(user)
+    if mfa:
+        enrol_demo_mfa(user)
+        totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        session = client.session
+        session["account_authentication_methods_user"] = str(user.pk)
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+            {"method": "password", "at": time.time(), "email": user.email},
+            {"method": "mfa", "at": time.time(), "id": totp.pk, "type": "totp"},
+        ]
+        session.save()
+    return client
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def org_admin(organisation):
+    return MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
+
+
+@pytest.fixture
+def coordinator(organisation):
+    return MembershipFactory(organisation=organisation, role=MembershipRole.COORDINATOR).user
+
+
+@pytest.fixture
+def mentor(organisation):
+    return MembershipFactory(organisation=organisation, role=MembershipRole.MENTOR).user
+
+
+@pytest.fixture
+def admin_client(client, org_admin):
+    return sign_in(client, org_admin)
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
