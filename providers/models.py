@@ -41,17 +41,22 @@ class LocalAuthority(models.Model):
 
 
 class Prison(models.Model):
-    """A prison establishment. Seed data from about 2016: admins may edit or close them."""
+    """A prison establishment. Seed data from about 2016: admins may edit or close them.
 
-    code = models.CharField("NOMIS code", max_length=5, unique=True)
-    name = models.CharField(max_length=120)
+    The name is the key: in the source register two combined sites have no NOMIS code, and two
+    codes are shared by a prison and the immigration removal centre it became.
+    """
+
+    code = models.CharField("NOMIS code", max_length=5, blank=True, db_index=True)
+    name = models.CharField(max_length=120, unique=True)
     probation_region = models.CharField(max_length=100)
     function = models.CharField(max_length=100, blank=True)
     estate = models.CharField(max_length=100, blank=True)
     womens_estate = models.BooleanField(default=False)
     postcode = models.CharField(max_length=10, blank=True)
     address = models.CharField(max_length=250, blank=True)
-    telephone = models.CharField(max_length=30, blank=True)
+    # Some sites list two numbers, e.g. "Wolds: (01430) 428000 Everthorpe: (01430) 426500".
+    telephone = models.CharField(max_length=100, blank=True)
     is_open = models.BooleanField(default=True)
 
     class Meta:

@@ -57,9 +57,9 @@ def load_reference_data() -> LoadResult:
     prisons = 0
     for row in _rows("prisons.tsv"):
         Prison.objects.update_or_create(
-            code=row["code"],
+            name=row["name"],
             defaults={
-                "name": row["name"],
+                "code": row["code"],
                 "probation_region": row["region"],
                 "function": row["function"],
                 "estate": row["estate"],

@@ -33,20 +33,19 @@ def _eager_celery(request):
 def sign_in(client, user, *, mfa: bool = True):
     """Sign a test client in as if through the login form, and through MFA if asked.
 
-    MFA here means the user has TOTP set up and the session records passing it, exactly what
-    allauth writes after a real code; tests/accounts/test_mfa.py drives the real forms.
+    The session records the steps allauth records after a real password (and code);
+    tests/accounts/test_mfa.py and the browser tests drive the real forms.
     """
     client.force_login(user)
+    records = [{"method": "password", "at": time.time(), "email": user.email}]
     if mfa:
         enrol_demo_mfa(user)
         totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-        session = client.session
-        session["account_authentication_methods_user"] = str(user.pk)
-        session[AUTHENTICATION_METHODS_SESSION_KEY] = [
-            {"method": "password", "at": time.time(), "email": user.email},
-            {"method": "mfa", "at": time.time(), "id": totp.pk, "type": "totp"},
-        ]
-        session.save()
+        records.append({"method": "mfa", "at": time.time(), "id": totp.pk, "type": "totp"})
+    session = client.session
+    session["account_authentication_methods_user"] = str(user.pk)
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session.save()
     return client
 
 

@@ -1,0 +1,181 @@
+"""Walks every URL pattern: another organisation's object is a 404, a wrong role a 403."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.constants import PlatformRole
+from providers.constants import MembershipRole
+from tests.conftest import sign_in
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+from .routes import (
+    ADMIN_NAMESPACE,
+    ROUTES,
+    THIRD_PARTY_MODULE_PREFIXES,
+    Public,
+    SignedIn,
+    Staff,
+    TenantObject,
+    Token,
+)
+
+
+def walk(resolver=None, namespace=None, prefix=""):
+    """Yield (namespace, full name, route, pattern) for every pattern, however deeply included."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            inner = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from walk(pattern, inner, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield namespace, name, prefix + str(pattern.pattern), pattern
+
+
+def is_third_party(namespace, pattern) -> bool:
+    module = getattr(pattern.callback, "__module__", "")
+    in_admin = (namespace or "").split(":")[0] == ADMIN_NAMESPACE
+    return in_admin or module.startswith(THIRD_PARTY_MODULE_PREFIXES)
+
+
+OUR_PATTERNS = [(n, r, p) for ns, n, r, p in walk() if not is_third_party(ns, p)]
+
+
+def routes_of(kind):
+    return sorted(name for name, rule in ROUTES.items() if isinstance(rule, kind))
+
+
+def test_every_url_pattern_is_classified():
+    unnamed = [route for name, route, _ in OUR_PATTERNS if not name]
+    assert not unnamed, f"Give these URL patterns a name and classify them: {unnamed}"
+    unclassified = sorted(name for name, _, _ in OUR_PATTERNS if name not in ROUTES)
+    assert not unclassified, (
+        f"Classify these URL patterns in tests/security/routes.py: {unclassified}"
+    )
+    stale = sorted(set(ROUTES) - {name for name, _, _ in OUR_PATTERNS})
+    assert not stale, f"tests/security/routes.py lists patterns that no longer exist: {stale}"
+
+
+def test_patterns_with_ids_are_classified_as_tenant_objects():
+    for name, _, pattern in OUR_PATTERNS:
+        kwargs = set(pattern.pattern.converters)
+        rule = ROUTES[name]
+        if isinstance(rule, Token):
+            assert kwargs == {rule.kwarg}, name
+        elif kwargs:
+            assert isinstance(rule, TenantObject), f"{name} takes {kwargs}: make it TenantObject"
+
+
+@pytest.fixture
+def tenant_a(db):
+    return OrganisationFactory(name="Tenant A")
+
+
+@pytest.fixture
+def tenant_b(db):
+    return OrganisationFactory(name="Tenant B")
+
+
+def request(client, method, url):
+    return getattr(client, method)(url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(TenantObject))
+def test_another_tenants_object_is_not_found(client, name, tenant_a, tenant_b):
+    rule = ROUTES[name]
+    user = MembershipFactory(organisation=tenant_a, role=rule.roles[0]).user
+    sign_in(client, user)
+    theirs = reverse(name, kwargs=rule.make(tenant_b))
+    assert request(client, rule.method, theirs).status_code == 404
+    # The same request for our own object is not a 404, so the check above can fail.
+    ours = reverse(name, kwargs=rule.make(tenant_a))
+    assert request(client, rule.method, ours).status_code in (200, 302)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(TenantObject))
+def test_a_missing_object_is_the_same_not_found(client, name, tenant_a):
+    rule = ROUTES[name]
+    sign_in(client, MembershipFactory(organisation=tenant_a, role=rule.roles[0]).user)
+    kwargs = dict.fromkeys(rule.make(tenant_a), 2**31 - 1)
+    assert request(client, rule.method, reverse(name, kwargs=kwargs)).status_code == 404
+
+
+def wrong_roles(allowed):
+    return [role for role in MembershipRole.values if role not in allowed]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        (name, role)
+        for name in routes_of(Staff) + routes_of(TenantObject)
+        for role in wrong_roles(ROUTES[name].roles)
+    ],
+)
+def test_a_wrong_role_is_forbidden(client, name, role, tenant_a):
+    rule = ROUTES[name]
+    sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
+    kwargs = rule.make(tenant_a) if isinstance(rule, TenantObject) else {}
+    assert request(client, rule.method, reverse(name, kwargs=kwargs)).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "platform_role", [PlatformRole.COMMISSIONER, PlatformRole.ASSESSOR, PlatformRole.NONE]
+)
+@pytest.mark.parametrize("name", routes_of(Staff) + routes_of(TenantObject))
+def test_people_without_an_organisation_are_forbidden(client, name, platform_role, tenant_a):
+    rule = ROUTES[name]
+    sign_in(client, UserFactory(platform_role=platform_role))
+    kwargs = rule.make(tenant_a) if isinstance(rule, TenantObject) else {}
+    assert request(client, rule.method, reverse(name, kwargs=kwargs)).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(SignedIn) + routes_of(Staff) + routes_of(TenantObject))
+def test_anonymous_visitors_are_sent_to_sign_in(client, name, tenant_a):
+    rule = ROUTES[name]
+    kwargs = rule.make(tenant_a) if isinstance(rule, TenantObject) else {}
+    response = request(client, getattr(rule, "method", "get"), reverse(name, kwargs=kwargs))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(Public))
+def test_public_pages_need_no_account(client, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(Token))
+def test_unknown_tokens_are_not_found(client, name):
+    rule = ROUTES[name]
+    assert client.get(reverse(name, kwargs={rule.kwarg: "not-a-real-token"})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_django_admin_is_for_platform_admins_only(client, tenant_a):
+    org_admin = MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user
+    sign_in(client, org_admin)
+    assert client.get(reverse("admin:index"), follow=True).status_code == 403
+    platform_admin = UserFactory(
+        platform_role=PlatformRole.PLATFORM_ADMIN, is_staff=True, is_superuser=True
+    )
+    sign_in(client, platform_admin)
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_django_admin_needs_mfa_too(client):
+    platform_admin = UserFactory(
+        platform_role=PlatformRole.PLATFORM_ADMIN, is_staff=True, is_superuser=True
+    )
+    sign_in(client, platform_admin, mfa=False)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
