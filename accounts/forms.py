@@ -1,4 +1,5 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -75,3 +76,24 @@ class LoginForm(AllauthLoginForm):
         password.help_text = ""
         password.widget.attrs.pop("placeholder", None)
         password.error_messages["required"] = "Enter your password"
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form with GOV.UK wording and no placeholders."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        email = self.fields["email"]
+        email.label = "Email address"
+        email.help_text = "We will send you an email to check it is yours."
+        email.widget.attrs["autocomplete"] = "email"
+        email.error_messages["required"] = "Enter your email address"
+        email.error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.org"
+        )
+        self.fields["password1"].label = "Create a password"
+        self.fields["password1"].error_messages["required"] = "Enter a password"
+        self.fields["password2"].label = "Confirm your password"
+        self.fields["password2"].error_messages["required"] = "Enter the password again"

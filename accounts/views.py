@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.urls import reverse
 
 from providers.permissions import org_admin_required
 
@@ -13,7 +14,19 @@ AUDIT_PAGE_SIZE = 50
 @login_required
 def dashboard(request):
     """The signed-in home page: what this person can do, by role."""
-    return render(request, "accounts/dashboard.html")
+    rows = []
+    if request.membership:
+        organisation = request.membership.organisation
+        rows = [
+            {"key": "Your role", "value": request.membership.get_role_display()},
+            {"key": "Organisation status", "value": organisation.get_status_display()},
+            {"key": "Region", "value": organisation.region},
+        ]
+        if len(request.memberships) > 1:
+            rows[0]["href"] = reverse("providers:organisation_switch")
+            rows[0]["action"] = "Switch organisation"
+            rows[0]["action_context"] = ""
+    return render(request, "accounts/dashboard.html", {"organisation_rows": rows})
 
 
 @org_admin_required

@@ -1,14 +1,31 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from . import services
+from .constants import OrganisationStatus
 from .models import Invitation, LocalAuthority, Membership, Organisation, Prison, Region
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    """Status changes go through the audited service, via the actions, never the form."""
+
     list_display = ["name", "status", "region", "created_at"]
     list_filter = ["status", "region"]
     search_fields = ["name", "charity_number"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["status", "status_reason"]
+    actions = ["approve"]
+
+    @admin.action(description="Approve selected organisations")
+    def approve(self, request, queryset):
+        for organisation in queryset.exclude(status=OrganisationStatus.ACTIVE):
+            services.organisation_set_status(
+                actor=request.user,
+                organisation=organisation,
+                status=OrganisationStatus.ACTIVE,
+                request=request,
+            )
+            self.message_user(request, f"{organisation} is now active.", messages.SUCCESS)
 
 
 @admin.register(Membership)

@@ -167,3 +167,39 @@ def test_email_must_be_verified_before_signing_in(client, mailoutbox):
     assert "_auth_user_id" not in client.session
     assert len(mailoutbox) == 1
     assert "new.volunteer@example.org" in mailoutbox[0].to
+
+
+def test_demo_code_hint_shows_only_when_the_debug_shortcut_is_on(client, settings):
+    user = staff_user()
+    enrol_demo_mfa(user)
+    password_login(client, user)
+    assert "Demo only" not in client.get(reverse("mfa_authenticate")).text
+    settings.DEBUG = True
+    settings.MFA_TOTP_INSECURE_BYPASS_CODE = "000000"
+    assert "accepts the authenticator code 000000" in client.get(reverse("mfa_authenticate")).text
+
+
+def test_recovery_codes_are_shown_to_their_owner(client):
+    user = staff_user()
+    enrol_demo_mfa(user)
+    sign_in(client, user)
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    response = client.get(reverse("mfa_view_recovery_codes"))
+    assert response.status_code == 200
+    codes = RecoveryCodes(
+        Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    ).get_unused_codes()
+    assert codes[0] in response.text
+    assert '<textarea class="govuk-textarea"' in response.text
+
+
+def test_sign_up_errors_are_specific(client):
+    response = client.post(reverse("account_signup"), {})
+    assert response.status_code == 200
+    for message in ("Enter your email address", "Enter a password", "Enter the password again"):
+        assert message in response.text
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "x@example.org", "password1": "short", "password2": "short"},
+    )
+    assert "This password is too short" in response.text

@@ -153,3 +153,29 @@ def test_removing_twice_says_so(client, organisation, org_admin):
     # Removed members drop out of the admin's view: a second attempt is a 404, not a 500.
     response = client.post(reverse("providers:member_remove", args=[coordinator.pk]))
     assert response.status_code == 404
+
+
+def test_platform_admin_approves_a_pending_organisation_through_the_audited_service(client):
+    from accounts.models import AuditEvent
+
+    pending = OrganisationFactory(status=OrganisationStatus.PENDING)
+    admin = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, is_staff=True, is_superuser=True)
+    sign_in(client, admin)
+    response = client.post(
+        reverse("admin:providers_organisation_changelist"),
+        {"action": "approve", "_selected_action": [pending.pk]},
+    )
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == OrganisationStatus.ACTIVE
+    event = AuditEvent.objects.get(object_id=str(pending.pk), action="status_changed")
+    assert event.details == {"from": "pending", "to": "active", "reason": ""}
+
+
+def test_dashboard_summarises_the_organisation(client, organisation, coordinator):
+    sign_in(client, coordinator)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    assert "govuk-summary-list" in response.text
+    assert "Coordinator" in response.text
+    assert organisation.name in response.text
