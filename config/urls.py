@@ -6,6 +6,16 @@ from django.views.generic import TemplateView
 from accounts.views import dashboard
 from providers.views import invitation_accept
 
+COOKIE_HEAD = ["Name", "Purpose", "Expires"]
+COOKIE_ROWS = [
+    [
+        "sessionid",
+        "Keeps you signed in, and remembers your answers while you fill in a form",
+        "After 8 hours, or when you sign out",
+    ],
+    ["csrftoken", "Protects the forms you send from being forged by other websites", "1 year"],
+]
+
 # Django's admin signs in through allauth too, so MFA applies there as everywhere.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Open Gate platform administration"
@@ -18,7 +28,14 @@ urlpatterns = [
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
-    path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
+    path(
+        "cookies/",
+        TemplateView.as_view(
+            template_name="pages/cookies.html",
+            extra_context={"cookie_head": COOKIE_HEAD, "cookie_rows": COOKIE_ROWS},
+        ),
+        name="cookies",
+    ),
     path("dashboard/", dashboard, name="dashboard"),
     path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
     path("accounts/", include("allauth.urls")),

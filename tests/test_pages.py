@@ -54,3 +54,10 @@ def test_pages_load_no_third_party_assets(client):
     html = client.get(reverse("home")).text
     for url in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert not url.startswith(("http://", "https://", "//")), url
+
+
+def test_cookies_page_lists_each_cookie_in_a_table(client):
+    html = client.get(reverse("cookies")).text
+    assert html.count('<td class="govuk-table__cell">') == 6
+    assert "sessionid" in html
+    assert "csrftoken" in html
