@@ -9,7 +9,7 @@ UV_VERSION := 0.13.8
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/opengate
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: demo test install vendor lint format migrations-check check-services benchmark clean
+.PHONY: demo test install vendor lint format migrations-check check-services benchmark clean messages
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ benchmark: install
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3
+
+## make messages: recompile our wording for third-party strings (needs GNU gettext's msgfmt)
+messages:
+	msgfmt --check -o locale/en_GB/LC_MESSAGES/django.mo locale/en_GB/LC_MESSAGES/django.po

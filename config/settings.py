@@ -215,6 +215,8 @@ STORAGES = {
     },
 }
 # Uploads live outside the web root and are only served through permission-checked views.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

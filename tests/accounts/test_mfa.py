@@ -203,3 +203,11 @@ def test_sign_up_errors_are_specific(client):
         {"email": "x@example.org", "password1": "short", "password2": "short"},
     )
     assert "This password is too short" in response.text
+
+
+def test_account_pages_use_our_sentence_case_wording(client):
+    user = staff_user()
+    sign_in(client, user)
+    html = client.get(reverse("mfa_index")).text
+    assert "Two-factor authentication" in html
+    assert "Two-Factor Authentication" not in html
