@@ -139,7 +139,6 @@ def invitation_create(
         actor=actor,
         action=AuditAction.INVITED,
         obj=invitation,
-        object_repr=f"Invitation for {email}",
         organisation=organisation,
         request=request,
         details={"role": role},
@@ -159,7 +158,6 @@ def invitation_revoke(*, actor, invitation: Invitation, request=None) -> Invitat
         actor=actor,
         action=AuditAction.INVITATION_REVOKED,
         obj=invitation,
-        object_repr=f"Invitation for {invitation.email}",
         organisation=invitation.organisation,
         request=request,
     )
@@ -201,7 +199,6 @@ def invitation_accept(*, user, invitation: Invitation, request=None) -> Membersh
         actor=user,
         action=AuditAction.INVITATION_ACCEPTED,
         obj=invitation,
-        object_repr=f"Invitation for {invitation.email}",
         organisation=invitation.organisation,
         request=request,
     )
