@@ -1,0 +1,116 @@
+"""The main journeys of the platform foundation in a real browser, with JavaScript on and off."""
+
+import pytest
+
+from accounts.demo import enrol_demo_mfa
+from providers.constants import MembershipRole
+from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory
+
+from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = no_javascript_context(browser)
+    yield context.new_page()
+    context.close()
+
+
+def staff(role, organisation_name="Wirral Gate Mentoring"):
+    membership = MembershipFactory(
+        role=role, organisation=OrganisationFactory(name=organisation_name)
+    )
+    enrol_demo_mfa(membership.user)
+    return membership.user
+
+
+def test_home_page_with_javascript(live_server, page, page_errors):
+    page.goto(live_server.url)
+    assert page.locator("body.govuk-frontend-supported").count() == 1, "nonce'd script ran"
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Find a mentor for life after prison"
+    )
+    assert page.locator(".govuk-header").inner_text().strip() == "Open Gate"
+    assert page.locator(".govuk-phase-banner").is_visible()
+    footer = page.locator("footer")
+    for link in ("Privacy", "Accessibility statement", "Cookies"):
+        assert footer.get_by_role("link", name=link).is_visible()
+    assert_accessible(page)
+    assert page_errors == []
+
+
+def test_home_page_without_javascript(live_server, no_js_page):
+    page = no_js_page
+    page.goto(live_server.url)
+    assert page.locator("body.govuk-frontend-supported").count() == 0
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Find a mentor for life after prison"
+    )
+    assert_accessible(page)
+    page.locator("main").get_by_role("link", name="Sign in").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Sign in"
+
+
+def test_skip_link_is_the_first_stop_for_the_keyboard(live_server, page):
+    page.goto(live_server.url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
+def test_coordinator_signs_in_through_mfa(live_server, browser, javascript):
+    user = staff(MembershipRole.COORDINATOR)
+    context = browser.new_context() if javascript else no_javascript_context(browser)
+    page = context.new_page()
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert "Enter your email address" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+
+    sign_in_through_the_forms(page, live_server.url, user.email, TEST_PASSWORD)
+    assert "Wirral Gate Mentoring" in page.locator("main").inner_text()
+    assert "Working for Wirral Gate Mentoring as coordinator" in page.inner_text("body")
+    assert_accessible(page)
+    context.close()
+
+
+def test_org_admin_pages_are_accessible(live_server, page):
+    user = staff(MembershipRole.ORG_ADMIN)
+    MembershipFactory(organisation=user.memberships.get().organisation)
+    sign_in_through_the_forms(page, live_server.url, user.email, TEST_PASSWORD)
+
+    page.get_by_role("link", name="Team").first.click()
+    page.wait_for_url("**/organisation/team/")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Invite someone").click()
+    page.get_by_role("button", name="Send invitation").click()
+    assert (
+        "Enter the email address of the person" in page.locator(".govuk-error-summary").inner_text()
+    )
+    assert_accessible(page)
+    page.get_by_label("Email address").fill("new.mentor@example.org")
+    page.get_by_label("Mentor").check()
+    page.get_by_role("button", name="Send invitation").click()
+    assert "Invitation sent to new.mentor@example.org" in page.inner_text("body")
+
+    page.get_by_role("link", name="Audit log").first.click()
+    page.wait_for_url("**/organisation/audit/")
+    assert "Invited" in page.locator("table").inner_text()
+    assert_accessible(page)
+
+
+def test_the_accessibility_check_catches_a_real_violation(page):
+    page.set_content(
+        '<!DOCTYPE html><html lang="en"><head><title>Bad</title></head>'
+        '<body><main><h1>Bad</h1><form><input type="text"></form></main></body></html>'
+    )
+    with pytest.raises(AssertionError, match="label"):
+        assert_accessible(page)
