@@ -24,15 +24,18 @@ class AuditFilterForm(forms.Form):
     date_from = forms.DateField(
         label="From date",
         required=False,
-        help_text="For example, 27 3 2026 or 2026-03-27",
+        help_text="For example, 27/3/2026",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-        error_messages={"invalid": "Enter the from date as a real date, like 2026-03-27"},
+        widget=forms.DateInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+        error_messages={"invalid": "Enter the from date as a real date, like 27/3/2026"},
     )
     date_to = forms.DateField(
         label="To date",
         required=False,
+        help_text="For example, 31/3/2026",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-        error_messages={"invalid": "Enter the to date as a real date, like 2026-03-27"},
+        widget=forms.DateInput(attrs={"class": "govuk-input govuk-input--width-10"}),
+        error_messages={"invalid": "Enter the to date as a real date, like 31/3/2026"},
     )
 
     def clean(self):
