@@ -1,0 +1,25 @@
+# Front-end assets: GOV.UK Frontend and MoJ Frontend from npm, compiled with our Sass.
+FROM node:20-slim AS assets
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY scripts/build_vendor.sh scripts/
+COPY static/scss static/scss
+RUN bash scripts/build_vendor.sh
+
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH
+WORKDIR /app
+RUN pip install --no-cache-dir uv==0.13.8
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev --no-install-project
+COPY . .
+COPY --from=assets /app/static/vendor static/vendor
+# collectstatic needs settings that pass the DEBUG-off checks; these values are build-time only.
+RUN DEBUG=false SECRET_KEY=build-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
+    ALLOWED_HOSTS=build python manage.py collectstatic --no-input
+RUN useradd --system --home /app opengate && mkdir -p /var/lib/opengate/media \
+    && chown opengate /var/lib/opengate/media
+USER opengate
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
