@@ -21,3 +21,4 @@ class AuditAction(models.TextChoices):
     EXPORTED = "exported", "Exported"
     ERASED = "erased", "Erased"
     STATUS_CHANGED = "status_changed", "Status changed"
+    REVIEWED = "reviewed", "Reviewed"

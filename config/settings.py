@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_filters",
+    "django.contrib.postgres",
     "csp",
     "accounts",
     "providers",

@@ -20,3 +20,63 @@ STAFF_ROLES = (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR)
 class Nation(models.TextChoices):
     ENGLAND = "England", "England"
     WALES = "Wales", "Wales"
+
+
+class ServiceStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    PAUSED = "paused", "Paused"
+
+
+class GenderEligibility(models.TextChoices):
+    ANYONE = "anyone", "Anyone"
+    WOMEN = "women", "Women only"
+    MEN = "men", "Men only"
+
+
+class DeliverySetting(models.TextChoices):
+    IN_CUSTODY = "in_custody", "In prison"
+    THROUGH_THE_GATE = "through_the_gate", "Through the gate"
+    IN_COMMUNITY = "in_community", "In the community"
+
+
+class MentorType(models.TextChoices):
+    VOLUNTEER = "volunteer", "Volunteer mentors"
+    LIVED_EXPERIENCE = "lived_experience", "Peer mentors with lived experience of prison"
+    PAID = "paid", "Paid mentors"
+
+
+class ReferralRoute(models.TextChoices):
+    SELF = "self", "You can ask yourself"
+    PROBATION = "probation", "Your probation practitioner can refer you"
+    PRISON_STAFF = "prison_staff", "Prison staff can refer you"
+
+
+class ExcludedOffence(models.TextChoices):
+    SEXUAL = "sexual", "Sexual offences"
+    ARSON = "arson", "Arson"
+    DOMESTIC_ABUSE = "domestic_abuse", "Domestic abuse"
+    TERRORISM = "terrorism", "Terrorism-related offences"
+    SERIOUS_VIOLENCE = "serious_violence", "Serious violent offences"
+
+
+# ISO 639-1 codes of the languages mentoring services most often offer besides English.
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    WELSH = "cy", "Welsh"
+    POLISH = "pl", "Polish"
+    ROMANIAN = "ro", "Romanian"
+    URDU = "ur", "Urdu"
+    PUNJABI = "pa", "Punjabi"
+    BENGALI = "bn", "Bengali"
+    GUJARATI = "gu", "Gujarati"
+    ARABIC = "ar", "Arabic"
+    SOMALI = "so", "Somali"
+    LITHUANIAN = "lt", "Lithuanian"
+    PORTUGUESE = "pt", "Portuguese"
+    BRITISH_SIGN_LANGUAGE = "sgn", "British Sign Language"
+
+
+PATHWAYS_TAXONOMY = "resettlement-pathways"
+# A service unreviewed for this long is flagged to its organisation.
+REVIEW_DUE_AFTER_DAYS = 183

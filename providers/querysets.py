@@ -50,3 +50,30 @@ class InvitationQuerySet(models.QuerySet):
 
         administered = Membership.objects.active().filter(user=user, role=MembershipRole.ORG_ADMIN)
         return self.filter(organisation__in=administered.values("organisation"))
+
+
+class TaxonomyTermQuerySet(models.QuerySet):
+    def pathways(self):
+        from .constants import PATHWAYS_TAXONOMY
+
+        return self.filter(taxonomy__slug=PATHWAYS_TAXONOMY)
+
+
+class ServiceQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published services of active organisations."""
+        from .constants import ServiceStatus
+
+        return self.filter(
+            status=ServiceStatus.PUBLISHED, organisation__status=OrganisationStatus.ACTIVE
+        )
+
+    def visible_to(self, user):
+        """Every service, whatever its status, of organisations where the user is staff."""
+        from .constants import STAFF_ROLES
+        from .models import Membership
+
+        if not user.is_authenticated:
+            return self.none()
+        staff_of = Membership.objects.active().filter(user=user, role__in=STAFF_ROLES)
+        return self.filter(organisation__in=staff_of.values("organisation"))

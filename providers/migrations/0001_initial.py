@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=providers.models._new_token,
+                        default=providers.models.tenancy._new_token,
                         editable=False,
                         max_length=64,
                         unique=True,

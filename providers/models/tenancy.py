@@ -1,74 +1,20 @@
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .constants import MembershipRole, Nation, OrganisationStatus
-from .querysets import InvitationQuerySet, MembershipQuerySet, OrganisationQuerySet
-
-
-class Region(models.Model):
-    """A region of England, or Wales: the areas commissioners and reports work in."""
-
-    name = models.CharField(max_length=100, unique=True)
-    nation = models.CharField(max_length=20, choices=Nation.choices)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class LocalAuthority(models.Model):
-    """A lower-tier or unitary local authority (ONS GSS code), with its centroid."""
-
-    gss_code = models.CharField("GSS code", max_length=9, unique=True)
-    name = models.CharField(max_length=100)
-    official_name = models.CharField(max_length=200)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="local_authorities")
-    kind = models.CharField(max_length=60)
-    latitude = models.DecimalField(max_digits=12, decimal_places=9)
-    longitude = models.DecimalField(max_digits=12, decimal_places=9)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "local authorities"
-
-    def __str__(self):
-        return self.name
-
-
-class Prison(models.Model):
-    """A prison establishment. Seed data from about 2016: admins may edit or close them.
-
-    The name is the key: in the source register two combined sites have no NOMIS code, and two
-    codes are shared by a prison and the immigration removal centre it became.
-    """
-
-    code = models.CharField("NOMIS code", max_length=5, blank=True, db_index=True)
-    name = models.CharField(max_length=120, unique=True)
-    probation_region = models.CharField(max_length=100)
-    function = models.CharField(max_length=100, blank=True)
-    estate = models.CharField(max_length=100, blank=True)
-    womens_estate = models.BooleanField(default=False)
-    postcode = models.CharField(max_length=10, blank=True)
-    address = models.CharField(max_length=250, blank=True)
-    # Some sites list two numbers, e.g. "Wolds: (01430) 428000 Everthorpe: (01430) 426500".
-    telephone = models.CharField(max_length=100, blank=True)
-    is_open = models.BooleanField(default=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
+from ..constants import MembershipRole, OrganisationStatus
+from ..querysets import InvitationQuerySet, MembershipQuerySet, OrganisationQuerySet
+from .reference import Region
 
 
 class Organisation(models.Model):
     """A mentoring provider: the tenant. Everything private to a provider points here."""
 
+    # The public identifier in URLs and the Open Referral UK API; the integer key stays internal.
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     status = models.CharField(
@@ -84,7 +30,16 @@ class Organisation(models.Model):
     website = models.URLField(blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
+    logo = models.ImageField(upload_to="logos/", blank=True)
+    address_1 = models.CharField("address line 1", max_length=200, blank=True)
+    city = models.CharField("town or city", max_length=100, blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    # Set by the accreditation workflow when the Approved Provider Standard is awarded.
+    aps_accredited_until = models.DateField(
+        "Approved Provider Standard valid until", null=True, blank=True
+    )
     created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -97,6 +52,10 @@ class Organisation(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == OrganisationStatus.ACTIVE
+
+    @property
+    def is_aps_accredited(self) -> bool:
+        return bool(self.aps_accredited_until and self.aps_accredited_until >= timezone.localdate())
 
 
 class Membership(models.Model):

@@ -11,8 +11,8 @@ from django.utils.text import slugify
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 
-from .constants import MembershipRole, OrganisationStatus
-from .models import Invitation, Membership, Organisation, Region
+from ..constants import MembershipRole, OrganisationStatus
+from ..models import Invitation, Membership, Organisation, Region
 
 
 def _unique_slug(name: str) -> str:
@@ -117,7 +117,7 @@ def membership_remove(*, actor, membership: Membership, request=None) -> Members
 def invitation_create(
     *, actor, organisation: Organisation, email: str, role: str, request=None
 ) -> Invitation:
-    from .tasks import send_invitation_email
+    from ..tasks import send_invitation_email
 
     email = email.strip().lower()
     if Membership.objects.active().filter(organisation=organisation, user__email=email).exists():

@@ -1,0 +1,65 @@
+"""The resettlement pathways: the directory's taxonomy (DOMAIN.md). Identifiers are fixed so the
+Open Referral UK API publishes the same term ids on every installation."""
+
+import uuid
+
+NAMESPACE = uuid.UUID("6f1c1f52-93a4-4c59-9a51-6b0d7a3f2e10")
+
+TAXONOMY = {
+    "slug": "resettlement-pathways",
+    "name": "Resettlement pathways",
+    "description": (
+        "The areas of a person's life that support on leaving prison works on: the seven "
+        "reducing-reoffending pathways and two further pathways for women."
+    ),
+    "version": "1",
+}
+
+# (code, name, description)
+PATHWAYS = [
+    ("accommodation", "Accommodation", "Finding and keeping somewhere safe to live."),
+    (
+        "education-training-employment",
+        "Education, training and employment",
+        "Learning, qualifications, volunteering and getting or keeping a job.",
+    ),
+    (
+        "health",
+        "Health, including mental health",
+        "Registering with a GP, looking after physical and mental health.",
+    ),
+    ("drugs-alcohol", "Drugs and alcohol", "Support with drug or alcohol use and recovery."),
+    (
+        "finance-benefit-debt",
+        "Finance, benefit and debt",
+        "Bank accounts, benefit claims, budgeting and dealing with debt.",
+    ),
+    (
+        "children-families",
+        "Children and families",
+        "Keeping in touch with and rebuilding relationships with children and family.",
+    ),
+    (
+        "attitudes-thinking-behaviour",
+        "Attitudes, thinking and behaviour",
+        "Motivation, decision-making and moving away from offending.",
+    ),
+    (
+        "women-abuse-survivors",
+        "Women who have experienced domestic abuse, rape or sexual violence",
+        "Specialist support for women who have experienced abuse or sexual violence.",
+    ),
+    (
+        "women-sex-work",
+        "Women who have been involved in prostitution",
+        "Specialist support for women who have been involved in selling sex.",
+    ),
+]
+
+
+def term_id(code: str) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, code)
+
+
+def taxonomy_id() -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, TAXONOMY["slug"])

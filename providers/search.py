@@ -1,0 +1,141 @@
+"""Directory search: ranked full-text search with typo tolerance on Postgres, a plain fallback on
+the SQLite demo, and the filters the public directory, commissioners and the API share."""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
+from django.utils import timezone
+
+from .constants import GenderEligibility
+from .models import LocalAuthority, Prison, Region, Service
+
+# Weights for name (A), organisation, summary and pathways (B), description (C).
+_REFRESH_VECTOR_SQL = """
+UPDATE providers_service AS s SET search_vector =
+    setweight(to_tsvector('english', s.name), 'A')
+    || setweight(to_tsvector('english', concat_ws(' ', o.name, s.summary, (
+        SELECT string_agg(t.name, ' ')
+        FROM providers_service_pathways AS sp
+        JOIN providers_taxonomyterm AS t ON t.id = sp.taxonomyterm_id
+        WHERE sp.service_id = s.id
+    ))), 'B')
+    || setweight(to_tsvector('english', s.description), 'C')
+FROM providers_organisation AS o
+WHERE o.id = s.organisation_id AND s.id = ANY(%s)
+"""
+
+
+def search_document(service: Service) -> str:
+    """The text matched for typo tolerance and, on SQLite, for the whole search."""
+    pathways = " ".join(term.name for term in service.pathways.all())
+    parts = (service.name, service.organisation.name, service.summary, pathways)
+    return " ".join(part for part in parts if part)
+
+
+def refresh_search_index(service_ids=None) -> None:
+    """Rebuild the search text and vector of the given services (all when None)."""
+    services = Service.objects.select_related("organisation").prefetch_related("pathways")
+    if service_ids is not None:
+        services = services.filter(pk__in=list(service_ids))
+    changed = []
+    for service in services.iterator(chunk_size=2000):
+        service.search_document = search_document(service)
+        changed.append(service)
+    Service.objects.bulk_update(changed, ["search_document"], batch_size=1000)
+    if connection.vendor == "postgresql" and changed:
+        with connection.cursor() as cursor:
+            cursor.execute(_REFRESH_VECTOR_SQL, [[service.pk for service in changed]])
+
+
+def text_search(services: QuerySet, text: str) -> QuerySet:
+    """Services matching the words, annotated with `rank` (higher is better)."""
+    if not text:
+        return services.annotate(rank=Value(0.0, output_field=FloatField()))
+    if connection.vendor != "postgresql":
+        for word in text.split()[:10]:
+            services = services.filter(
+                Q(search_document__icontains=word) | Q(description__icontains=word)
+            )
+        return services.annotate(rank=Value(0.0, output_field=FloatField()))
+    # websearch syntax accepts anything people type (quotes, OR, a leading minus) without errors.
+    query = SearchQuery(text, config="english", search_type="websearch")
+    return services.filter(
+        Q(search_vector=query) | Q(search_document__trigram_word_similar=text)
+    ).annotate(
+        rank=SearchRank(F("search_vector"), query) + TrigramWordSimilarity(text, "search_document")
+    )
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What a directory search asks for; every field is optional."""
+
+    text: str = ""
+    pathway: str = ""  # a pathway term's code
+    region: Region | None = None
+    local_authority: LocalAuthority | None = None
+    prison: Prison | None = None
+    setting: str = ""  # a DeliverySetting value, which is also the field's name
+    gender: str = ""  # women or men
+    age: int | None = None
+    lived_experience: bool = False
+    accepting: bool = False
+    approved_provider_only: bool = False
+    sort: str = "relevance"
+
+
+def _through(field: str):
+    return Service._meta.get_field(field).remote_field.through.objects.filter(
+        service_id=OuterRef("pk")
+    )
+
+
+def covers_local_authority(services: QuerySet, local_authority: LocalAuthority) -> QuerySet:
+    return services.filter(
+        Q(national=True)
+        | Exists(_through("regions").filter(region_id=local_authority.region_id))
+        | Exists(_through("local_authorities").filter(localauthority_id=local_authority.pk))
+    )
+
+
+def covers_region(services: QuerySet, region: Region) -> QuerySet:
+    return services.filter(
+        Q(national=True)
+        | Exists(_through("regions").filter(region_id=region.pk))
+        | Exists(_through("local_authorities").filter(localauthority__region_id=region.pk))
+    )
+
+
+def apply_filters(services: QuerySet, filters: DirectoryFilters) -> QuerySet:
+    """Filter and order services; the text search ranks them when sorting by relevance."""
+    services = text_search(services, filters.text)
+    if filters.pathway:
+        services = services.filter(
+            Exists(_through("pathways").filter(taxonomyterm__code=filters.pathway))
+        )
+    if filters.local_authority:
+        services = covers_local_authority(services, filters.local_authority)
+    elif filters.region:
+        services = covers_region(services, filters.region)
+    if filters.prison:
+        services = services.filter(Exists(_through("prisons").filter(prison_id=filters.prison.pk)))
+    if filters.setting:
+        services = services.filter(**{filters.setting: True})
+    if filters.gender:
+        services = services.filter(gender__in=[GenderEligibility.ANYONE, filters.gender])
+    if filters.age is not None:
+        services = services.filter(
+            Q(minimum_age__isnull=True) | Q(minimum_age__lte=filters.age),
+            Q(maximum_age__isnull=True) | Q(maximum_age__gte=filters.age),
+        )
+    if filters.lived_experience:
+        services = services.filter(lived_experience_mentors=True)
+    if filters.accepting:
+        services = services.filter(accepting_referrals=True)
+    if filters.approved_provider_only:
+        services = services.filter(organisation__aps_accredited_until__gte=timezone.localdate())
+    if filters.sort == "relevance" and filters.text:
+        return services.order_by(F("rank").desc(), "name", "pk")
+    return services.order_by("name", "pk")

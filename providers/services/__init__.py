@@ -1,0 +1,35 @@
+"""Every state change in providers/: tenancy (organisations, people, invitations) and listings."""
+
+from .listings import (
+    publish_problems,
+    service_create,
+    service_mark_reviewed,
+    service_set_status,
+    service_update,
+)
+from .tenancy import (
+    invitation_accept,
+    invitation_create,
+    invitation_problem,
+    invitation_revoke,
+    membership_create,
+    membership_remove,
+    organisation_create,
+    organisation_set_status,
+)
+
+__all__ = [
+    "invitation_accept",
+    "invitation_create",
+    "invitation_problem",
+    "invitation_revoke",
+    "membership_create",
+    "membership_remove",
+    "organisation_create",
+    "organisation_set_status",
+    "publish_problems",
+    "service_create",
+    "service_mark_reviewed",
+    "service_set_status",
+    "service_update",
+]
