@@ -4,8 +4,20 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from accounts.models import User
-from providers.constants import MembershipRole, OrganisationStatus
-from providers.models import Invitation, Membership, Organisation, Region
+from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
+from providers.models import (
+    Invitation,
+    LocalAuthority,
+    Location,
+    Membership,
+    Organisation,
+    Prison,
+    Region,
+    Service,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from providers.search import refresh_search_index
 
 TEST_PASSWORD = "a-long-test-password-42"
 # Hash once with the real (Argon2) hasher and reuse it: hashing per user would slow every test.
@@ -71,3 +83,101 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = MembershipRole.COORDINATOR
     invited_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=7))
+
+
+class LocalAuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalAuthority
+        django_get_or_create = ["gss_code"]
+
+    gss_code = factory.Sequence(lambda n: f"E0{n:07d}")
+    name = factory.Sequence(lambda n: f"Borough {n}")
+    official_name = factory.LazyAttribute(lambda la: f"{la.name} Council")
+    region = factory.SubFactory(RegionFactory)
+    kind = "Unitary authority"
+    latitude = "53.480000000"
+    longitude = "-2.240000000"
+
+
+class PrisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Prison
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"HMP Testbury {n}")
+    code = factory.Sequence(lambda n: f"T{n:02d}")
+    probation_region = "North West"
+    postcode = "M60 9AH"
+
+
+def pathway(code: str) -> TaxonomyTerm:
+    """A resettlement pathway term, loaded by migration (e.g. "accommodation")."""
+    return TaxonomyTerm.objects.get(code=code)
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """A service ready to publish: published by default, in the community, self-referral."""
+
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Mentoring service {n}")
+    summary = "One-to-one mentoring for people leaving prison."
+    description = "A trained volunteer meets you every week for up to a year."
+    status = ServiceStatus.PUBLISHED
+    in_community = True
+    through_the_gate = True
+    volunteer_mentors = True
+    self_referral = True
+    email = "mentoring@example.org"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def pathways(self, create, extracted, **kwargs):
+        if create:
+            self.pathways.set(extracted if extracted is not None else [pathway("accommodation")])
+
+    @factory.post_generation
+    def local_authorities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.local_authorities.set(extracted)
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+
+    @factory.post_generation
+    def prisons(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.prisons.set(extracted)
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        if create:
+            refresh_search_index([self.pk])
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = "Community hub"
+    address_1 = "1 High Street"
+    city = "Manchester"
+    postcode = "M1 1AA"
+    latitude = "53.479000000"
+    longitude = "-2.244000000"
+
+
+class ServiceAtLocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ServiceAtLocation
+
+    service = factory.SubFactory(ServiceFactory)
+    location = factory.LazyAttribute(
+        lambda sal: LocationFactory(organisation=sal.service.organisation)
+    )
