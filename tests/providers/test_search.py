@@ -73,7 +73,7 @@ def test_filters_combine():
         name="Women's", gender=GenderEligibility.WOMEN, prisons=[prison], minimum_age=18
     )
     ServiceFactory(name="Men's", gender=GenderEligibility.MEN, prisons=[prison])
-    ServiceFactory(name="Young women", gender=GenderEligibility.WOMEN, maximum_age=25)
+    young = ServiceFactory(name="Young women", gender=GenderEligibility.WOMEN, maximum_age=25)
     assert found(prison=prison, gender="women", age=30) == [women]
     assert found(gender="women", age=17) == [young]
 
