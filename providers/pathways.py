@@ -63,3 +63,20 @@ def term_id(code: str) -> uuid.UUID:
 
 def taxonomy_id() -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, TAXONOMY["slug"])
+
+
+def load_pathways(taxonomy_model, term_model) -> None:
+    """Create or update the taxonomy and its terms. Takes the models so the data migration can
+    pass its historical ones; idempotent."""
+    taxonomy, _ = taxonomy_model.objects.update_or_create(id=taxonomy_id(), defaults=TAXONOMY)
+    for position, (code, name, description) in enumerate(PATHWAYS):
+        term_model.objects.update_or_create(
+            id=term_id(code),
+            defaults={
+                "taxonomy": taxonomy,
+                "code": code,
+                "name": name,
+                "description": description,
+                "position": position,
+            },
+        )

@@ -51,3 +51,25 @@ def platform_role_required(*roles: str):
         return wrapped
 
     return decorator
+
+
+def staff_or_commissioner_required(view):
+    """Provider staff (org admin or coordinator) of an active organisation, commissioners and
+    platform admins: the people who print the directory for a prison or area."""
+    from accounts.constants import PlatformRole
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if has_platform_role(request.user, PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN):
+            return view(request, *args, **kwargs)
+        membership = request.membership
+        if (
+            membership is None
+            or not membership.is_staff_role
+            or not membership.organisation.is_active
+        ):
+            raise PermissionDenied("This page is for provider staff and commissioners.")
+        return view(request, *args, **kwargs)
+
+    return wrapped

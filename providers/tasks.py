@@ -28,3 +28,32 @@ def send_invitation_email(invitation_id: int) -> bool:
         recipient_list=[invitation.email],
     )
     return True
+
+
+@shared_task
+def send_organisation_decision_email(organisation_id: int, status: str) -> int:
+    """Tell an organisation's admins it was approved or rejected. Returns emails sent."""
+    from .constants import MembershipRole
+    from .models import Membership, Organisation
+
+    organisation = Organisation.objects.get(pk=organisation_id)
+    if organisation.status != status:
+        return 0  # The decision changed again before this ran; that change sends its own.
+    admins = Membership.objects.active().filter(
+        organisation=organisation, role=MembershipRole.ORG_ADMIN
+    )
+    recipients = sorted(admins.values_list("user__email", flat=True))
+    if not recipients:
+        return 0
+    context = {
+        "organisation": organisation,
+        "link": settings.SITE_URL.rstrip("/") + reverse("dashboard"),
+        "SERVICE_NAME": settings.SERVICE_NAME,
+    }
+    send_mail(
+        subject=f"{organisation} on {settings.SERVICE_NAME}: {organisation.get_status_display()}",
+        message=render_to_string("providers/email/organisation_decision.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return len(recipients)

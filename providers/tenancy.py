@@ -52,3 +52,15 @@ def get_invitation_for_user_or_404(user, organisation, pk) -> Invitation:
     return get_object_or_404(
         Invitation.objects.visible_to(user).filter(organisation=organisation), pk=pk
     )
+
+
+def get_service_for_user_or_404(user, organisation, pk):
+    """A service of the organisation the page acts for, that this user may manage, or 404."""
+    from .models import Service
+
+    return get_object_or_404(
+        Service.objects.visible_to(user)
+        .filter(organisation=organisation)
+        .select_related("organisation"),
+        pk=pk,
+    )

@@ -30,6 +30,21 @@ def _eager_celery(request):
     celery_app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _pathway_taxonomy(request):
+    """The pathway taxonomy comes from a data migration; transactional tests flush it away, so
+    put it back for any test that uses the database."""
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames)
+    if not uses_db and request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("db")
+    from providers.models import Taxonomy, TaxonomyTerm
+    from providers.pathways import load_pathways
+
+    if not TaxonomyTerm.objects.exists():
+        load_pathways(Taxonomy, TaxonomyTerm)
+
+
 def sign_in(client, user, *, mfa: bool = True):
     """Sign a test client in as if through the login form, and through MFA if asked.
 

@@ -15,8 +15,10 @@ from providers.models import (
     Region,
     Service,
     ServiceAtLocation,
+    Taxonomy,
     TaxonomyTerm,
 )
+from providers.pathways import load_pathways
 from providers.search import refresh_search_index
 
 TEST_PASSWORD = "a-long-test-password-42"
@@ -111,8 +113,13 @@ class PrisonFactory(factory.django.DjangoModelFactory):
 
 
 def pathway(code: str) -> TaxonomyTerm:
-    """A resettlement pathway term, loaded by migration (e.g. "accommodation")."""
-    return TaxonomyTerm.objects.get(code=code)
+    """A resettlement pathway term (e.g. "accommodation"). A migration loads them; tests that
+    flush the database (transactional ones) remove them, so load them again when missing."""
+    term = TaxonomyTerm.objects.filter(code=code).first()
+    if term is None:
+        load_pathways(Taxonomy, TaxonomyTerm)
+        term = TaxonomyTerm.objects.get(code=code)
+    return term
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):

@@ -12,7 +12,9 @@ from django.utils import timezone
 from ..constants import (
     REVIEW_DUE_AFTER_DAYS,
     DeliverySetting,
+    ExcludedOffence,
     GenderEligibility,
+    Language,
     MentorType,
     ReferralRoute,
     ServiceStatus,
@@ -163,6 +165,16 @@ class Service(models.Model):
     @property
     def settings_display(self) -> list[str]:
         return [choice.label for choice in DeliverySetting if getattr(self, choice.value)]
+
+    @property
+    def languages_display(self) -> list[str]:
+        names = dict(Language.choices)
+        return [names.get(code, code) for code in self.languages]
+
+    @property
+    def excluded_offences_display(self) -> list[str]:
+        names = dict(ExcludedOffence.choices)
+        return [names.get(code, code) for code in self.excluded_offences]
 
     @property
     def mentor_types_display(self) -> list[str]:

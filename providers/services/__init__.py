@@ -7,6 +7,7 @@ from .listings import (
     service_set_status,
     service_update,
 )
+from .registration import organisation_decide, organisation_register
 from .tenancy import (
     invitation_accept,
     invitation_create,
@@ -26,6 +27,8 @@ __all__ = [
     "membership_create",
     "membership_remove",
     "organisation_create",
+    "organisation_decide",
+    "organisation_register",
     "organisation_set_status",
     "publish_problems",
     "service_create",

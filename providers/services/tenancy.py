@@ -14,9 +14,14 @@ from accounts.constants import AuditAction
 from ..constants import MembershipRole, OrganisationStatus
 from ..models import Invitation, Membership, Organisation, Region
 
+# Paths under /organisations/ that an organisation's slug must not take.
+RESERVED_SLUGS = {"register"}
+
 
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:180] or "organisation"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-organisation"
     slug, n = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

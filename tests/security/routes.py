@@ -10,15 +10,61 @@ Kinds:
 - TenantObject: like Staff, with an object id; `make(organisation)` builds an object of that
   organisation and returns the URL kwargs. Another tenant's object must be a 404.
 - Token: public, keyed by an unguessable token; an unknown token is a 404.
+- PublicObject: anyone, with an object id; `make()` builds a public object and `make_hidden()`
+  one the public must not see (a draft service, a pending organisation), which is a 404.
+- Platform: users with one of the platform `roles`; everyone else signed in gets 403.
+- PlatformObject: like Platform, with an object id; `make()` builds an object the page acts on
+  and `make_other()` one it must not (e.g. an organisation no longer pending): a 404.
+- StaffOrPlatform: provider staff with one of `roles` in an active organisation, or users with
+  one of the `platform_roles`; anyone else signed in gets 403.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from providers.constants import MembershipRole
-from tests.factories import InvitationFactory, MembershipFactory
+from accounts.constants import PlatformRole
+from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
+from tests.factories import (
+    InvitationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ServiceFactory,
+)
 
 ORG_ADMIN = (MembershipRole.ORG_ADMIN,)
+STAFF = (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR)
+PLATFORM_ADMIN = (PlatformRole.PLATFORM_ADMIN,)
+COMMISSIONERS = (PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN)
+
+
+def _service(**kwargs):
+    return {"service_id": ServiceFactory(**kwargs).pk}
+
+
+def _organisation_slug(**kwargs):
+    return {"slug": OrganisationFactory(**kwargs).slug}
+
+
+def _organisation_id(**kwargs):
+    return {"organisation_id": OrganisationFactory(**kwargs).pk}
+
+
+PUBLIC_SERVICE = {
+    "make": _service,
+    "make_hidden": lambda: _service(status=ServiceStatus.DRAFT),
+}
+PUBLIC_ORGANISATION = {
+    "make": _organisation_slug,
+    "make_hidden": lambda: _organisation_slug(status=OrganisationStatus.PENDING),
+}
+PENDING_ORGANISATION = {
+    "make": lambda: _organisation_id(status=OrganisationStatus.PENDING),
+    "make_other": lambda: _organisation_id(status=OrganisationStatus.ACTIVE),
+}
+
+
+def _own_service(org):
+    return {"service_id": ServiceFactory(organisation=org).pk}
 
 
 @dataclass(frozen=True)
@@ -49,6 +95,32 @@ class Token:
     kwarg: str
 
 
+@dataclass(frozen=True)
+class PublicObject:
+    make: Callable = field(compare=False)
+    make_hidden: Callable = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Platform:
+    roles: tuple[str, ...]
+    method: str = "get"
+
+
+@dataclass(frozen=True)
+class PlatformObject:
+    roles: tuple[str, ...]
+    make: Callable = field(compare=False)
+    make_other: Callable = field(compare=False)
+    method: str = "get"
+
+
+@dataclass(frozen=True)
+class StaffOrPlatform:
+    roles: tuple[str, ...]
+    platform_roles: tuple[str, ...]
+
+
 ROUTES = {
     "home": Public(),
     "privacy": Public(),
@@ -69,6 +141,30 @@ ROUTES = {
         method="post",
     ),
     "accounts:audit_log": Staff(roles=ORG_ADMIN),
+    # The public directory.
+    "providers:directory": Public(),
+    "providers:service_detail": PublicObject(**PUBLIC_SERVICE),
+    "providers:service_ask": PublicObject(**PUBLIC_SERVICE),
+    "providers:organisation_detail": PublicObject(**PUBLIC_ORGANISATION),
+    "providers:organisation_volunteer": PublicObject(**PUBLIC_ORGANISATION),
+    # Listings, managed by org admins.
+    "providers:listings": Staff(roles=ORG_ADMIN),
+    "providers:listing_create": Staff(roles=ORG_ADMIN),
+    "providers:listing_manage": TenantObject(roles=ORG_ADMIN, make=_own_service),
+    "providers:listing_edit": TenantObject(roles=ORG_ADMIN, make=_own_service),
+    "providers:listing_preview": TenantObject(roles=ORG_ADMIN, make=_own_service),
+    "providers:listing_status": TenantObject(roles=ORG_ADMIN, make=_own_service, method="post"),
+    "providers:listing_reviewed": TenantObject(roles=ORG_ADMIN, make=_own_service, method="post"),
+    # Registration and moderation.
+    "providers:organisation_register": SignedIn(),
+    "providers:moderation": Platform(roles=PLATFORM_ADMIN),
+    "providers:moderation_review": PlatformObject(roles=PLATFORM_ADMIN, **PENDING_ORGANISATION),
+    "providers:moderation_approve": PlatformObject(
+        roles=PLATFORM_ADMIN, method="post", **PENDING_ORGANISATION
+    ),
+    # Commissioners.
+    "providers:commissioning": Platform(roles=COMMISSIONERS),
+    "providers:commissioning_csv": Platform(roles=COMMISSIONERS),
 }
 
 # Third-party areas with their own access rules, checked by their own tests in this folder.

@@ -1,5 +1,7 @@
 """Walks every URL pattern: another organisation's object is a 404, a wrong role a 403."""
 
+import uuid
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -12,12 +14,18 @@ from .routes import (
     ADMIN_NAMESPACE,
     ROUTES,
     THIRD_PARTY_MODULE_PREFIXES,
+    Platform,
+    PlatformObject,
     Public,
+    PublicObject,
     SignedIn,
     Staff,
+    StaffOrPlatform,
     TenantObject,
     Token,
 )
+
+OBJECT_KINDS = (TenantObject, PublicObject, PlatformObject)
 
 
 def walk(resolver=None, namespace=None, prefix=""):
@@ -64,7 +72,7 @@ def test_patterns_with_ids_are_classified_as_tenant_objects():
         if isinstance(rule, Token):
             assert kwargs == {rule.kwarg}, name
         elif kwargs:
-            assert isinstance(rule, TenantObject), f"{name} takes {kwargs}: make it TenantObject"
+            assert isinstance(rule, OBJECT_KINDS), f"{name} takes {kwargs}: make it TenantObject"
 
 
 @pytest.fixture
@@ -99,8 +107,16 @@ def test_another_tenants_object_is_not_found(client, name, tenant_a, tenant_b):
 def test_a_missing_object_is_the_same_not_found(client, name, tenant_a):
     rule = ROUTES[name]
     sign_in(client, MembershipFactory(organisation=tenant_a, role=rule.roles[0]).user)
-    kwargs = dict.fromkeys(rule.make(tenant_a), 2**31 - 1)
-    assert request(client, rule.method, reverse(name, kwargs=kwargs)).status_code == 404
+    assert request(client, rule.method, missing(name, rule.make(tenant_a))).status_code == 404
+
+
+def missing(name, kwargs) -> str:
+    """The URL with each id replaced by one that exists nowhere."""
+    absent = {
+        key: uuid.uuid4() if isinstance(value, uuid.UUID) else 2**31 - 1
+        for key, value in kwargs.items()
+    }
+    return reverse(name, kwargs=absent)
 
 
 def wrong_roles(allowed):
@@ -136,10 +152,23 @@ def test_people_without_an_organisation_are_forbidden(client, name, platform_rol
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", routes_of(SignedIn) + routes_of(Staff) + routes_of(TenantObject))
+@pytest.mark.parametrize(
+    "name",
+    routes_of(SignedIn)
+    + routes_of(Staff)
+    + routes_of(TenantObject)
+    + routes_of(Platform)
+    + routes_of(PlatformObject)
+    + routes_of(StaffOrPlatform),
+)
 def test_anonymous_visitors_are_sent_to_sign_in(client, name, tenant_a):
     rule = ROUTES[name]
-    kwargs = rule.make(tenant_a) if isinstance(rule, TenantObject) else {}
+    if isinstance(rule, TenantObject):
+        kwargs = rule.make(tenant_a)
+    elif isinstance(rule, PlatformObject):
+        kwargs = rule.make()
+    else:
+        kwargs = {}
     response = request(client, getattr(rule, "method", "get"), reverse(name, kwargs=kwargs))
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
@@ -179,3 +208,56 @@ def test_django_admin_needs_mfa_too(client):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(PublicObject))
+def test_public_objects_show_only_what_is_public(client, name):
+    rule = ROUTES[name]
+    assert client.get(reverse(name, kwargs=rule.make())).status_code == 200
+    assert client.get(reverse(name, kwargs=rule.make_hidden())).status_code == 404
+    kwargs = rule.make()
+    if all(isinstance(value, uuid.UUID | int) for value in kwargs.values()):
+        assert client.get(missing(name, kwargs)).status_code == 404
+
+
+def platform_user(role):
+    return UserFactory(platform_role=role, is_staff=role == PlatformRole.PLATFORM_ADMIN)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(Platform) + routes_of(PlatformObject))
+def test_platform_pages_are_for_their_roles_only(client, name, tenant_a):
+    rule = ROUTES[name]
+    kwargs = rule.make() if isinstance(rule, PlatformObject) else {}
+    url = reverse(name, kwargs=kwargs)
+    for role in PlatformRole.values:
+        sign_in(client, platform_user(role))
+        status = request(client, rule.method, url).status_code
+        assert (status in (200, 302)) if role in rule.roles else status == 403, (role, status)
+    sign_in(client, MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user)
+    assert request(client, rule.method, url).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(PlatformObject))
+def test_platform_objects_out_of_scope_are_not_found(client, name):
+    rule = ROUTES[name]
+    sign_in(client, platform_user(rule.roles[0]))
+    assert request(client, rule.method, reverse(name, kwargs=rule.make_other())).status_code == 404
+    assert request(client, rule.method, missing(name, rule.make())).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(StaffOrPlatform))
+def test_staff_or_platform_pages(client, name, tenant_a):
+    rule = ROUTES[name]
+    url = reverse(name)
+    for role in MembershipRole.values:
+        sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
+        status = client.get(url).status_code
+        assert (status != 403) if role in rule.roles else status == 403, (role, status)
+    for role in PlatformRole.values:
+        sign_in(client, platform_user(role))
+        status = client.get(url).status_code
+        assert (status != 403) if role in rule.platform_roles else status == 403, (role, status)

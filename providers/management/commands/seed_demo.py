@@ -1,5 +1,7 @@
 """Realistic, fictional demo data for every role. Safe to run again: it changes nothing twice."""
 
+from datetime import date
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -10,6 +12,7 @@ from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus
+from providers.demo_listings import seed_listings
 from providers.models import Membership, Organisation, Region
 from providers.reference_data import load_reference_data
 
@@ -26,6 +29,10 @@ ORGANISATIONS = [
         "website": "https://mersey-gate.example.org",
         "email": "hello@mersey-gate.example.org",
         "phone": "0151 496 0000",
+        "address_1": "12 Dale Street",
+        "city": "Liverpool",
+        "postcode": "L2 2HB",
+        "aps_accredited_until": date(2028, 3, 31),
         "key": "mersey",
     },
     {
@@ -176,6 +183,8 @@ class Command(BaseCommand):
             label = f"{MembershipRole(role).label}, {organisation}"
             if (user.email, label) not in logins:
                 logins.append((user.email, label))
+
+        seed_listings(actor=platform_admin, organisations=organisations)
         return logins
 
     def print_logins(self, logins: list[tuple[str, str]]) -> None:

@@ -1,6 +1,6 @@
 from django import forms
 
-from .constants import MembershipRole
+from ..constants import MembershipRole
 
 
 class InvitationForm(forms.Form):

@@ -7,11 +7,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.forms import apply_validation_error
 
-from . import services
-from .forms import InvitationForm, SwitchOrganisationForm
-from .models import Invitation, Membership
-from .permissions import org_admin_required
-from .tenancy import (
+from .. import services
+from ..forms import InvitationForm, SwitchOrganisationForm
+from ..models import Invitation, Membership
+from ..permissions import org_admin_required
+from ..tenancy import (
     get_invitation_for_user_or_404,
     get_membership_for_user_or_404,
     set_active_organisation,

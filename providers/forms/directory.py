@@ -1,0 +1,162 @@
+"""The public directory's search form: a GET form, so every search is a shareable URL."""
+
+from django import forms
+
+from ..constants import DeliverySetting, GenderEligibility
+from ..models import LocalAuthority, Prison, TaxonomyTerm
+from ..search import DirectoryFilters
+
+MAX_SEARCH_LENGTH = 200
+MAX_PAGE = 10_000
+
+
+class DirectorySearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for a mentoring service",
+        help_text="For example, housing, employment or the name of an organisation",
+        required=False,
+        max_length=MAX_SEARCH_LENGTH,
+        error_messages={
+            "max_length": f"Search for {MAX_SEARCH_LENGTH} characters or fewer",
+        },
+    )
+    pathway = forms.ChoiceField(
+        label="Help with",
+        required=False,
+        error_messages={"invalid_choice": "Choose a kind of help from the list"},
+    )
+    area = forms.ChoiceField(
+        label="Where you will live",
+        help_text="A region, or a council area",
+        required=False,
+        error_messages={"invalid_choice": "Choose an area from the list"},
+    )
+    prison = forms.ChoiceField(
+        label="Prison",
+        required=False,
+        error_messages={"invalid_choice": "Choose a prison from the list"},
+    )
+    setting = forms.ChoiceField(
+        label="Where the mentoring happens",
+        required=False,
+        choices=[("", "Anywhere"), *DeliverySetting.choices],
+        error_messages={"invalid_choice": "Choose where the mentoring happens from the list"},
+    )
+    gender = forms.ChoiceField(
+        label="Services for",
+        required=False,
+        choices=[
+            ("", "Anyone"),
+            (GenderEligibility.WOMEN, "Women"),
+            (GenderEligibility.MEN, "Men"),
+        ],
+        error_messages={"invalid_choice": "Choose women, men or anyone"},
+    )
+    age = forms.IntegerField(
+        label="Age",
+        required=False,
+        min_value=10,
+        max_value=110,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        error_messages={
+            "invalid": "Enter age as a whole number, like 25",
+            "min_value": "Enter an age of 10 or more",
+            "max_value": "Enter an age of 110 or less",
+        },
+    )
+    lived_experience = forms.BooleanField(
+        label="Mentors with lived experience of prison", required=False
+    )
+    accepting = forms.BooleanField(label="Taking new people now", required=False)
+    approved_provider = forms.BooleanField(
+        label="Approved Provider Standard holders only", required=False
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[("relevance", "Best match"), ("name", "Name (A to Z)")],
+        error_messages={"invalid_choice": "Sort by best match or name"},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Page must be a whole number",
+            "min_value": "Page must be 1 or more",
+            "max_value": f"Page must be {MAX_PAGE:,} or less",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pathways = list(TaxonomyTerm.objects.pathways())
+        self.fields["pathway"].choices = [("", "Any kind of help")] + [
+            (term.code, term.name) for term in self._pathways
+        ]
+        self._regions = {}
+        self._local_authorities = {}
+        groups = {}
+        for la in LocalAuthority.objects.select_related("region").order_by("region__name", "name"):
+            self._regions[f"region-{la.region_id}"] = la.region
+            self._local_authorities[f"la-{la.gss_code}"] = la
+            groups.setdefault(la.region, []).append((f"la-{la.gss_code}", la.name))
+        self.fields["area"].choices = [("", "Anywhere in England and Wales")] + [
+            (region.name, [(f"region-{region.pk}", f"All of {region.name}"), *options])
+            for region, options in groups.items()
+        ]
+        self._prisons = {str(p.pk): p for p in Prison.objects.filter(is_open=True)}
+        self.fields["prison"].choices = [("", "Any prison")] + [
+            (key, prison.name) for key, prison in self._prisons.items()
+        ]
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def filters(self) -> DirectoryFilters:
+        data = self.cleaned_data
+        area = data.get("area") or ""
+        return DirectoryFilters(
+            text=data.get("q") or "",
+            pathway=data.get("pathway") or "",
+            region=self._regions.get(area),
+            local_authority=self._local_authorities.get(area),
+            prison=self._prisons.get(data.get("prison") or ""),
+            setting=data.get("setting") or "",
+            gender=data.get("gender") or "",
+            age=data.get("age"),
+            lived_experience=bool(data.get("lived_experience")),
+            accepting=bool(data.get("accepting")),
+            approved_provider_only=bool(data.get("approved_provider")),
+            sort=data.get("sort") or "relevance",
+        )
+
+    def selected(self) -> list[tuple[str, str]]:
+        """(label, query string without it) for each filter in use, to show and remove."""
+        chosen = []
+        for name in ("pathway", "area", "prison", "setting", "gender"):
+            value = self.cleaned_data.get(name)
+            if value:
+                label = dict(_flatten(self.fields[name].choices))[value]
+                chosen.append((name, f"{self.fields[name].label}: {label}"))
+        if self.cleaned_data.get("age") is not None:
+            chosen.append(("age", f"Age: {self.cleaned_data['age']}"))
+        for name in ("lived_experience", "accepting", "approved_provider"):
+            if self.cleaned_data.get(name):
+                chosen.append((name, self.fields[name].label))
+        return [(label, self._query_without(name)) for name, label in chosen]
+
+    def _query_without(self, name: str) -> str:
+        query = self.data.copy()
+        for key in (name, "page"):
+            query.pop(key, None)
+        return query.urlencode()
+
+
+def _flatten(choices):
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            yield from label
+        else:
+            yield value, label

@@ -1,0 +1,84 @@
+from django import forms
+
+from ..models import Organisation, Region
+
+
+class OrganisationRegistrationForm(forms.ModelForm):
+    website = forms.URLField(
+        label="Website (optional)",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter a website address, like https://example.org"},
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "region",
+            "description",
+            "charity_number",
+            "company_number",
+            "website",
+            "email",
+            "phone",
+            "address_1",
+            "city",
+            "postcode",
+        ]
+        labels = {
+            "name": "Organisation name",
+            "region": "Region where you mainly work",
+            "description": "What your organisation does",
+            "charity_number": "Registered charity number (optional)",
+            "company_number": "Company number (optional)",
+            "website": "Website (optional)",
+            "email": "Email address for enquiries",
+            "phone": "Telephone (optional)",
+            "address_1": "Address line 1 (optional)",
+            "city": "Town or city (optional)",
+            "postcode": "Postcode (optional)",
+        }
+        help_texts = {
+            "description": "A few sentences about who you help and how. This shows in the "
+            "directory.",
+            "charity_number": "We check this against the charity register before approving you",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "charity_number": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "company_number": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "postcode": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        }
+        error_messages = {
+            "name": {"required": "Enter your organisation's name"},
+            "email": {
+                "invalid": "Enter an email address in the correct format, like name@example.org"
+            },
+            "website": {"invalid": "Enter a website address starting with https://"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region = self.fields["region"]
+        region.queryset = Region.objects.order_by("name")
+        region.required = True
+        region.empty_label = "Choose a region"
+        region.error_messages.update(
+            required="Choose the region where you mainly work",
+            invalid_choice="Choose a region from the list",
+        )
+        for name in ("description", "email"):
+            self.fields[name].required = True
+        self.fields["description"].error_messages["required"] = "Describe what you do"
+        self.fields["email"].error_messages["required"] = "Enter an email address for enquiries"
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you rejecting this organisation?",
+        help_text="We email this to the organisation, so write it for them",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter the reason, so the organisation knows why"},
+    )

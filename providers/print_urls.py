@@ -1,0 +1,3 @@
+"""The printable directory for a prison or area (HTML and PDF)."""
+
+urlpatterns: list = []

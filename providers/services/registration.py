@@ -1,0 +1,47 @@
+"""A new organisation registers itself and waits for a platform admin's decision."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..constants import MembershipRole, OrganisationStatus
+from ..models import Organisation
+from .tenancy import membership_create, organisation_create, organisation_set_status
+
+
+@transaction.atomic
+def organisation_register(*, actor, request=None, **details) -> Organisation:
+    """Create a pending organisation with the registering person as its first org admin."""
+    name = details.pop("name").strip()
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise ValidationError(
+            {
+                "name": f"An organisation called {name} is already registered. Ask its admin to "
+                "invite you, or use its full registered name."
+            }
+        )
+    organisation = organisation_create(
+        actor=actor, name=name, status=OrganisationStatus.PENDING, **details
+    )
+    membership_create(
+        actor=actor, organisation=organisation, user=actor, role=MembershipRole.ORG_ADMIN
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_decide(
+    *, actor, organisation: Organisation, approve: bool, reason: str = "", request=None
+) -> Organisation:
+    """A platform admin approves or rejects a pending organisation; its admins are emailed."""
+    from ..tasks import send_organisation_decision_email
+
+    if organisation.status != OrganisationStatus.PENDING:
+        raise ValidationError(
+            f"{organisation} is already {organisation.get_status_display().lower()}."
+        )
+    status = OrganisationStatus.ACTIVE if approve else OrganisationStatus.REJECTED
+    organisation = organisation_set_status(
+        actor=actor, organisation=organisation, status=status, reason=reason, request=request
+    )
+    transaction.on_commit(lambda: send_organisation_decision_email.delay(organisation.pk, status))
+    return organisation

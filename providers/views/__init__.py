@@ -1,0 +1,58 @@
+from .commissioning import commissioning, commissioning_csv
+from .directory import (
+    directory,
+    organisation_detail,
+    organisation_volunteer,
+    service_ask,
+    service_detail,
+)
+from .listings import (
+    listing_create,
+    listing_edit,
+    listing_manage,
+    listing_preview,
+    listing_reviewed,
+    listing_status,
+    listings,
+)
+from .registration import (
+    moderation,
+    moderation_approve,
+    moderation_review,
+    organisation_register,
+)
+from .tenancy import (
+    invitation_accept,
+    invitation_create,
+    invitation_revoke,
+    member_remove,
+    organisation_switch,
+    team,
+)
+
+__all__ = [
+    "commissioning",
+    "commissioning_csv",
+    "directory",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_revoke",
+    "listing_create",
+    "listing_edit",
+    "listing_manage",
+    "listing_preview",
+    "listing_reviewed",
+    "listing_status",
+    "listings",
+    "member_remove",
+    "moderation",
+    "moderation_approve",
+    "moderation_review",
+    "organisation_register",
+    "organisation_detail",
+    "organisation_switch",
+    "organisation_volunteer",
+    "service_ask",
+    "service_detail",
+    "team",
+]

@@ -1,0 +1,83 @@
+"""The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from ..constants import OrganisationStatus
+from ..forms import DirectorySearchForm
+from ..models import Organisation, Service, TaxonomyTerm
+from ..search import DirectoryFilters, apply_filters
+
+RESULTS_PER_PAGE = 20
+
+
+def public_services():
+    """Published services with what a results list or service page shows, in a fixed number of
+    queries whatever the page size."""
+    return (
+        Service.objects.published()
+        .select_related("organisation")
+        .prefetch_related(Prefetch("pathways", queryset=TaxonomyTerm.objects.order_by("position")))
+    )
+
+
+def search_results(request, *, per_page: int = RESULTS_PER_PAGE):
+    """Validate the search form and return (form, page or None, status)."""
+    form = DirectorySearchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return form, None, 400
+    filters = form.filters() if form.is_bound else DirectoryFilters()
+    paginator = Paginator(apply_filters(public_services(), filters), per_page)
+    number = (form.cleaned_data.get("page") if form.is_bound else None) or 1
+    if number > paginator.num_pages:
+        form.add_error(
+            "page",
+            f"There is no page {number}. The last page of these results is {paginator.num_pages}.",
+        )
+        return form, None, 404
+    return form, paginator.page(number), 200
+
+
+def directory(request):
+    form, page, status = search_results(request)
+    return render(
+        request,
+        "providers/directory/search.html",
+        {"form": form, "page": page, "searched": form.is_bound},
+        status=status,
+    )
+
+
+def service_detail(request, service_id):
+    service = get_object_or_404(
+        public_services().prefetch_related("regions", "local_authorities", "prisons", "locations"),
+        pk=service_id,
+    )
+    return render(request, "providers/directory/service.html", {"service": service})
+
+
+def service_ask(request, service_id):
+    """How to ask this service for a mentor (the request journey links here)."""
+    service = get_object_or_404(public_services(), pk=service_id)
+    return render(request, "providers/directory/service_ask.html", {"service": service})
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.filter(status=OrganisationStatus.ACTIVE), slug=slug
+    )
+    services = public_services().filter(organisation=organisation).order_by("name")
+    return render(
+        request,
+        "providers/directory/organisation.html",
+        {"organisation": organisation, "services": services},
+    )
+
+
+def organisation_volunteer(request, slug):
+    """How to volunteer with this organisation (the volunteer application links here)."""
+    organisation = get_object_or_404(
+        Organisation.objects.filter(status=OrganisationStatus.ACTIVE), slug=slug
+    )
+    return render(request, "providers/directory/volunteer.html", {"organisation": organisation})
