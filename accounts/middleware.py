@@ -22,10 +22,14 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
         if (
             user.is_authenticated
             and not request.path.startswith(EXEMPT_PREFIXES)
+            and not getattr(view_func, "public_page", False)
             and _requires_mfa(request)
         ):
             if not is_mfa_enabled(user):
@@ -38,7 +42,7 @@ class StaffMFAMiddleware:
             records = get_authentication_records(request, user)
             if not any(record.get("method") == "mfa" for record in records):
                 return redirect(_with_next("mfa_reauthenticate", request))
-        return self.get_response(request)
+        return None
 
 
 def _with_next(url_name: str, request) -> str:
@@ -54,3 +58,9 @@ def _requires_mfa(request) -> bool:
     if user.platform_role or user.is_staff:
         return True
     return any(m.is_staff_role for m in getattr(request, "memberships", []))
+
+
+def public_page(view):
+    """Mark a view anyone may use, so staff who have not passed MFA can still read it."""
+    view.public_page = True
+    return view

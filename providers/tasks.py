@@ -39,8 +39,9 @@ def send_organisation_decision_email(organisation_id: int, status: str) -> int:
     organisation = Organisation.objects.get(pk=organisation_id)
     if organisation.status != status:
         return 0  # The decision changed again before this ran; that change sends its own.
-    admins = Membership.objects.active().filter(
-        organisation=organisation, role=MembershipRole.ORG_ADMIN
+    # Not Membership.objects.active(): that leaves out rejected organisations, whom we also tell.
+    admins = Membership.objects.filter(
+        organisation=organisation, role=MembershipRole.ORG_ADMIN, removed_at__isnull=True
     )
     recipients = sorted(admins.values_list("user__email", flat=True))
     if not recipients:

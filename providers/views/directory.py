@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from accounts.middleware import public_page
+
 from ..constants import OrganisationStatus
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
@@ -39,6 +41,7 @@ def search_results(request, *, per_page: int = RESULTS_PER_PAGE):
     return form, paginator.page(number), 200
 
 
+@public_page
 def directory(request):
     form, page, status = search_results(request)
     return render(
@@ -49,6 +52,7 @@ def directory(request):
     )
 
 
+@public_page
 def service_detail(request, service_id):
     service = get_object_or_404(
         public_services().prefetch_related("regions", "local_authorities", "prisons", "locations"),
@@ -57,12 +61,14 @@ def service_detail(request, service_id):
     return render(request, "providers/directory/service.html", {"service": service})
 
 
+@public_page
 def service_ask(request, service_id):
     """How to ask this service for a mentor (the request journey links here)."""
     service = get_object_or_404(public_services(), pk=service_id)
     return render(request, "providers/directory/service_ask.html", {"service": service})
 
 
+@public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.filter(status=OrganisationStatus.ACTIVE), slug=slug
@@ -75,6 +81,7 @@ def organisation_detail(request, slug):
     )
 
 
+@public_page
 def organisation_volunteer(request, slug):
     """How to volunteer with this organisation (the volunteer application links here)."""
     organisation = get_object_or_404(
