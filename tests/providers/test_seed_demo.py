@@ -5,13 +5,19 @@ from django.core.management import CommandError, call_command
 from accounts.constants import PlatformRole
 from accounts.models import User
 from providers.constants import MembershipRole, OrganisationStatus
-from providers.models import Membership, Organisation
+from providers.models import Membership, Organisation, Service
+from providers.search import DirectoryFilters, apply_filters
 
 pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return (User.objects.count(), Organisation.objects.count(), Membership.objects.count())
+    return (
+        User.objects.count(),
+        Organisation.objects.count(),
+        Membership.objects.count(),
+        Service.objects.count(),
+    )
 
 
 def test_seed_demo_is_idempotent_and_covers_every_role(capsys):
@@ -43,4 +49,17 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="only runs with DEBUG on"):
         call_command("seed_demo")
-    assert counts() == (0, 0, 0)
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_demo_directory_has_something_for_each_filter():
+    call_command("seed_demo", force=True)
+    published = Service.objects.published()
+    assert published.count() >= 6
+    assert Service.objects.exclude(status="published").exists()  # drafts and paused ones too
+    assert published.filter(lived_experience_mentors=True).exists()
+    assert published.filter(national=True).exists()
+    assert published.filter(prisons__isnull=False).exists()
+    assert published.filter(organisation__aps_accredited_until__isnull=False).exists()
+    assert published.filter(accepting_referrals=False).exists()
+    assert list(apply_filters(published, DirectoryFilters(text="housing")))
