@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
+from providers.models import Service
 from providers.permissions import org_admin_required
 
 from .forms import AuditFilterForm
@@ -26,7 +27,20 @@ def dashboard(request):
             rows[0]["href"] = reverse("providers:organisation_switch")
             rows[0]["action"] = "Switch organisation"
             rows[0]["action_context"] = ""
+        if request.membership.is_org_admin and organisation.is_active:
+            rows.append(_services_to_check_row(request.user, organisation))
     return render(request, "accounts/dashboard.html", {"organisation_rows": rows})
+
+
+def _services_to_check_row(user, organisation) -> dict:
+    due = Service.objects.visible_to(user).filter(organisation=organisation).review_due().count()
+    return {
+        "key": "Services to check",
+        "value": f"{due} not checked for 6 months" if due else "All checked in the last 6 months",
+        "href": reverse("providers:listings"),
+        "action": "See your services",
+        "action_context": "",
+    }
 
 
 @org_admin_required

@@ -68,6 +68,15 @@ class ServiceQuerySet(models.QuerySet):
             status=ServiceStatus.PUBLISHED, organisation__status=OrganisationStatus.ACTIVE
         )
 
+    def review_due(self):
+        """Not checked by their organisation for 6 months: flagged until someone checks them."""
+        from datetime import timedelta
+
+        from .constants import REVIEW_DUE_AFTER_DAYS
+
+        cutoff = timezone.localdate() - timedelta(days=REVIEW_DUE_AFTER_DAYS)
+        return self.filter(last_reviewed_at__lte=cutoff)
+
     def visible_to(self, user):
         """Every service, whatever its status, of organisations where the user is staff."""
         from .constants import STAFF_ROLES

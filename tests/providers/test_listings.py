@@ -188,3 +188,14 @@ def test_listings_page_queries_are_bounded(
         ServiceFactory(organisation=organisation)
     with django_assert_max_num_queries(12):
         assert admin_client.get(reverse("providers:listings")).status_code == 200
+
+
+def test_the_dashboard_counts_services_to_check(admin_client, organisation):
+    stale = ServiceFactory(organisation=organisation)
+    Service.objects.filter(pk=stale.pk).update(
+        last_reviewed_at=timezone.localdate() - timedelta(days=190)
+    )
+    ServiceFactory(organisation=organisation)
+    ServiceFactory()  # another organisation's, not counted
+    body = admin_client.get(reverse("dashboard")).content.decode()
+    assert "1 not checked for 6 months" in body
