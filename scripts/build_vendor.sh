@@ -8,7 +8,7 @@ rm -rf "$out"
 mkdir -p "$out/images"
 node_modules/.bin/sass --load-path=node_modules --load-path=. --style=compressed --no-source-map \
   --quiet-deps --silence-deprecation=import --silence-deprecation=global-builtin \
-  --silence-deprecation=mixed-decls static/scss/main.scss "$out/main.css"
+  static/scss/main.scss "$out/main.css"
 sed -i "s/\"GDS Transport\",//g" "$out/main.css"
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk-frontend.min.js"
 cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js "$out/moj-frontend.min.js"
