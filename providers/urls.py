@@ -28,6 +28,7 @@ urlpatterns = [
         name="moderation_approve",
     ),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("organisations/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
     path(
         "organisations/<slug:slug>/volunteer/",
         views.organisation_volunteer,
@@ -52,6 +53,7 @@ urlpatterns = [
         views.listing_reviewed,
         name="listing_reviewed",
     ),
+    path("organisation/details/", views.organisation_details, name="organisation_details"),
     path("organisation/switch/", views.organisation_switch, name="organisation_switch"),
     path("organisation/team/", views.team, name="team"),
     path("organisation/team/invite/", views.invitation_create, name="invitation_create"),

@@ -21,6 +21,12 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploads go to a folder of the test's own, never the real MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _eager_celery(request):
     """Tasks run in-process, except in tests marked `worker`, which start a real worker."""
     eager = request.node.get_closest_marker("worker") is None

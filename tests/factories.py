@@ -188,3 +188,22 @@ class ServiceAtLocationFactory(factory.django.DjangoModelFactory):
     location = factory.LazyAttribute(
         lambda sal: LocationFactory(organisation=sal.service.organisation)
     )
+
+
+def png_bytes(size=(40, 20)) -> bytes:
+    """A real PNG image, for logo uploads."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (0, 94, 165)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def organisation_with_logo(**kwargs) -> Organisation:
+    from django.core.files.base import ContentFile
+
+    organisation = OrganisationFactory(**kwargs)
+    organisation.logo.save("logo.png", ContentFile(png_bytes()))
+    return organisation

@@ -134,6 +134,8 @@ class DirectorySearchForm(forms.Form):
 
     def selected(self) -> list[tuple[str, str]]:
         """(label, query string without it) for each filter in use, to show and remove."""
+        if not self.is_bound or self.errors:
+            return []
         chosen = []
         for name in ("pathway", "area", "prison", "setting", "gender"):
             value = self.cleaned_data.get(name)

@@ -82,3 +82,38 @@ class RejectionForm(forms.Form):
         max_length=2000,
         error_messages={"required": "Enter the reason, so the organisation knows why"},
     )
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg"}
+
+
+class OrganisationDetailsForm(OrganisationRegistrationForm):
+    """What an org admin can change about their organisation, logo included."""
+
+    class Meta(OrganisationRegistrationForm.Meta):
+        fields = [*OrganisationRegistrationForm.Meta.fields, "logo"]
+        labels = {**OrganisationRegistrationForm.Meta.labels, "logo": "Logo (optional)"}
+        help_texts = {
+            **OrganisationRegistrationForm.Meta.help_texts,
+            "logo": "A PNG or JPEG image, 1 MB or smaller",
+        }
+        error_messages = {
+            **OrganisationRegistrationForm.Meta.error_messages,
+            "logo": {
+                "invalid_image": "The logo must be a PNG or JPEG image",
+            },
+        }
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not logo or not hasattr(logo, "image"):
+            return logo  # Unchanged, or cleared.
+        if logo.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError("The logo must be 1 MB or smaller")
+        # Pillow has read the file: trust what it found, never the name or the browser's type.
+        extension = LOGO_FORMATS.get(logo.image.format)
+        if extension is None:
+            raise forms.ValidationError("The logo must be a PNG or JPEG image")
+        logo.name = f"logo.{extension}"
+        return logo

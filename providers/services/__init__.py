@@ -7,7 +7,7 @@ from .listings import (
     service_set_status,
     service_update,
 )
-from .registration import organisation_decide, organisation_register
+from .registration import organisation_decide, organisation_register, organisation_update
 from .tenancy import (
     invitation_accept,
     invitation_create,
@@ -29,6 +29,7 @@ __all__ = [
     "organisation_create",
     "organisation_decide",
     "organisation_register",
+    "organisation_update",
     "organisation_set_status",
     "publish_problems",
     "service_create",

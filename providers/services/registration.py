@@ -45,3 +45,26 @@ def organisation_decide(
     )
     transaction.on_commit(lambda: send_organisation_decision_email.delay(organisation.pk, status))
     return organisation
+
+
+@transaction.atomic
+def organisation_update(*, actor, organisation: Organisation, request=None, **fields):
+    """An org admin changes their organisation's details (and logo)."""
+    from accounts.audit import audit_record
+    from accounts.constants import AuditAction
+
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changed = sorted(name for name, value in fields.items() if getattr(organisation, name) != value)
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.full_clean()
+    organisation.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATED,
+        obj=organisation,
+        organisation=organisation,
+        request=request,
+        details={"fields": changed},
+    )
+    return organisation

@@ -15,6 +15,7 @@ from .listings import (
     listing_status,
     listings,
 )
+from .organisation import organisation_details, organisation_logo
 from .registration import (
     moderation,
     moderation_approve,
@@ -50,6 +51,8 @@ __all__ = [
     "moderation_review",
     "organisation_register",
     "organisation_detail",
+    "organisation_details",
+    "organisation_logo",
     "organisation_switch",
     "organisation_volunteer",
     "service_ask",

@@ -29,6 +29,7 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     ServiceFactory,
+    organisation_with_logo,
 )
 
 ORG_ADMIN = (MembershipRole.ORG_ADMIN,)
@@ -141,12 +142,26 @@ ROUTES = {
         method="post",
     ),
     "accounts:audit_log": Staff(roles=ORG_ADMIN),
+    "api:index": Public(),
+    "api:openapi": Public(),
+    "api:services": Public(),
+    "api:organizations": Public(),
+    "api:taxonomies": Public(),
+    "api:taxonomy_terms": Public(),
+    "api:service_at_locations": Public(),
     # The public directory.
     "providers:directory": Public(),
     "providers:service_detail": PublicObject(**PUBLIC_SERVICE),
     "providers:service_ask": PublicObject(**PUBLIC_SERVICE),
     "providers:organisation_detail": PublicObject(**PUBLIC_ORGANISATION),
     "providers:organisation_volunteer": PublicObject(**PUBLIC_ORGANISATION),
+    "providers:organisation_logo": PublicObject(
+        make=lambda: {"slug": organisation_with_logo().slug},
+        make_hidden=lambda: {
+            "slug": organisation_with_logo(status=OrganisationStatus.PENDING).slug
+        },
+    ),
+    "providers:organisation_details": Staff(roles=ORG_ADMIN),
     # Listings, managed by org admins.
     "providers:listings": Staff(roles=ORG_ADMIN),
     "providers:listing_create": Staff(roles=ORG_ADMIN),
