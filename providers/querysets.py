@@ -86,3 +86,15 @@ class ServiceQuerySet(models.QuerySet):
             return self.none()
         staff_of = Membership.objects.active().filter(user=user, role__in=STAFF_ROLES)
         return self.filter(organisation__in=staff_of.values("organisation"))
+
+
+class LocationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Meeting places of organisations where the user is staff."""
+        from .constants import STAFF_ROLES
+        from .models import Membership
+
+        if not user.is_authenticated:
+            return self.none()
+        staff_of = Membership.objects.active().filter(user=user, role__in=STAFF_ROLES)
+        return self.filter(organisation__in=staff_of.values("organisation"))

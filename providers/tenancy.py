@@ -64,3 +64,12 @@ def get_service_for_user_or_404(user, organisation, pk):
         .select_related("organisation"),
         pk=pk,
     )
+
+
+def get_location_for_user_or_404(user, organisation, pk):
+    """A meeting place of the organisation the page acts for, if the user is its staff."""
+    from .models import Location
+
+    return get_object_or_404(
+        Location.objects.visible_to(user).filter(organisation=organisation), pk=pk
+    )

@@ -10,7 +10,7 @@ from ..constants import (
     MentorType,
     ReferralRoute,
 )
-from ..models import LocalAuthority, Prison, Region, Service, TaxonomyTerm
+from ..models import LocalAuthority, Location, Prison, Region, Service, TaxonomyTerm
 
 # Question name -> {choice value: model field}
 GROUPED_BOOLEANS = {
@@ -74,6 +74,14 @@ class ServiceForm(forms.ModelForm):
         label="Offences you cannot take",
         help_text="Leave blank if you can work with anyone",
         choices=ExcludedOffence.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    # Location.services is the relation; from the service's side it is declared here.
+    locations = forms.ModelMultipleChoiceField(
+        label="Places you meet people (optional)",
+        help_text="Add places on the ‘Places’ page",
+        queryset=Location.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -170,8 +178,9 @@ class ServiceForm(forms.ModelForm):
             "url": {"invalid": "Enter a website address starting with https://"},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["locations"].queryset = Location.objects.filter(organisation=organisation)
         self.fields["pathways"].queryset = TaxonomyTerm.objects.pathways()
         self.fields["pathways"].required = True
         self.fields["pathways"].error_messages["required"] = "Select at least one kind of help"
@@ -181,6 +190,7 @@ class ServiceForm(forms.ModelForm):
         ).order_by("region__name", "name")
         self.fields["prisons"].queryset = Prison.objects.filter(is_open=True)
         if self.instance.pk:
+            self.initial["locations"] = [location.pk for location in self.instance.locations.all()]
             for name, mapping in GROUPED_BOOLEANS.items():
                 self.initial[name] = [
                     value for value, field in mapping.items() if getattr(self.instance, field)
@@ -204,11 +214,11 @@ class ServiceForm(forms.ModelForm):
 
     def service_fields(self) -> dict:
         """Keyword arguments for services.service_create / service_update."""
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data = {name: self.cleaned_data[name] for name in [*self.Meta.fields, "locations"]}
         for name, mapping in GROUPED_BOOLEANS.items():
             chosen = set(self.cleaned_data[name])
             data.update({field: value in chosen for value, field in mapping.items()})
-        for name in ("pathways", "regions", "local_authorities", "prisons"):
+        for name in ("pathways", "regions", "local_authorities", "prisons", "locations"):
             data[name] = list(data[name])
         return data
 

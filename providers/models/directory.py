@@ -19,7 +19,7 @@ from ..constants import (
     ReferralRoute,
     ServiceStatus,
 )
-from ..querysets import ServiceQuerySet, TaxonomyTermQuerySet
+from ..querysets import LocationQuerySet, ServiceQuerySet, TaxonomyTermQuerySet
 from .reference import LocalAuthority, Prison, Region
 from .tenancy import Organisation
 
@@ -214,6 +214,8 @@ class Location(models.Model):
     services = models.ManyToManyField(
         Service, through="ServiceAtLocation", related_name="locations", blank=True
     )
+
+    objects = LocationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

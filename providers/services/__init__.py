@@ -7,6 +7,7 @@ from .listings import (
     service_set_status,
     service_update,
 )
+from .locations import location_create, location_remove, location_update
 from .registration import organisation_decide, organisation_register, organisation_update
 from .tenancy import (
     invitation_accept,
@@ -24,6 +25,9 @@ __all__ = [
     "invitation_create",
     "invitation_problem",
     "invitation_revoke",
+    "location_create",
+    "location_remove",
+    "location_update",
     "membership_create",
     "membership_remove",
     "organisation_create",

@@ -12,7 +12,7 @@ from ..models import Organisation, Service
 from ..search import refresh_search_index
 
 # Many-to-many fields a listing form sets; the rest are plain fields.
-RELATED_FIELDS = ("pathways", "regions", "local_authorities", "prisons")
+RELATED_FIELDS = ("pathways", "regions", "local_authorities", "prisons", "locations")
 
 
 def _changed_fields(before: dict, service: Service) -> list[str]:

@@ -15,6 +15,7 @@ from .listings import (
     listing_status,
     listings,
 )
+from .locations import location_create, location_edit, location_remove, locations
 from .organisation import organisation_details, organisation_logo
 from .registration import (
     moderation,
@@ -45,6 +46,10 @@ __all__ = [
     "listing_reviewed",
     "listing_status",
     "listings",
+    "location_create",
+    "location_edit",
+    "location_remove",
+    "locations",
     "member_remove",
     "moderation",
     "moderation_approve",

@@ -47,7 +47,7 @@ def _form_page(request, form, *, service=None):
 
 @org_admin_required
 def listing_create(request):
-    form = ServiceForm(request.POST or None)
+    form = ServiceForm(request.POST or None, organisation=request.membership.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             service = services.service_create(
@@ -69,7 +69,9 @@ def listing_create(request):
 @org_admin_required
 def listing_edit(request, service_id):
     service = get_service_for_user_or_404(request.user, request.membership.organisation, service_id)
-    form = ServiceForm(request.POST or None, instance=service)
+    form = ServiceForm(
+        request.POST or None, instance=service, organisation=request.membership.organisation
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.service_update(

@@ -26,6 +26,7 @@ from accounts.constants import PlatformRole
 from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
 from tests.factories import (
     InvitationFactory,
+    LocationFactory,
     MembershipFactory,
     OrganisationFactory,
     ServiceFactory,
@@ -62,6 +63,10 @@ PENDING_ORGANISATION = {
     "make": lambda: _organisation_id(status=OrganisationStatus.PENDING),
     "make_other": lambda: _organisation_id(status=OrganisationStatus.ACTIVE),
 }
+
+
+def _own_location(org):
+    return {"location_id": LocationFactory(organisation=org).pk}
 
 
 def _own_service(org):
@@ -162,6 +167,10 @@ ROUTES = {
         },
     ),
     "providers:organisation_details": Staff(roles=ORG_ADMIN),
+    "providers:locations": Staff(roles=ORG_ADMIN),
+    "providers:location_create": Staff(roles=ORG_ADMIN),
+    "providers:location_edit": TenantObject(roles=ORG_ADMIN, make=_own_location),
+    "providers:location_remove": TenantObject(roles=ORG_ADMIN, make=_own_location, method="post"),
     # Listings, managed by org admins.
     "providers:listings": Staff(roles=ORG_ADMIN),
     "providers:listing_create": Staff(roles=ORG_ADMIN),
