@@ -39,6 +39,7 @@ urlpatterns = [
     path("dashboard/", dashboard, name="dashboard"),
     path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", include("providers.api.urls")),
     path("", include("accounts.urls")),
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),

@@ -19,16 +19,19 @@ Kinds:
   one of the `platform_roles`; anyone else signed in gets 403.
 """
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from accounts.constants import PlatformRole
+from providers import pathways
 from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
 from tests.factories import (
     InvitationFactory,
     LocationFactory,
     MembershipFactory,
     OrganisationFactory,
+    ServiceAtLocationFactory,
     ServiceFactory,
     organisation_with_logo,
 )
@@ -150,6 +153,29 @@ ROUTES = {
     "api:index": Public(),
     "api:openapi": Public(),
     "api:services": Public(),
+    "api:service": PublicObject(**PUBLIC_SERVICE),
+    "api:organization": PublicObject(
+        make=lambda: {"organization_id": ServiceFactory().organisation.uuid},
+        make_hidden=lambda: {
+            "organization_id": ServiceFactory(status=ServiceStatus.DRAFT).organisation.uuid
+        },
+    ),
+    "api:service_at_location": PublicObject(
+        make=lambda: {"service_at_location_id": ServiceAtLocationFactory().pk},
+        make_hidden=lambda: {
+            "service_at_location_id": ServiceAtLocationFactory(
+                service__status=ServiceStatus.DRAFT
+            ).pk
+        },
+    ),
+    "api:taxonomy": PublicObject(
+        make=lambda: {"taxonomy_id": pathways.taxonomy_id()},
+        make_hidden=lambda: {"taxonomy_id": uuid.uuid4()},  # no taxonomy is hidden
+    ),
+    "api:taxonomy_term": PublicObject(
+        make=lambda: {"term_id": pathways.term_id("health")},
+        make_hidden=lambda: {"term_id": uuid.uuid4()},
+    ),
     "api:organizations": Public(),
     "api:taxonomies": Public(),
     "api:taxonomy_terms": Public(),

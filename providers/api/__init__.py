@@ -1,0 +1,1 @@
+"""Open Referral UK (HSDS 3.0 UK profile) read-only API: published services only."""
