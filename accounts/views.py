@@ -38,8 +38,8 @@ def _services_to_check_row(user, organisation) -> dict:
         "key": "Services to check",
         "value": f"{due} not checked for 6 months" if due else "All checked in the last 6 months",
         "href": reverse("providers:listings"),
-        "action": "See your services",
-        "action_context": "",
+        "action": "See",
+        "action_context": "your services",
     }
 
 
