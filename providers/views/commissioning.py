@@ -39,7 +39,7 @@ def commissioning(request):
     return render(
         request,
         "providers/commissioning/services.html",
-        {"form": form, "page": page, "searched": form.is_bound},
+        {"form": form, "page": page, "search_url": reverse("providers:commissioning")},
         status=status,
     )
 
@@ -81,7 +81,7 @@ def commissioning_csv(request):
         return render(
             request,
             "providers/commissioning/services.html",
-            {"form": form, "page": None, "searched": True},
+            {"form": form, "page": None, "search_url": reverse("providers:commissioning")},
             status=400,
         )
     filters = form.filters() if form.is_bound else DirectoryFilters()

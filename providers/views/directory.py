@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from accounts.middleware import public_page
 
@@ -47,7 +48,7 @@ def directory(request):
     return render(
         request,
         "providers/directory/search.html",
-        {"form": form, "page": page, "searched": form.is_bound},
+        {"form": form, "page": page, "search_url": reverse("providers:directory")},
         status=status,
     )
 

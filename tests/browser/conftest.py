@@ -47,6 +47,14 @@ def no_javascript_context(browser):
     return context
 
 
+@pytest.fixture
+def no_js_page(browser):
+    """A page in a browser context with JavaScript turned off, as on a prison terminal."""
+    context = no_javascript_context(browser)
+    yield context.new_page()
+    context.close()
+
+
 def assert_accessible(page) -> None:
     """No serious or critical axe-core violation on the page as it is now.
 

@@ -24,13 +24,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def no_js_page(browser):
-    context = no_javascript_context(browser)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
 def listings():
     north_west = RegionFactory(name="North West")
     liverpool = LocalAuthorityFactory(name="Liverpool", region=north_west)

@@ -11,13 +11,6 @@ from .conftest import assert_accessible, no_javascript_context, sign_in_through_
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def no_js_page(browser):
-    context = no_javascript_context(browser)
-    yield context.new_page()
-    context.close()
-
-
 def staff(role, organisation_name="Wirral Gate Mentoring"):
     membership = MembershipFactory(
         role=role, organisation=OrganisationFactory(name=organisation_name)

@@ -5,26 +5,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
-from providers.constants import MembershipRole, ServiceStatus
+from providers.constants import ServiceStatus
 from providers.models import Service
-from tests.conftest import sign_in
 from tests.factories import (
     LocalAuthorityFactory,
-    MembershipFactory,
     PrisonFactory,
     ServiceFactory,
     pathway,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, organisation):
-    admin = MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
-    sign_in(client, admin)
-    client.admin = admin
-    return client
 
 
 def valid_form(**overrides):

@@ -2,26 +2,15 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import AuditEvent
-from providers.constants import MembershipRole
 from providers.models import Location
 from providers.postcodes import normalise_postcode
-from tests.conftest import sign_in
 from tests.factories import (
     LocalAuthorityFactory,
     LocationFactory,
-    MembershipFactory,
     ServiceFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, organisation):
-    sign_in(
-        client, MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
-    )
-    return client
 
 
 @pytest.mark.parametrize(

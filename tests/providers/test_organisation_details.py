@@ -11,12 +11,6 @@ pytestmark = pytest.mark.django_db
 DETAILS = reverse("providers:organisation_details")
 
 
-@pytest.fixture
-def admin_client(client, organisation):
-    sign_in(client, MembershipFactory(organisation=organisation, role="org_admin").user)
-    return client
-
-
 def details(organisation, **overrides):
     data = {
         "name": organisation.name,
