@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .choices import forget_directory_choices
 from .constants import Nation
 from .models import LocalAuthority, Prison, Region
 
@@ -70,4 +71,5 @@ def load_reference_data() -> LoadResult:
             },
         )
         prisons += 1
+    transaction.on_commit(forget_directory_choices)
     return LoadResult(regions=len(regions), local_authorities=authorities, prisons=prisons)

@@ -2,9 +2,11 @@
 
 from django import forms
 
+from ..choices import directory_choices
 from ..constants import DeliverySetting, GenderEligibility
-from ..models import LocalAuthority, Prison, TaxonomyTerm
+from ..models import LocalAuthority, Prison, Region
 from ..search import DirectoryFilters
+from .widgets import LongSelect
 
 MAX_SEARCH_LENGTH = 200
 MAX_PAGE = 10_000
@@ -29,11 +31,13 @@ class DirectorySearchForm(forms.Form):
         label="Where you will live",
         help_text="A region, or a council area",
         required=False,
+        widget=LongSelect,
         error_messages={"invalid_choice": "Choose an area from the list"},
     )
     prison = forms.ChoiceField(
         label="Prison",
         required=False,
+        widget=LongSelect,
         error_messages={"invalid_choice": "Choose a prison from the list"},
     )
     setting = forms.ChoiceField(
@@ -91,38 +95,45 @@ class DirectorySearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._pathways = list(TaxonomyTerm.objects.pathways())
-        self.fields["pathway"].choices = [("", "Any kind of help")] + [
-            (term.code, term.name) for term in self._pathways
-        ]
-        self._regions = {}
-        self._local_authorities = {}
-        groups = {}
-        for la in LocalAuthority.objects.select_related("region").order_by("region__name", "name"):
-            self._regions[f"region-{la.region_id}"] = la.region
-            self._local_authorities[f"la-{la.gss_code}"] = la
-            groups.setdefault(la.region, []).append((f"la-{la.gss_code}", la.name))
-        self.fields["area"].choices = [("", "Anywhere in England and Wales")] + [
-            (region.name, [(f"region-{region.pk}", f"All of {region.name}"), *options])
-            for region, options in groups.items()
-        ]
-        self._prisons = {str(p.pk): p for p in Prison.objects.filter(is_open=True)}
-        self.fields["prison"].choices = [("", "Any prison")] + [
-            (key, prison.name) for key, prison in self._prisons.items()
-        ]
+        choices = directory_choices()
+        self.fields["pathway"].choices = [("", "Any kind of help"), *choices["pathway"]]
+        self.fields["area"].choices = [("", "Anywhere in England and Wales"), *choices["area"]]
+        self.fields["prison"].choices = [("", "Any prison"), *choices["prison"]]
+
+    def clean_area(self):
+        """The chosen Region or LocalAuthority (None for anywhere)."""
+        area = self.cleaned_data["area"]
+        if area.startswith("region-"):
+            found = Region.objects.filter(pk=area.removeprefix("region-")).first()
+        elif area.startswith("la-"):
+            found = LocalAuthority.objects.filter(gss_code=area.removeprefix("la-")).first()
+        else:
+            return None
+        if found is None:  # Gone since the cached list was made.
+            raise forms.ValidationError(self.fields["area"].error_messages["invalid_choice"])
+        return found
+
+    def clean_prison(self):
+        prison = self.cleaned_data["prison"]
+        if not prison:
+            return None
+        found = Prison.objects.filter(pk=prison).first()
+        if found is None:
+            raise forms.ValidationError(self.fields["prison"].error_messages["invalid_choice"])
+        return found
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())
 
     def filters(self) -> DirectoryFilters:
         data = self.cleaned_data
-        area = data.get("area") or ""
+        area = data.get("area")
         return DirectoryFilters(
             text=data.get("q") or "",
             pathway=data.get("pathway") or "",
-            region=self._regions.get(area),
-            local_authority=self._local_authorities.get(area),
-            prison=self._prisons.get(data.get("prison") or ""),
+            region=area if isinstance(area, Region) else None,
+            local_authority=area if isinstance(area, LocalAuthority) else None,
+            prison=data.get("prison"),
             setting=data.get("setting") or "",
             gender=data.get("gender") or "",
             age=data.get("age"),
@@ -138,9 +149,8 @@ class DirectorySearchForm(forms.Form):
             return []
         chosen = []
         for name in ("pathway", "area", "prison", "setting", "gender"):
-            value = self.cleaned_data.get(name)
-            if value:
-                label = dict(_flatten(self.fields[name].choices))[value]
+            if self.cleaned_data.get(name):
+                label = dict(_flatten(self.fields[name].choices))[self.data[name]]
                 chosen.append((name, f"{self.fields[name].label}: {label}"))
         if self.cleaned_data.get("age") is not None:
             chosen.append(("age", f"Age: {self.cleaned_data['age']}"))
