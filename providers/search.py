@@ -1,9 +1,15 @@
 """Directory search: ranked full-text search with typo tolerance on Postgres, a plain fallback on
-the SQLite demo, and the filters the public directory, commissioners and the API share."""
+the SQLite demo, and the filters the public directory, commissioners and the API share.
 
+Typos are corrected before searching: each word of the search that is not in the listings' word
+list (SearchWord) is replaced by the most similar word that is (pg_trgm), then the corrected
+words are matched with English stemming against a GIN-indexed tsvector.
+"""
+
+import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
@@ -26,6 +32,27 @@ FROM providers_organisation AS o
 WHERE o.id = s.organisation_id AND s.id = ANY(%s)
 """
 
+_REFRESH_WORDS_SQL = """
+INSERT INTO providers_searchword (word)
+SELECT DISTINCT lower(word)
+FROM providers_service AS s,
+    regexp_split_to_table(concat_ws(' ', s.search_document, s.description), '[^[:alpha:]]+') AS word
+WHERE s.id = ANY(%s) AND length(word) BETWEEN 3 AND 60
+ON CONFLICT DO NOTHING
+"""
+
+# For each searched word: whether the listings use it, and else the most similar word they use.
+_SUGGEST_SQL = """
+SELECT searched.word,
+    EXISTS (SELECT 1 FROM providers_searchword AS known WHERE known.word = searched.word),
+    (SELECT known.word FROM providers_searchword AS known
+     WHERE known.word %% searched.word
+     ORDER BY similarity(known.word, searched.word) DESC, known.word LIMIT 1)
+FROM unnest(%s::text[]) AS searched(word)
+"""
+_WORD = re.compile(r"[^\W\d_]{3,60}")
+MAX_CORRECTED_WORDS = 8
+
 
 def search_document(service: Service) -> str:
     """The text matched for typo tolerance and, on SQLite, for the whole search."""
@@ -45,11 +72,26 @@ def refresh_search_index(service_ids=None) -> None:
         changed.append(service)
     Service.objects.bulk_update(changed, ["search_document"], batch_size=1000)
     if connection.vendor == "postgresql" and changed:
+        ids = [service.pk for service in changed]
         with connection.cursor() as cursor:
-            cursor.execute(_REFRESH_VECTOR_SQL, [[service.pk for service in changed]])
+            cursor.execute(_REFRESH_VECTOR_SQL, [ids])
+            cursor.execute(_REFRESH_WORDS_SQL, [ids])
 
 
-def text_search(services: QuerySet, text: str) -> QuerySet:
+def correct_spelling(text: str) -> str:
+    """The search with each unknown word replaced by the closest word the listings use."""
+    words = list(dict.fromkeys(word.lower() for word in _WORD.findall(text)))
+    if connection.vendor != "postgresql" or not words:
+        return text
+    with connection.cursor() as cursor:
+        cursor.execute(_SUGGEST_SQL, [words[:MAX_CORRECTED_WORDS]])
+        corrections = {word: best for word, known, best in cursor.fetchall() if not known and best}
+    if not corrections:
+        return text
+    return _WORD.sub(lambda match: corrections.get(match[0].lower(), match[0]), text)
+
+
+def text_search(services: QuerySet, text: str, *, correct: bool = True) -> QuerySet:
     """Services matching the words, annotated with `rank` (higher is better)."""
     if not text:
         return services.annotate(rank=Value(0.0, output_field=FloatField()))
@@ -59,13 +101,11 @@ def text_search(services: QuerySet, text: str) -> QuerySet:
                 Q(search_document__icontains=word) | Q(description__icontains=word)
             )
         return services.annotate(rank=Value(0.0, output_field=FloatField()))
+    if correct:
+        text = correct_spelling(text)
     # websearch syntax accepts anything people type (quotes, OR, a leading minus) without errors.
     query = SearchQuery(text, config="english", search_type="websearch")
-    return services.filter(
-        Q(search_vector=query) | Q(search_document__trigram_word_similar=text)
-    ).annotate(
-        rank=SearchRank(F("search_vector"), query) + TrigramWordSimilarity(text, "search_document")
-    )
+    return services.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
 
 
 @dataclass(frozen=True)
@@ -84,6 +124,7 @@ class DirectoryFilters:
     accepting: bool = False
     approved_provider_only: bool = False
     sort: str = "relevance"
+    text_is_corrected: bool = False  # correct_spelling has already been applied to `text`
 
 
 def _through(field: str):
@@ -110,7 +151,7 @@ def covers_region(services: QuerySet, region: Region) -> QuerySet:
 
 def apply_filters(services: QuerySet, filters: DirectoryFilters) -> QuerySet:
     """Filter and order services; the text search ranks them when sorting by relevance."""
-    services = text_search(services, filters.text)
+    services = text_search(services, filters.text, correct=not filters.text_is_corrected)
     if filters.pathway:
         services = services.filter(
             Exists(_through("pathways").filter(taxonomyterm__code=filters.pathway))

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from django.db.models import QuerySet
 
+from ..paging import page_with_total
 from .params import ApiError
 
 DEFAULT_PER_PAGE = 20
@@ -44,9 +45,8 @@ def paginate(
     serialize: Callable[[list], Iterable[dict]],
 ) -> dict:
     """One page of `queryset`; `serialize` turns the page's objects into HSDS dicts."""
-    total = queryset.count()
-    start = (page - 1) * per_page
-    items = list(queryset[start : start + per_page]) if start < total else []
+    found, total = page_with_total(queryset, page, per_page)
+    items = list(found.object_list) if found else []
     contents = list(serialize(items))
     total_pages = max(1, math.ceil(total / per_page))
     return {

@@ -5,7 +5,7 @@ from django import forms
 from ..choices import directory_choices
 from ..constants import DeliverySetting, GenderEligibility
 from ..models import LocalAuthority, Prison, Region
-from ..search import DirectoryFilters
+from ..search import DirectoryFilters, correct_spelling
 from .widgets import LongSelect
 
 MAX_SEARCH_LENGTH = 200
@@ -128,8 +128,13 @@ class DirectorySearchForm(forms.Form):
     def filters(self) -> DirectoryFilters:
         data = self.cleaned_data
         area = data.get("area")
+        typed = data.get("q") or ""
+        text = correct_spelling(typed)
+        # Shown as "Showing results for …" so people see why their word is not in the results.
+        self.corrected_text = text if text != typed else ""
         return DirectoryFilters(
-            text=data.get("q") or "",
+            text=text,
+            text_is_corrected=True,
             pathway=data.get("pathway") or "",
             region=area if isinstance(area, Region) else None,
             local_authority=area if isinstance(area, LocalAuthority) else None,

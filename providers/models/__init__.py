@@ -1,4 +1,11 @@
-from .directory import Location, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from .directory import (
+    Location,
+    SearchWord,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
 from .reference import LocalAuthority, Prison, Region
 from .tenancy import Invitation, Membership, Organisation
 
@@ -10,6 +17,7 @@ __all__ = [
     "Organisation",
     "Prison",
     "Region",
+    "SearchWord",
     "Service",
     "ServiceAtLocation",
     "Taxonomy",

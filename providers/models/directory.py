@@ -140,6 +140,7 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name", "id"], name="service_name_order")]
 
     def __str__(self):
         return self.name
@@ -236,3 +237,12 @@ class ServiceAtLocation(models.Model):
 
     def __str__(self):
         return f"{self.service} at {self.location}"
+
+
+class SearchWord(models.Model):
+    """Every word in the published listings, for correcting misspelt searches (Postgres)."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self):
+        return self.word

@@ -1,6 +1,5 @@
 """The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from accounts.middleware import public_page
 from ..constants import OrganisationStatus
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
+from ..paging import page_with_total
 from ..search import DirectoryFilters, apply_filters
 
 RESULTS_PER_PAGE = 20
@@ -25,21 +25,27 @@ def public_services():
     )
 
 
+def listed_services():
+    """public_services() without the long columns a results list never shows, so sorting
+    thousands of matches moves less data."""
+    return public_services().defer("description", "search_vector", "search_document")
+
+
 def search_results(request, *, per_page: int = RESULTS_PER_PAGE):
     """Validate the search form and return (form, page or None, status)."""
     form = DirectorySearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         return form, None, 400
     filters = form.filters() if form.is_bound else DirectoryFilters()
-    paginator = Paginator(apply_filters(public_services(), filters), per_page)
     number = (form.cleaned_data.get("page") if form.is_bound else None) or 1
-    if number > paginator.num_pages:
+    page, total = page_with_total(apply_filters(listed_services(), filters), number, per_page)
+    if page is None:
+        last = max(1, -(-total // per_page))
         form.add_error(
-            "page",
-            f"There is no page {number}. The last page of these results is {paginator.num_pages}.",
+            "page", f"There is no page {number}. The last page of these results is {last}."
         )
         return form, None, 404
-    return form, paginator.page(number), 200
+    return form, page, 200
 
 
 @public_page

@@ -144,3 +144,10 @@ def test_organisation_page_lists_its_published_services(client):
         reverse("providers:organisation_detail", args=[organisation.slug])
     ).content.decode()
     assert "Listed" in body and "Paused one" not in body
+
+
+def test_a_misspelt_search_says_what_it_searched_for(client):
+    ServiceFactory(name="Accommodation mentors", pathways=[pathway("health")])
+    body = client.get(DIRECTORY, {"q": "acommodation mentors"}).content.decode()
+    assert "Accommodation mentors" in body
+    assert "Showing results for ‘<strong>accommodation mentors</strong>’" in body
