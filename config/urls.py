@@ -41,6 +41,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", include("providers.api.urls")),
     path("", include("accounts.urls")),
+    path("", include("mentees.urls")),
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),
 ]
