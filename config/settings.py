@@ -170,6 +170,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/ip",
+    # Checking a request for a mentor: by address, and by reference so no one can try
+    # date after date of birth against one reference.
+    "check_request": "20/1h/ip,5/1h/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SERVICE_NAME

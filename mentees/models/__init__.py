@@ -1,4 +1,25 @@
 """The people side: referrals and mentee case records; volunteer roles, applications, vetting
 and mentor records. One module per part, re-exported here."""
 
-__all__: list[str] = []
+from .cases import (
+    CaseDocument,
+    CaseNote,
+    Goal,
+    Mentee,
+    MenteeStatusChange,
+    NeedRating,
+    NeedsAssessment,
+)
+from .referrals import Referral, ReferralStatusChange
+
+__all__ = [
+    "CaseDocument",
+    "CaseNote",
+    "Goal",
+    "Mentee",
+    "MenteeStatusChange",
+    "NeedRating",
+    "NeedsAssessment",
+    "Referral",
+    "ReferralStatusChange",
+]

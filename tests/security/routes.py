@@ -15,6 +15,9 @@ Kinds:
 - Platform: users with one of the platform `roles`; everyone else signed in gets 403.
 - PlatformObject: like Platform, with an object id; `make()` builds an object the page acts on
   and `make_other()` one it must not (e.g. an organisation no longer pending): a 404.
+- Journey: a public question-page journey kept in the session; without one under way a page
+  sends the visitor to `lands_on()` (never to sign in). `kwarg` names a page slug, where an
+  unknown one is a 404.
 - StaffOrPlatform: provider staff with one of `roles` in an active organisation, or users with
   one of the `platform_roles`; anyone else signed in gets 403.
 """
@@ -22,6 +25,8 @@ Kinds:
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from django.urls import reverse
 
 from accounts.constants import PlatformRole
 from providers import pathways
@@ -52,6 +57,10 @@ def _organisation_slug(**kwargs):
 
 def _organisation_id(**kwargs):
     return {"organisation_id": OrganisationFactory(**kwargs).pk}
+
+
+def _ask_start():
+    return reverse("mentees:ask_start")
 
 
 PUBLIC_SERVICE = {
@@ -122,6 +131,13 @@ class PlatformObject:
     make: Callable = field(compare=False)
     make_other: Callable = field(compare=False)
     method: str = "get"
+
+
+@dataclass(frozen=True)
+class Journey:
+    lands_on: Callable = field(compare=False)
+    kwarg: str = ""
+    page: str = ""  # a real value of `kwarg`
 
 
 @dataclass(frozen=True)
@@ -212,6 +228,13 @@ ROUTES = {
     "providers:moderation_approve": PlatformObject(
         roles=PLATFORM_ADMIN, method="post", **PENDING_ORGANISATION
     ),
+    # Asking for a mentor: public, no account.
+    "mentees:ask_start": Public(),
+    "mentees:ask_begin": Journey(lands_on=lambda: reverse("mentees:ask_step", args=["who"])),
+    "mentees:ask_step": Journey(lands_on=_ask_start, kwarg="slug", page="name"),
+    "mentees:ask_check": Journey(lands_on=_ask_start),
+    "mentees:ask_confirmation": Journey(lands_on=_ask_start),
+    "mentees:check_request": Public(),
     # Commissioners.
     "providers:commissioning": Platform(roles=COMMISSIONERS),
     "providers:commissioning_csv": Platform(roles=COMMISSIONERS),

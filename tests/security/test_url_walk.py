@@ -14,6 +14,7 @@ from .routes import (
     ADMIN_NAMESPACE,
     ROUTES,
     THIRD_PARTY_MODULE_PREFIXES,
+    Journey,
     Platform,
     PlatformObject,
     Public,
@@ -69,7 +70,7 @@ def test_patterns_with_ids_are_classified_as_tenant_objects():
     for name, _, pattern in OUR_PATTERNS:
         kwargs = set(pattern.pattern.converters)
         rule = ROUTES[name]
-        if isinstance(rule, Token):
+        if isinstance(rule, Token | Journey) and kwargs:
             assert kwargs == {rule.kwarg}, name
         elif kwargs:
             assert isinstance(rule, OBJECT_KINDS), f"{name} takes {kwargs}: make it TenantObject"
@@ -178,6 +179,18 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, name, tenant_a):
 @pytest.mark.parametrize("name", routes_of(Public))
 def test_public_pages_need_no_account(client, name):
     assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(Journey))
+def test_journey_pages_need_no_account_and_start_where_they_should(client, name):
+    rule = ROUTES[name]
+    kwargs = {rule.kwarg: rule.page} if rule.kwarg else {}
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == 302
+    assert response["Location"] == rule.lands_on()
+    if rule.kwarg:
+        assert client.get(reverse(name, kwargs={rule.kwarg: "no-such-page"})).status_code == 404
 
 
 @pytest.mark.django_db

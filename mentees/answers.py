@@ -1,0 +1,102 @@
+"""What the person answered, as rows of a GOV.UK summary list: for check your answers, and
+for the coordinator's view of the referral."""
+
+from collections.abc import Callable
+
+from django.utils.dateformat import format as format_date
+
+from providers.constants import Language
+
+from .constants import (
+    CompletedBy,
+    ContactMethod,
+    LivedExperiencePreference,
+    MentorGenderPreference,
+    Situation,
+    WorkerRole,
+)
+from .journey import Progress
+
+
+def _date(value) -> str:
+    return format_date(value, "j F Y") if value else ""
+
+
+def _label(choices, value) -> str:
+    return dict(choices).get(value, value or "")
+
+
+def contact_lines(data: dict) -> str:
+    details = {
+        ContactMethod.PHONE: data.get("phone"),
+        ContactMethod.EMAIL: data.get("email"),
+        ContactMethod.LETTER: data.get("postal_address"),
+        ContactMethod.PROBATION: data.get("probation_practitioner"),
+    }
+    lines = []
+    for method in data.get("contact_methods") or []:
+        detail = details.get(method)
+        label = _label(ContactMethod.choices, method)
+        lines.append(f"{label}: {detail}" if detail else label)
+    return "\n".join(lines)
+
+
+def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
+    """(question, answer) pairs for one page's answers."""
+    if slug == "who":
+        return [("Filled in by", _label(CompletedBy.choices, data["completed_by"]))]
+    if slug == "your-details":
+        lines = [
+            data["worker_name"],
+            _label(WorkerRole.choices, data["worker_role"]),
+            data["worker_organisation"],
+            data["worker_email"],
+            data.get("worker_phone", ""),
+        ]
+        return [("Your details", "\n".join(line for line in lines if line))]
+    if slug == "name":
+        return [("Name", data["full_name"])]
+    if slug == "date-of-birth":
+        return [("Date of birth", _date(data["date_of_birth"]))]
+    if slug == "where-now":
+        return [("Where now", _label(Situation.choices, data["situation"]))]
+    if slug == "prison":
+        return [("Prison", str(data["prison"]))]
+    if slug == "prison-number":
+        return [("Prison number", data["prison_number"])]
+    if slug == "release-date":
+        return [("Expected release date", _date(data["expected_release_date"]))]
+    if slug == "area":
+        area = data["local_authority"]
+        return [("Council area", str(area) if area else "Not known yet")]
+    if slug == "help":
+        needs = "\n".join(term.name for term in data["needs"])
+        rows = [("Help wanted", needs)]
+        if data.get("needs_details"):
+            rows.append(("Anything else", data["needs_details"]))
+        return rows
+    if slug == "mentor":
+        return [
+            ("Mentor's gender", _label(MentorGenderPreference.choices, data["mentor_gender"])),
+            (
+                "Mentor with lived experience",
+                _label(LivedExperiencePreference.choices, data["lived_experience"]),
+            ),
+            ("Language", _label(Language.choices, data["language"])),
+        ]
+    if slug == "choose-a-service":
+        service = data["service"]
+        return [("Mentoring service", f"{service.name} ({service.organisation.name})")]
+    if slug == "contact":
+        return [("How to make contact", contact_lines(data))]
+    if slug == "consent":
+        return [("Agreed to sharing", "Yes")]
+    return []
+
+
+def summary_rows(progress: Progress, *, change_url: Callable) -> list[dict]:
+    rows = []
+    for step in progress.applicable:
+        for key, value in rows_for(step.slug, progress.answers):
+            rows.append({"key": key, "value": value, "href": change_url(step)})
+    return rows

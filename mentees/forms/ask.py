@@ -1,0 +1,542 @@
+"""The questions of "Ask for a mentor", one form a page.
+
+Each form is told the answers given so far (`answers`), so a question can speak to the person
+("What is your name?") or to a worker filling it in for them ("What is their name?"), and
+check its answer against earlier ones.
+"""
+
+import re
+
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout
+from django import forms
+from django.utils import timezone
+
+from providers.choices import directory_choices
+from providers.constants import GenderEligibility, Language
+from providers.forms.widgets import LongSelect
+from providers.models import LocalAuthority, Prison, TaxonomyTerm
+
+from ..constants import (
+    CompletedBy,
+    ContactMethod,
+    LivedExperiencePreference,
+    MentorGenderPreference,
+    Situation,
+    WorkerRole,
+)
+from .fields import GovukDateField
+
+YOUNGEST = 15
+OLDEST = 100
+LATEST_RELEASE_YEARS = 15
+PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")
+UNKNOWN_AREA = "unknown"
+
+# The first field's label (or legend) is the page's heading on a one-question page.
+HEADING = {
+    "label_tag": "h1",
+    "label_size": "govuk-label--l",
+    "legend_tag": "h1",
+    "legend_size": "govuk-fieldset__legend--l",
+}
+SUBHEADING = {"legend_size": "govuk-fieldset__legend--m", "label_size": "govuk-label--s"}
+
+
+def for_worker(answers: dict) -> bool:
+    return answers.get("completed_by") == CompletedBy.WORKER
+
+
+def in_custody(answers: dict) -> bool:
+    return answers.get("situation") == Situation.IN_CUSTODY
+
+
+class QuestionForm(forms.Form):
+    """A page of the journey. With `one_question`, the first field's label is the page's h1;
+    otherwise the page has its own heading and each field a smaller label."""
+
+    one_question = True
+
+    def __init__(self, *args, answers: dict | None = None, **kwargs):
+        self.answers = answers or {}
+        super().__init__(*args, **kwargs)
+        self.word_for_person()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *(
+                Field(name, context=HEADING if self.one_question and index == 0 else SUBHEADING)
+                for index, name in enumerate(self.fields)
+            )
+        )
+
+    def word_for_person(self) -> None:
+        """Reword labels for a worker filling in the form for someone else."""
+
+    @property
+    def worker(self) -> bool:
+        return for_worker(self.answers)
+
+    def your(self, text_for_person: str, text_for_worker: str) -> str:
+        return text_for_worker if self.worker else text_for_person
+
+
+class WhoForm(QuestionForm):
+    completed_by = forms.ChoiceField(
+        label="Who is filling in this form?",
+        choices=CompletedBy.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who is filling in this form"},
+    )
+
+
+class WorkerForm(QuestionForm):
+    one_question = False
+    worker_name = forms.CharField(
+        label="Your full name",
+        max_length=150,
+        error_messages={"required": "Enter your full name"},
+    )
+    worker_role = forms.ChoiceField(
+        label="Your role",
+        choices=WorkerRole.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select your role"},
+    )
+    worker_organisation = forms.CharField(
+        label="Where you work",
+        help_text="For example, HMP Liverpool or the probation office in Bootle",
+        max_length=150,
+        error_messages={"required": "Enter where you work"},
+    )
+    worker_email = forms.EmailField(
+        label="Your work email address",
+        help_text="We send the provider's decision here",
+        max_length=254,
+        error_messages={
+            "required": "Enter your work email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+    )
+    worker_phone = forms.CharField(
+        label="Your work phone number (optional)",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "class": "govuk-input--width-20"}),
+    )
+
+
+class NameForm(QuestionForm):
+    full_name = forms.CharField(
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+
+    def word_for_person(self):
+        field = self.fields["full_name"]
+        field.label = self.your("What is your full name?", "What is their full name?")
+        field.help_text = "The name the prison or probation service knows"
+        field.error_messages["required"] = self.your("Enter your full name", "Enter their name")
+        field.error_messages["max_length"] = "Name must be 150 characters or fewer"
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not any(character.isalpha() for character in name):
+            raise forms.ValidationError("Enter a name using letters")
+        return name
+
+
+class DateOfBirthForm(QuestionForm):
+    date_of_birth = GovukDateField(
+        name="Date of birth",
+        required_message="Enter a date of birth",
+        help_text="For example, 27 3 1990",
+    )
+
+    def word_for_person(self):
+        field = self.fields["date_of_birth"]
+        field.label = self.your("What is your date of birth?", "What is their date of birth?")
+        field.error_messages["required"] = self.your(
+            "Enter your date of birth", "Enter their date of birth"
+        )
+        field.error_messages["incomplete"] = field.error_messages["required"]
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born >= today:
+            raise forms.ValidationError("Date of birth must be in the past")
+        latest = _years_before(today, YOUNGEST)
+        if born > latest:
+            raise forms.ValidationError(
+                f"Date of birth must be on or before {latest:%-d %B %Y}: mentoring here is for "
+                f"people aged {YOUNGEST} or over"
+            )
+        earliest = _years_before(today, OLDEST)
+        if born < earliest:
+            raise forms.ValidationError(f"Date of birth must be after {earliest:%-d %B %Y}")
+        return born
+
+
+class SituationForm(QuestionForm):
+    situation = forms.ChoiceField(
+        choices=Situation.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def word_for_person(self):
+        field = self.fields["situation"]
+        field.label = self.your("Where are you now?", "Where are they now?")
+        field.error_messages["required"] = self.your(
+            "Select where you are now", "Select where they are now"
+        )
+
+
+class PrisonForm(QuestionForm):
+    prison = forms.ChoiceField(widget=LongSelect)
+
+    def word_for_person(self):
+        field = self.fields["prison"]
+        field.label = self.your("Which prison are you in?", "Which prison are they in?")
+        field.choices = [("", "Choose a prison"), *directory_choices()["prison"]]
+        field.error_messages.update(
+            required=self.your("Select the prison you are in", "Select the prison they are in"),
+            invalid_choice="Select a prison from the list",
+        )
+
+    def clean_prison(self):
+        prison = Prison.objects.filter(pk=self.cleaned_data["prison"], is_open=True).first()
+        if prison is None:
+            raise forms.ValidationError("Select a prison from the list")
+        return prison
+
+
+class PrisonNumberForm(QuestionForm):
+    prison_number = forms.CharField(
+        max_length=20,
+        help_text="It is 7 characters: a letter, 4 numbers and 2 letters, like A1234BC",
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"}
+        ),
+    )
+
+    def word_for_person(self):
+        field = self.fields["prison_number"]
+        field.label = self.your("What is your prison number?", "What is their prison number?")
+        field.error_messages.update(
+            required=self.your("Enter your prison number", "Enter their prison number"),
+            max_length="Enter a prison number in the correct format, like A1234BC",
+        )
+
+    def clean_prison_number(self):
+        number = re.sub(r"\s", "", self.cleaned_data["prison_number"]).upper()
+        if not PRISON_NUMBER.match(number):
+            raise forms.ValidationError(
+                "Enter a prison number in the correct format: a letter, 4 numbers and 2 letters, "
+                "like A1234BC"
+            )
+        return number
+
+
+class ReleaseDateForm(QuestionForm):
+    expected_release_date = GovukDateField(
+        name="Release date",
+        required_message="Enter a release date",
+        help_text="If you are not sure, give your best guess. For example, 14 6 2027",
+    )
+
+    def word_for_person(self):
+        field = self.fields["expected_release_date"]
+        field.label = self.your(
+            "When do you expect to be released?", "When do they expect to be released?"
+        )
+        field.error_messages["required"] = field.error_messages["incomplete"] = (
+            "Enter the expected release date"
+        )
+
+    def clean_expected_release_date(self):
+        release = self.cleaned_data["expected_release_date"]
+        today = timezone.localdate()
+        if release < today:
+            raise forms.ValidationError("Release date must be today or in the future")
+        latest = _years_after(today, LATEST_RELEASE_YEARS)
+        if release > latest:
+            raise forms.ValidationError(
+                f"Release date must be before {latest:%-d %B %Y}: ask again nearer the time"
+            )
+        return release
+
+
+class AreaForm(QuestionForm):
+    local_authority = forms.ChoiceField(widget=LongSelect)
+
+    def word_for_person(self):
+        field = self.fields["local_authority"]
+        if in_custody(self.answers):
+            field.label = self.your(
+                "Which council area will you live in after release?",
+                "Which council area will they live in after release?",
+            )
+        else:
+            field.label = self.your(
+                "Which council area do you live in?", "Which council area do they live in?"
+            )
+        field.help_text = (
+            "Mentoring services work in particular areas, so this helps us find one near you"
+        )
+        councils = [
+            (region, [option for option in options if option[0].startswith("la-")])
+            for region, options in directory_choices()["area"]
+        ]
+        field.choices = [
+            ("", "Choose a council area"),
+            (UNKNOWN_AREA, "I do not know yet"),
+            *councils,
+        ]
+        field.error_messages.update(
+            required="Select a council area, or ‘I do not know yet’",
+            invalid_choice="Select a council area from the list",
+        )
+
+    def clean_local_authority(self):
+        value = self.cleaned_data["local_authority"]
+        if value == UNKNOWN_AREA:
+            return None
+        council = LocalAuthority.objects.filter(gss_code=value.removeprefix("la-")).first()
+        if council is None:
+            raise forms.ValidationError("Select a council area from the list")
+        return council
+
+
+class NeedsForm(QuestionForm):
+    needs = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
+    needs_details = forms.CharField(
+        label="Anything else a mentor should know (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "Write 1,000 characters or fewer"},
+    )
+
+    def word_for_person(self):
+        field = self.fields["needs"]
+        field.label = self.your("What would you like help with?", "What would they like help with?")
+        field.help_text = "Select all that apply"
+        field.choices = directory_choices()["pathway"]
+        field.error_messages.update(
+            required="Select at least one thing a mentor could help with",
+            invalid_choice="Select from the list",
+        )
+
+    def clean_needs(self):
+        codes = self.cleaned_data["needs"]
+        return list(TaxonomyTerm.objects.pathways().filter(code__in=codes))
+
+
+class MentorPreferencesForm(QuestionForm):
+    one_question = False
+    mentor_gender = forms.ChoiceField(
+        choices=MentorGenderPreference.choices,
+        initial=MentorGenderPreference.NONE,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the mentor should be a man or a woman"},
+    )
+    lived_experience = forms.ChoiceField(
+        choices=LivedExperiencePreference.choices,
+        initial=LivedExperiencePreference.NONE,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether lived experience of prison matters"},
+    )
+    language = forms.ChoiceField(
+        choices=Language.choices,
+        initial=Language.ENGLISH,
+        error_messages={"invalid_choice": "Select a language from the list"},
+    )
+
+    def word_for_person(self):
+        self.fields["mentor_gender"].label = self.your(
+            "Would you prefer a man or a woman as your mentor?",
+            "Would they prefer a man or a woman as their mentor?",
+        )
+        self.fields["lived_experience"].label = self.your(
+            "Would you like a mentor who has been in prison?",
+            "Would they like a mentor who has been in prison?",
+        )
+        self.fields["language"].label = self.your(
+            "Which language would you like to speak with your mentor?",
+            "Which language would they like to speak with their mentor?",
+        )
+
+
+class ContactForm(QuestionForm):
+    one_question = False
+    contact_methods = forms.MultipleChoiceField(
+        choices=ContactMethod.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "class": "govuk-input--width-20"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    postal_address = forms.CharField(
+        label="Postal address",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
+    )
+    probation_practitioner = forms.CharField(
+        label="Probation practitioner's name and office",
+        required=False,
+        max_length=200,
+    )
+
+    # Which detail each way of contact needs, and the message when it is missing.
+    NEEDS_DETAIL = {
+        ContactMethod.PHONE: ("phone", "Enter a phone number"),
+        ContactMethod.EMAIL: ("email", "Enter an email address"),
+        ContactMethod.LETTER: ("postal_address", "Enter a postal address"),
+        ContactMethod.PROBATION: (
+            "probation_practitioner",
+            "Enter the probation practitioner's name and office",
+        ),
+    }
+
+    def word_for_person(self):
+        field = self.fields["contact_methods"]
+        field.label = self.your(
+            "How can the mentoring service contact you?",
+            "How can the mentoring service contact them?",
+        )
+        field.help_text = "Select all that apply. Fill in the details for each one you choose"
+        if not in_custody(self.answers):
+            field.choices = [
+                choice
+                for choice in ContactMethod.choices
+                if choice[0] != ContactMethod.OFFENDER_MANAGEMENT_UNIT
+            ]
+        field.error_messages.update(
+            required="Select at least one way to be contacted",
+            invalid_choice=(
+                "The prison's offender management unit is only a choice for someone in prison"
+                if not in_custody(self.answers)
+                else "Select from the list"
+            ),
+        )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not re.fullmatch(r"\+?[0-9 ()-]{10,20}", phone):
+            raise forms.ValidationError(
+                "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+            )
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("contact_methods") or []
+        for method, (name, message) in self.NEEDS_DETAIL.items():
+            if method in chosen and not cleaned.get(name) and name not in self.errors:
+                self.add_error(name, message)
+        # Details for ways not chosen are not kept.
+        for method, (name, _message) in self.NEEDS_DETAIL.items():
+            if method not in chosen:
+                cleaned[name] = ""
+        return cleaned
+
+
+class ConsentForm(QuestionForm):
+    one_question = False
+    consent = forms.BooleanField(
+        error_messages={"required": "You must agree before the request can be sent"},
+    )
+
+    def word_for_person(self):
+        self.fields["consent"].label = self.your(
+            "I have read how my information will be used and I agree to it being shared with "
+            "the mentoring service",
+            "The person has been told how their information will be used and agrees to it being "
+            "shared with the mentoring service",
+        )
+
+
+def _years_before(day, years: int):
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+def _years_after(day, years: int):
+    return _years_before(day, -years)
+
+
+class ServiceChoiceForm(QuestionForm):
+    """Choose one of the services suggested for the answers so far. Only those can be chosen:
+    a posted id of any other service, published or not, is refused."""
+
+    service = forms.ChoiceField(widget=forms.RadioSelect)
+
+    def word_for_person(self):
+        from ..suggestions import suggested_services
+
+        self.suggestions = suggested_services(
+            local_authority=self.answers.get("local_authority"),
+            prison=self.answers.get("prison") if in_custody(self.answers) else None,
+            needs=self.answers.get("needs") or [],
+            age=_age(self.answers.get("date_of_birth")),
+        )
+        field = self.fields["service"]
+        field.label = "Choose a mentoring service"
+        field.help_text = self.your(
+            "These services work where you are or will live and help with what you asked for. "
+            "The service you choose gets your request.",
+            "These services work where they are or will live and help with what they asked for. "
+            "The service chosen gets the request.",
+        )
+        field.choices = [
+            Choice(
+                str(service.pk),
+                f"{service.name} ({service.organisation.name})",
+                hint=_hint(service),
+            )
+            for service in self.suggestions
+        ]
+        field.error_messages.update(
+            required="Select the mentoring service to send the request to",
+            invalid_choice="Select one of the services listed",
+        )
+
+    def clean_service(self):
+        chosen = self.cleaned_data["service"]
+        return next(service for service in self.suggestions if str(service.pk) == chosen)
+
+
+def _age(born):
+    if born is None:
+        return None
+    from ..models.referrals import age_on
+
+    return age_on(born, timezone.localdate())
+
+
+def _hint(service) -> str:
+    helps = ", ".join(term.name.lower() for term in service.pathways.all())
+    taking = (
+        "Taking new people"
+        if service.accepting_referrals
+        else "Not taking new people now: you can join its waiting list"
+    )
+    who = "" if service.gender == GenderEligibility.ANYONE else f" {service.get_gender_display()}."
+    return f"{service.summary} Helps with {helps}.{who} {taking}."

@@ -1,0 +1,31 @@
+from django import forms
+
+from ..models.referrals import REFERENCE_PREFIX
+from ..references import normalise_reference
+from .fields import GovukDateField
+
+
+class CheckRequestForm(forms.Form):
+    reference = forms.CharField(
+        label="Reference number",
+        help_text="It starts with JM, like JM-7K3Q-9XRT",
+        max_length=30,
+        error_messages={"required": "Enter the reference number"},
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"}
+        ),
+    )
+    date_of_birth = GovukDateField(
+        name="Date of birth",
+        label="Date of birth of the person who asked for a mentor",
+        required_message="Enter the date of birth",
+        help_text="For example, 27 3 1990",
+    )
+
+    def clean_reference(self):
+        reference = normalise_reference(self.cleaned_data["reference"], REFERENCE_PREFIX)
+        if reference is None:
+            raise forms.ValidationError(
+                "Enter the reference number in the correct format, like JM-7K3Q-9XRT"
+            )
+        return reference

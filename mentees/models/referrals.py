@@ -1,0 +1,148 @@
+"""A request for a mentor, made without an account, and what the provider decided."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from providers.constants import Language
+from providers.models import LocalAuthority, Organisation, Prison, Service, TaxonomyTerm
+
+from ..constants import (
+    CompletedBy,
+    DeclineReason,
+    LivedExperiencePreference,
+    MentorGenderPreference,
+    ReferralStatus,
+    Situation,
+    WorkerRole,
+)
+from ..querysets import ReferralQuerySet
+
+REFERENCE_PREFIX = "JM"
+
+
+class Referral(models.Model):
+    """One person's request to one provider. Passing it on makes a new referral for the
+    receiving provider, so each provider sees only the referral it was sent."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="referrals"
+    )
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    reference = models.CharField(max_length=12, unique=True)
+    # The journey's own key: sending the same answers twice finds this row instead of a new one.
+    submission_key = models.UUIDField(unique=True)
+    status = models.CharField(
+        max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.RECEIVED
+    )
+
+    completed_by = models.CharField(max_length=10, choices=CompletedBy.choices)
+    worker_name = models.CharField(max_length=150, blank=True)
+    worker_role = models.CharField(max_length=10, choices=WorkerRole.choices, blank=True)
+    worker_organisation = models.CharField(max_length=150, blank=True)
+    worker_email = models.EmailField(blank=True)
+    worker_phone = models.CharField(max_length=30, blank=True)
+
+    full_name = models.CharField(max_length=150)
+    date_of_birth = models.DateField()
+    situation = models.CharField(max_length=15, choices=Situation.choices)
+    prison = models.ForeignKey(Prison, null=True, blank=True, on_delete=models.PROTECT)
+    prison_number = models.CharField(max_length=7, blank=True, db_index=True)
+    expected_release_date = models.DateField(null=True, blank=True)
+    local_authority = models.ForeignKey(
+        LocalAuthority, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    needs = models.ManyToManyField(TaxonomyTerm, blank=True, related_name="+")
+    needs_details = models.TextField(blank=True)
+    mentor_gender = models.CharField(
+        max_length=10, choices=MentorGenderPreference.choices, default=MentorGenderPreference.NONE
+    )
+    lived_experience = models.CharField(
+        max_length=10,
+        choices=LivedExperiencePreference.choices,
+        default=LivedExperiencePreference.NONE,
+    )
+    language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH)
+
+    contact_methods = models.JSONField(default=list)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    postal_address = models.TextField(blank=True)
+    probation_practitioner = models.CharField(max_length=200, blank=True)
+
+    consented_at = models.DateTimeField()
+    privacy_notice_version = models.CharField(max_length=20)
+
+    decline_reason = models.CharField(max_length=20, choices=DeclineReason.choices, blank=True)
+    decision_note = models.TextField(
+        blank=True, help_text="Shown to the person when they check their request."
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    passed_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="passed_on_as"
+    )
+    pass_on_consent = models.TextField(
+        blank=True, help_text="How the person agreed to their details being passed on."
+    )
+    decision_emailed_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "created_at"]),
+            models.Index(fields=["organisation", "date_of_birth"]),
+        ]
+
+    def __str__(self):
+        # The audit log names records by this: a reference, never a person's details.
+        return f"Referral {self.reference}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (ReferralStatus.RECEIVED, ReferralStatus.IN_REVIEW)
+
+    @property
+    def age(self) -> int:
+        return age_on(self.date_of_birth, timezone.localdate())
+
+    @property
+    def days_waiting(self) -> int:
+        return (timezone.localdate() - timezone.localtime(self.created_at).date()).days
+
+
+class ReferralStatusChange(models.Model):
+    """The history shown on the referral and, without names, to the person checking it."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="history")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=20, choices=ReferralStatus.choices)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+
+    def __str__(self):
+        return f"{self.referral} {self.status}"
+
+
+def age_on(date_of_birth, day) -> int:
+    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - before_birthday

@@ -1,0 +1,3 @@
+from .referrals import CaseRecordQuerySet, MenteeQuerySet, ReferralQuerySet
+
+__all__ = ["CaseRecordQuerySet", "MenteeQuerySet", "ReferralQuerySet"]

@@ -1,0 +1,246 @@
+"""Every change to a mentee's case record. Each one is audited; none copies personal details
+into the audit log (records are named by their reference)."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.audit import audit_record
+from accounts.constants import AuditAction
+
+from ..constants import ClosureReason, MenteeStatus
+from ..models import (
+    CaseDocument,
+    CaseNote,
+    Goal,
+    Mentee,
+    MenteeStatusChange,
+    NeedRating,
+    NeedsAssessment,
+    Referral,
+)
+from ..models.cases import CASE_REFERENCE_PREFIX
+from ..references import new_reference
+
+# What a case record takes from the referral it was opened from.
+FROM_REFERRAL = (
+    "full_name",
+    "date_of_birth",
+    "prison",
+    "prison_number",
+    "local_authority",
+    "phone",
+    "email",
+    "postal_address",
+    "contact_methods",
+    "probation_practitioner",
+    "mentor_gender",
+    "lived_experience",
+    "language",
+)
+EDITABLE = (
+    "full_name",
+    "preferred_name",
+    "date_of_birth",
+    "prison",
+    "prison_number",
+    "local_authority",
+    "phone",
+    "email",
+    "postal_address",
+    "probation_practitioner",
+    "mentor_gender",
+    "lived_experience",
+    "language",
+    "prison_induction_date",
+    "release_date",
+    "licence_end_date",
+)
+
+
+def _audit(actor, action, obj, mentee: Mentee, request, **details):
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        organisation=mentee.organisation,
+        request=request,
+        details=details,
+    )
+
+
+def mentee_create_from_referral(*, actor, referral: Referral, request=None) -> Mentee:
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                mentee = Mentee.objects.create(
+                    organisation=referral.organisation,
+                    referral=referral,
+                    reference=new_reference(CASE_REFERENCE_PREFIX),
+                    release_date=referral.expected_release_date,
+                    **{name: getattr(referral, name) for name in FROM_REFERRAL},
+                )
+            break
+        except IntegrityError:
+            continue  # A reference already in use: draw another.
+    else:
+        raise RuntimeError("Could not find a free case reference.")
+    MenteeStatusChange.objects.create(
+        mentee=mentee,
+        organisation=mentee.organisation,
+        status=mentee.status,
+        created_by=actor,
+        note=f"Accepted from {referral.reference}",
+    )
+    _audit(actor, AuditAction.CREATED, mentee, mentee, request, referral=referral.reference)
+    return mentee
+
+
+@transaction.atomic
+def mentee_update(*, actor, mentee: Mentee, request=None, **fields) -> Mentee:
+    mentee = Mentee.objects.select_for_update().get(pk=mentee.pk)
+    _refuse_if_erased(mentee)
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    changed = sorted(name for name, value in fields.items() if getattr(mentee, name) != value)
+    for name, value in fields.items():
+        setattr(mentee, name, value)
+    _check_dates(mentee)
+    mentee.full_clean()
+    mentee.save()
+    _audit(actor, AuditAction.UPDATED, mentee, mentee, request, fields=changed)
+    return mentee
+
+
+def _check_dates(mentee: Mentee) -> None:
+    errors = {}
+    induction, release, licence_end = (
+        mentee.prison_induction_date,
+        mentee.release_date,
+        mentee.licence_end_date,
+    )
+    if induction and release and release < induction:
+        errors["release_date"] = "Release date must be after the prison induction date"
+    if release and licence_end and licence_end < release:
+        errors["licence_end_date"] = "Licence end date must be after the release date"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _refuse_if_erased(mentee: Mentee) -> None:
+    if mentee.erased_at:
+        raise ValidationError("This record has been erased and cannot be changed.")
+
+
+@transaction.atomic
+def mentee_set_status(
+    *, actor, mentee: Mentee, status: str, closure_reason: str = "", note: str = "", request=None
+) -> Mentee:
+    mentee = Mentee.objects.select_for_update().get(pk=mentee.pk)
+    _refuse_if_erased(mentee)
+    if status not in MenteeStatus.values:
+        raise ValidationError({"status": "Select a status from the list"})
+    if status == MenteeStatus.CLOSED and closure_reason not in ClosureReason.values:
+        raise ValidationError({"closure_reason": "Select why the case is closed"})
+    if status == MenteeStatus.CLOSED and closure_reason == ClosureReason.OTHER and not note.strip():
+        raise ValidationError({"note": "Explain why the case is closed"})
+    if status == mentee.status and status != MenteeStatus.CLOSED:
+        raise ValidationError(
+            {"status": f"The case is already {mentee.get_status_display().lower()}"}
+        )
+    previous = mentee.status
+    mentee.status = status
+    mentee.closure_reason = closure_reason if status == MenteeStatus.CLOSED else ""
+    mentee.save(update_fields=["status", "closure_reason", "updated_at"])
+    MenteeStatusChange.objects.create(
+        mentee=mentee,
+        organisation=mentee.organisation,
+        status=status,
+        closure_reason=mentee.closure_reason,
+        note=note.strip(),
+        created_by=actor,
+    )
+    _audit(actor, AuditAction.STATUS_CHANGED, mentee, mentee, request, to=status, previous=previous)
+    return mentee
+
+
+@transaction.atomic
+def assessment_record(
+    *, actor, mentee: Mentee, kind: str, assessed_on, ratings: list[tuple], request=None
+) -> NeedsAssessment:
+    """ratings: (pathway, level, notes) for each pathway assessed."""
+    _refuse_if_erased(mentee)
+    if assessed_on > timezone.localdate():
+        raise ValidationError({"assessed_on": "Assessment date must be today or in the past"})
+    assessment = NeedsAssessment.objects.create(
+        mentee=mentee,
+        organisation=mentee.organisation,
+        kind=kind,
+        assessed_on=assessed_on,
+        created_by=actor,
+    )
+    NeedRating.objects.bulk_create(
+        NeedRating(assessment=assessment, pathway=pathway, level=level, notes=notes)
+        for pathway, level, notes in ratings
+    )
+    _audit(actor, AuditAction.CREATED, assessment, mentee, request)
+    return assessment
+
+
+@transaction.atomic
+def goal_save(*, actor, mentee: Mentee, goal: Goal | None = None, request=None, **fields) -> Goal:
+    _refuse_if_erased(mentee)
+    creating = goal is None
+    if creating:
+        goal = Goal(mentee=mentee, organisation=mentee.organisation, created_by=actor)
+    for name, value in fields.items():
+        setattr(goal, name, value)
+    goal.full_clean()
+    goal.save()
+    _audit(
+        actor,
+        AuditAction.CREATED if creating else AuditAction.UPDATED,
+        goal,
+        mentee,
+        request,
+        fields=sorted(fields),
+    )
+    return goal
+
+
+@transaction.atomic
+def note_add(*, actor, mentee: Mentee, text: str, request=None) -> CaseNote:
+    _refuse_if_erased(mentee)
+    if not text.strip():
+        raise ValidationError({"text": "Enter the note"})
+    note = CaseNote.objects.create(
+        mentee=mentee, organisation=mentee.organisation, text=text.strip(), created_by=actor
+    )
+    _audit(actor, AuditAction.CREATED, note, mentee, request)
+    return note
+
+
+@transaction.atomic
+def document_add(
+    *, actor, mentee: Mentee, title: str, upload, content_type: str, extension: str, request=None
+) -> CaseDocument:
+    """`upload` has been checked by content (see forms.cases.DocumentForm)."""
+    _refuse_if_erased(mentee)
+    document = CaseDocument(
+        mentee=mentee,
+        organisation=mentee.organisation,
+        title=title.strip(),
+        content_type=content_type,
+        extension=extension,
+        size=upload.size,
+        created_by=actor,
+    )
+    document.file.save("upload", upload, save=False)
+    document.save()
+    _audit(actor, AuditAction.CREATED, document, mentee, request)
+    return document
+
+
+def record_view(*, actor, mentee: Mentee, request=None, part: str = "case record") -> None:
+    _audit(actor, AuditAction.VIEWED, mentee, mentee, request, part=part)

@@ -1,0 +1,49 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .constants import CompletedBy, ContactMethod
+
+
+@shared_task
+def send_referral_decision_email(referral_id: str) -> int:
+    """Tell whoever gave an email address what the provider decided, at most once: the row is
+    claimed before the email goes. Returns how many addresses were emailed."""
+    from .models import Referral
+
+    claimed = Referral.objects.filter(
+        pk=referral_id, decided_at__isnull=False, decision_emailed_at__isnull=True
+    ).update(decision_emailed_at=timezone.now())
+    if not claimed:
+        return 0
+    referral = Referral.objects.select_related("organisation").get(pk=referral_id)
+    recipients = decision_recipients(referral)
+    if not recipients:
+        return 0
+    context = {
+        "referral": referral,
+        "for_worker": referral.completed_by == CompletedBy.WORKER,
+        "check_link": settings.SITE_URL.rstrip("/") + reverse("mentees:check_request"),
+        "SERVICE_NAME": settings.SERVICE_NAME,
+    }
+    # The email names no one: it may be read by someone else, and the reference is enough.
+    send_mail(
+        subject=f"Your request for a mentor {referral.reference}: "
+        f"{referral.get_status_display().lower()}",
+        message=render_to_string("mentees/email/referral_decision.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return len(recipients)
+
+
+def decision_recipients(referral) -> list[str]:
+    recipients = []
+    if referral.completed_by == CompletedBy.WORKER and referral.worker_email:
+        recipients.append(referral.worker_email)
+    if ContactMethod.EMAIL in referral.contact_methods and referral.email:
+        recipients.append(referral.email)
+    return sorted(set(recipients))

@@ -1,0 +1,170 @@
+"""Ask for a mentor: no account, no email, no JavaScript; answers kept in the session until
+the person sends them from check your answers."""
+
+import uuid
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from accounts.middleware import public_page
+from providers.models import Service
+
+from ..answers import summary_rows
+from ..ask import ASK_FOR_A_MENTOR, title
+from ..services.referrals import referral_submit
+
+JOURNEY = ASK_FOR_A_MENTOR
+SUBMITTED_KEY = "ask_for_a_mentor_sent"
+
+
+def _fixed_service(state: dict) -> Service | None:
+    """The service the journey began from, if it is still in the directory."""
+    service_id = state.get("service_id")
+    if not service_id:
+        return None
+    return Service.objects.published().select_related("organisation").filter(pk=service_id).first()
+
+
+def _extra(state: dict) -> dict:
+    return {"fixed_service": _fixed_service(state)}
+
+
+def _step_url(step, *, change=False) -> str:
+    url = reverse("mentees:ask_step", args=[step.slug])
+    return f"{url}?change=1" if change else url
+
+
+@public_page
+@require_GET
+def ask_start(request):
+    return render(request, "mentees/ask/start.html", {"state": JOURNEY.state(request.session)})
+
+
+@public_page
+@require_GET
+def ask_begin(request):
+    """Start (or carry on with) a request, for one service (?service=<id>) or any."""
+    service_id = request.GET.get("service", "")
+    if service_id:
+        try:
+            uuid.UUID(service_id)
+        except ValueError as error:
+            raise Http404("No such service") from error
+        get_object_or_404(Service.objects.published(), pk=service_id)
+    state = JOURNEY.state(request.session)
+    if state is None or state.get("service_id", "") != service_id:
+        state = JOURNEY.begin(request.session, service_id=service_id, key=str(uuid.uuid4()))
+    progress = JOURNEY.progress(state, extra_answers=_extra(state))
+    if progress.complete:
+        return redirect("mentees:ask_check")
+    return redirect(_step_url(progress.next_step))
+
+
+def _no_journey(request):
+    return redirect("mentees:ask_start")
+
+
+@public_page
+def ask_step(request, slug):
+    step = JOURNEY.step(slug)
+    if step is None:
+        raise Http404("No such question")
+    state = JOURNEY.state(request.session)
+    if state is None:
+        return _no_journey(request)
+    extra = _extra(state)
+    answers = JOURNEY.answers_before(state, step, extra_answers=extra)
+    if answers is None or not step.applies(answers):
+        # Reached out of order, or a question that no longer applies: go where they should be.
+        progress = JOURNEY.progress(state, extra_answers=extra)
+        return redirect(
+            _step_url(progress.next_step) if progress.next_step else reverse("mentees:ask_check")
+        )
+
+    changing = request.GET.get("change") == "1"
+    if request.method == "POST":
+        form = JOURNEY.form(step, answers, request.POST)
+        if form.is_valid():
+            JOURNEY.save_page(request.session, step, request.POST)
+            answers.update(form.cleaned_data)
+            progress = JOURNEY.progress(state, extra_answers=extra)
+            if progress.complete and changing:
+                return redirect("mentees:ask_check")
+            following = JOURNEY.next_step(answers, step)
+            if changing and progress.next_step:
+                following = progress.next_step
+            return redirect(_step_url(following) if following else reverse("mentees:ask_check"))
+    else:
+        form = JOURNEY.form(step, answers, JOURNEY.saved_data(state, step))
+        if JOURNEY.saved_data(state, step) is not None:
+            form.is_valid()  # Show why a kept answer no longer holds (say, a date now past).
+
+    previous = JOURNEY.previous_step(answers, step)
+    back = (
+        reverse("mentees:ask_check")
+        if changing
+        else (_step_url(previous) if previous else reverse("mentees:ask_start"))
+    )
+    template = (
+        "mentees/ask/choose_service.html"
+        if step.slug == "choose-a-service"
+        else ("mentees/ask/consent.html" if step.slug == "consent" else "mentees/ask/question.html")
+    )
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "step": step,
+            "title": title(step, answers),
+            "back_url": back,
+            "answers": answers,
+            "fixed_service": extra["fixed_service"],
+        },
+        status=400 if form.errors and request.method == "POST" else 200,
+    )
+
+
+@public_page
+def ask_check(request):
+    state = JOURNEY.state(request.session)
+    if state is None:
+        if request.method == "POST" and request.session.get(SUBMITTED_KEY):
+            return redirect("mentees:ask_confirmation")  # Sent already: a second click.
+        return _no_journey(request)
+    extra = _extra(state)
+    progress = JOURNEY.progress(state, extra_answers=extra)
+    if not progress.complete:
+        return redirect(_step_url(progress.next_step))
+    if request.method == "POST":
+        referral = referral_submit(
+            answers=progress.answers, submission_key=uuid.UUID(state["key"]), request=request
+        )
+        JOURNEY.end(request.session)
+        request.session[SUBMITTED_KEY] = {
+            "reference": referral.reference,
+            "organisation": referral.organisation.name,
+            "service": referral.service.name if referral.service else "",
+            "for_worker": referral.completed_by == "worker",
+        }
+        return redirect("mentees:ask_confirmation")
+    return render(
+        request,
+        "mentees/ask/check_answers.html",
+        {
+            "rows": summary_rows(progress, change_url=lambda step: _step_url(step, change=True)),
+            "answers": progress.answers,
+            "service": progress.answers.get("fixed_service") or progress.answers.get("service"),
+        },
+    )
+
+
+@public_page
+@require_GET
+def ask_confirmation(request):
+    sent = request.session.get(SUBMITTED_KEY)
+    if not sent:
+        return _no_journey(request)
+    return render(request, "mentees/ask/confirmation.html", {"sent": sent})
