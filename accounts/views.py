@@ -27,9 +27,24 @@ def dashboard(request):
             rows[0]["href"] = reverse("providers:organisation_switch")
             rows[0]["action"] = "Switch organisation"
             rows[0]["action_context"] = ""
+        if request.membership.is_staff_role and organisation.is_active:
+            rows.append(_referrals_waiting_row(request.user, organisation))
         if request.membership.is_org_admin and organisation.is_active:
             rows.append(_services_to_check_row(request.user, organisation))
     return render(request, "accounts/dashboard.html", {"organisation_rows": rows})
+
+
+def _referrals_waiting_row(user, organisation) -> dict:
+    from mentees.models import Referral
+
+    waiting = Referral.objects.visible_to(user).filter(organisation=organisation).open().count()
+    return {
+        "key": "Referrals waiting",
+        "value": f"{waiting} waiting for a decision" if waiting else "None waiting",
+        "href": reverse("mentees:referral_inbox"),
+        "action": "See",
+        "action_context": "referrals",
+    }
 
 
 def _services_to_check_row(user, organisation) -> dict:

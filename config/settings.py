@@ -7,6 +7,7 @@ eagerly and email printed to the console. Tests and production set DATABASE_URL 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -125,7 +126,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/London"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "erase-expired-referrals": {
+        "task": "mentees.tasks.erase_expired_referrals",
+        "schedule": crontab(hour=2, minute=15),
+    },
+}
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

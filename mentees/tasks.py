@@ -47,3 +47,15 @@ def decision_recipients(referral) -> list[str]:
     if ContactMethod.EMAIL in referral.contact_methods and referral.email:
         recipients.append(referral.email)
     return sorted(set(recipients))
+
+
+@shared_task
+def erase_expired_referrals() -> int:
+    """Daily: erase referrals decided more than the retention period ago that did not become a
+    case record. Running it twice, or after a worker died half-way, erases nothing twice."""
+    from datetime import timedelta
+
+    from .constants import REFERRAL_RETENTION_DAYS
+    from .services.privacy import referrals_erase_expired
+
+    return referrals_erase_expired(before=timezone.now() - timedelta(days=REFERRAL_RETENTION_DAYS))

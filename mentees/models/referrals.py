@@ -49,7 +49,7 @@ class Referral(models.Model):
     worker_phone = models.CharField(max_length=30, blank=True)
 
     full_name = models.CharField(max_length=150)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(null=True)  # null only once erased
     situation = models.CharField(max_length=15, choices=Situation.choices)
     prison = models.ForeignKey(Prison, null=True, blank=True, on_delete=models.PROTECT)
     prison_number = models.CharField(max_length=7, blank=True, db_index=True)

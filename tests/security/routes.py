@@ -39,7 +39,9 @@ from tests.factories import (
     ServiceAtLocationFactory,
     ServiceFactory,
     organisation_with_logo,
+    pathway,
 )
+from tests.mentees.factories import MenteeFactory, ReferralFactory
 
 ORG_ADMIN = (MembershipRole.ORG_ADMIN,)
 STAFF = (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR)
@@ -61,6 +63,38 @@ def _organisation_id(**kwargs):
 
 def _ask_start():
     return reverse("mentees:ask_start")
+
+
+def _own_referral(org):
+    return {"referral_id": ReferralFactory(organisation=org).pk}
+
+
+def _own_mentee(org):
+    return {"mentee_id": MenteeFactory(organisation=org).pk}
+
+
+def _own_goal(org):
+    mentee = MenteeFactory(organisation=org)
+    goal = mentee.goals.create(
+        organisation=org, pathway=pathway("health"), description="Register with a GP"
+    )
+    return {"mentee_id": mentee.pk, "goal_id": goal.pk}
+
+
+def _own_document(org):
+    from django.core.files.base import ContentFile
+
+    mentee = MenteeFactory(organisation=org)
+    document = mentee.documents.model(
+        mentee=mentee,
+        organisation=org,
+        title="Licence",
+        content_type="application/pdf",
+        extension="pdf",
+        size=9,
+    )
+    document.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {"mentee_id": mentee.pk, "document_id": document.pk}
 
 
 PUBLIC_SERVICE = {
@@ -235,6 +269,27 @@ ROUTES = {
     "mentees:ask_check": Journey(lands_on=_ask_start),
     "mentees:ask_confirmation": Journey(lands_on=_ask_start),
     "mentees:check_request": Public(),
+    # The referral inbox and case records: the organisation's staff.
+    "mentees:referral_inbox": Staff(roles=STAFF),
+    "mentees:referral_detail": TenantObject(roles=STAFF, make=_own_referral),
+    "mentees:referral_duplicates": TenantObject(roles=STAFF, make=_own_referral),
+    "mentees:referral_accept": TenantObject(roles=STAFF, make=_own_referral, method="post"),
+    "mentees:referral_decline": TenantObject(roles=STAFF, make=_own_referral),
+    "mentees:referral_pass_on": TenantObject(roles=STAFF, make=_own_referral),
+    "mentees:mentee_list": Staff(roles=STAFF),
+    "mentees:mentee_detail": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:mentee_edit": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:mentee_status": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:mentee_needs": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:assessment_create": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:mentee_plan": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:goal_create": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:goal_edit": TenantObject(roles=STAFF, make=_own_goal),
+    "mentees:mentee_notes": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:mentee_documents": TenantObject(roles=STAFF, make=_own_mentee),
+    "mentees:document_download": TenantObject(roles=STAFF, make=_own_document),
+    "mentees:mentee_export": TenantObject(roles=ORG_ADMIN, make=_own_mentee),
+    "mentees:mentee_erase": TenantObject(roles=ORG_ADMIN, make=_own_mentee),
     # Commissioners.
     "providers:commissioning": Platform(roles=COMMISSIONERS),
     "providers:commissioning_csv": Platform(roles=COMMISSIONERS),

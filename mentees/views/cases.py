@@ -1,0 +1,273 @@
+"""Mentee case records, for their organisation's org admins and coordinators. Every page that
+shows a person's record is audited as a view; every change by the services it calls."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.forms import apply_validation_error
+from providers.permissions import staff_required
+
+from ..constants import MenteeStatus
+from ..forms.cases import (
+    AssessmentForm,
+    DocumentForm,
+    GoalForm,
+    MenteeDetailsForm,
+    NoteForm,
+    StatusForm,
+)
+from ..models import CaseDocument, Goal, Mentee, NeedRating
+from ..services import cases as case_services
+from ..tenancy import get_mentee_for_user_or_404
+
+PER_PAGE = 50
+
+
+def _mentee(request, mentee_id) -> Mentee:
+    return get_mentee_for_user_or_404(request.user, request.membership.organisation, mentee_id)
+
+
+def _page(request, template, mentee, part, context=None, status=200):
+    """Render a part of the case record, recording that it was seen."""
+    if status == 200 and request.method == "GET":
+        case_services.record_view(actor=request.user, mentee=mentee, request=request, part=part)
+    return render(
+        request, template, {"mentee": mentee, "part": part, **(context or {})}, status=status
+    )
+
+
+@staff_required
+def mentee_list(request):
+    mentees = (
+        Mentee.objects.visible_to(request.user)
+        .filter(organisation=request.membership.organisation)
+        .select_related("prison", "local_authority")
+        .order_by("erased_at", "full_name", "pk")
+    )
+    status = request.GET.get("status", "")
+    if status in MenteeStatus.values:
+        mentees = mentees.filter(status=status)
+    elif status:
+        messages.error(request, "Choose a status from the list.")
+        status = ""
+    page = Paginator(mentees, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "mentees/cases/list.html",
+        {"page": page, "status": status, "statuses": MenteeStatus.choices},
+    )
+
+
+@staff_required
+def mentee_detail(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    history = mentee.status_changes.select_related("created_by")
+    return _page(request, "mentees/cases/overview.html", mentee, "overview", {"history": history})
+
+
+@staff_required
+def mentee_edit(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    if mentee.erased_at:
+        raise Http404("Erased")
+    form = MenteeDetailsForm(request.POST or None, initial=MenteeDetailsForm.initial_for(mentee))
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_services.mentee_update(
+                actor=request.user, mentee=mentee, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The details are saved.")
+            return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
+    return _page(
+        request,
+        "mentees/cases/edit.html",
+        mentee,
+        "details",
+        {"form": form},
+        400 if form.errors else 200,
+    )
+
+
+@staff_required
+def mentee_status(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    if mentee.erased_at:
+        raise Http404("Erased")
+    form = StatusForm(request.POST or None, initial={"status": mentee.status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_services.mentee_set_status(
+                actor=request.user, mentee=mentee, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The status is changed.")
+            return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
+    return _page(
+        request,
+        "mentees/cases/status.html",
+        mentee,
+        "status",
+        {"form": form},
+        400 if form.errors else 200,
+    )
+
+
+@staff_required
+def mentee_needs(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    assessments = mentee.assessments.select_related("created_by").prefetch_related(
+        Prefetch("ratings", queryset=NeedRating.objects.select_related("pathway"))
+    )
+    return _page(request, "mentees/cases/needs.html", mentee, "needs", {"assessments": assessments})
+
+
+@staff_required
+def assessment_create(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    if mentee.erased_at:
+        raise Http404("Erased")
+    kind = "review" if mentee.assessments.exists() else "initial"
+    form = AssessmentForm(request.POST or None, initial={"kind": kind})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_services.assessment_record(
+                actor=request.user,
+                mentee=mentee,
+                kind=form.cleaned_data["kind"],
+                assessed_on=form.cleaned_data["assessed_on"],
+                ratings=form.ratings(),
+                request=request,
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The needs assessment is saved.")
+            return redirect("mentees:mentee_needs", mentee_id=mentee.pk)
+    return _page(
+        request,
+        "mentees/cases/assessment_form.html",
+        mentee,
+        "needs",
+        {"form": form},
+        400 if form.errors else 200,
+    )
+
+
+@staff_required
+def mentee_plan(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    goals = mentee.goals.select_related("pathway")
+    return _page(request, "mentees/cases/plan.html", mentee, "plan", {"goals": goals})
+
+
+@staff_required
+def goal_edit(request, mentee_id, goal_id=None):
+    mentee = _mentee(request, mentee_id)
+    if mentee.erased_at:
+        raise Http404("Erased")
+    goal = None
+    if goal_id is not None:
+        goal = get_object_or_404(
+            Goal.objects.visible_to(request.user).filter(mentee=mentee), pk=goal_id
+        )
+    form = GoalForm(request.POST or None, instance=goal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_services.goal_save(
+                actor=request.user,
+                mentee=mentee,
+                goal=goal,
+                request=request,
+                **{name: form.cleaned_data[name] for name in GoalForm.Meta.fields},
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The goal is saved.")
+            return redirect("mentees:mentee_plan", mentee_id=mentee.pk)
+    return _page(
+        request,
+        "mentees/cases/goal_form.html",
+        mentee,
+        "plan",
+        {"form": form, "goal": goal},
+        400 if form.errors else 200,
+    )
+
+
+@staff_required
+def mentee_notes(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and not mentee.erased_at and form.is_valid():
+        case_services.note_add(
+            actor=request.user, mentee=mentee, text=form.cleaned_data["text"], request=request
+        )
+        messages.success(request, "The note is added.")
+        return redirect("mentees:mentee_notes", mentee_id=mentee.pk)
+    notes = Paginator(mentee.notes.select_related("created_by"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return _page(
+        request,
+        "mentees/cases/notes.html",
+        mentee,
+        "notes",
+        {"form": form, "notes": notes},
+        400 if form.errors else 200,
+    )
+
+
+@staff_required
+def mentee_documents(request, mentee_id):
+    mentee = _mentee(request, mentee_id)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and not mentee.erased_at and form.is_valid():
+        case_services.document_add(
+            actor=request.user,
+            mentee=mentee,
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["upload"],
+            content_type=form.content_type,
+            extension=form.extension,
+            request=request,
+        )
+        messages.success(request, "The document is uploaded.")
+        return redirect("mentees:mentee_documents", mentee_id=mentee.pk)
+    documents = mentee.documents.select_related("created_by")
+    return _page(
+        request,
+        "mentees/cases/documents.html",
+        mentee,
+        "documents",
+        {"form": form, "documents": documents},
+        400 if form.errors else 200,
+    )
+
+
+@staff_required
+def document_download(request, mentee_id, document_id):
+    mentee = _mentee(request, mentee_id)
+    document = get_object_or_404(
+        CaseDocument.objects.visible_to(request.user).filter(mentee=mentee), pk=document_id
+    )
+    case_services.record_view(
+        actor=request.user, mentee=mentee, request=request, part=f"document {document.pk}"
+    )
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{mentee.reference}-{document.pk.hex[:8]}.{document.extension}",
+        content_type=document.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
