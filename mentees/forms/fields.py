@@ -38,3 +38,16 @@ class GovukDateField(DateInputField):
             return date(int(year), int(month), int(day))
         except ValueError as error:
             raise forms.ValidationError(self._unreal, code="invalid") from error
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """Django's, but a value that is not even a valid id (a tampered form) gets the field's own
+    "choose from the list" message, not the model field's '"x" is not a valid UUID'."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error

@@ -5,6 +5,7 @@ from django import forms
 from providers.models import Service
 
 from ..constants import DeclineReason, ReferralStatus
+from .fields import ModelChoiceField
 
 OPEN = "open"
 STATUS_FILTERS = [
@@ -58,7 +59,7 @@ class DeclineForm(forms.Form):
 
 
 class PassOnForm(forms.Form):
-    service = forms.ModelChoiceField(
+    service = ModelChoiceField(
         label="Which service should have the referral?",
         queryset=Service.objects.none(),
         empty_label="Choose a service",
