@@ -166,10 +166,14 @@ def _sections(services: list[Service]) -> list[Section]:
         name=OTHER_SECTION,
         description="Services that have not said which pathways they help with.",
     )
+    position = {code: i for i, code in enumerate(sections)}
     placed: list[tuple[Service, list[Section]]] = []
     for service in services:
-        own = [sections[term.code] for term in service.pathways.all() if term.code in sections]
-        placed.append((service, own or [other]))
+        codes = sorted(
+            (term.code for term in service.pathways.all() if term.code in position),
+            key=position.__getitem__,
+        )
+        placed.append((service, [sections[code] for code in codes] or [other]))
     # Number the services in the order a reader meets them: by section, then by name.
     order = {id(section): i for i, section in enumerate([*sections.values(), other])}
     placed.sort(key=lambda pair: order[id(pair[1][0])])
