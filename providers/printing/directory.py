@@ -270,7 +270,10 @@ def _how_to_ask(service: Service) -> tuple[str, ...]:
 
 
 def _contact(service: Service) -> tuple[str, ...]:
-    """The service's own telephone and email, or else its organisation's (as its page does)."""
+    """The service's own telephone and email, or else its organisation's (as its page does).
+
+    Websites are left out: people in prison cannot visit them, and a page for a screened content
+    system should not point anywhere else."""
     phone, email = service.phone, service.email
     if not phone and not email:
         phone, email = service.organisation.phone, service.organisation.email
