@@ -102,7 +102,7 @@ class PrintableDirectory:
         return (
             f"No mentoring services in the directory cover {self.place_name} at the moment. "
             "Ask your key worker, the resettlement team or the prison library about other "
-            "support, or make this list again later."
+            "support."
         )
 
     def filename(self, extension: str) -> str:
@@ -125,6 +125,7 @@ def printable_directory(place: Place, *, made_on: date, check_online_at: str) ->
 
 
 def _services_for(place: Place):
+    # Imported here: the views package imports this module through views.printing.
     from ..views.directory import public_services
 
     if isinstance(place, Prison):
