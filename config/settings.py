@@ -273,4 +273,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # fontTools reports each step of subsetting a PDF's font at INFO: noise in our logs.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }

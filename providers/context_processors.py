@@ -1,6 +1,8 @@
 from accounts.constants import PlatformRole
 from accounts.roles import has_platform_role
 
+from .permissions import may_print_directory
+
 
 def active_membership(request):
     user = getattr(request, "user", None)
@@ -10,4 +12,5 @@ def active_membership(request):
         "is_commissioner": user is not None and has_platform_role(user, PlatformRole.COMMISSIONER),
         "is_platform_admin": user is not None
         and has_platform_role(user, PlatformRole.PLATFORM_ADMIN),
+        "can_print_directory": user is not None and may_print_directory(request),
     }

@@ -53,22 +53,24 @@ def platform_role_required(*roles: str):
     return decorator
 
 
-def staff_or_commissioner_required(view):
+def may_print_directory(request) -> bool:
     """Provider staff (org admin or coordinator) of an active organisation, commissioners and
     platform admins: the people who print the directory for a prison or area."""
     from accounts.constants import PlatformRole
 
+    if has_platform_role(request.user, PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN):
+        return True
+    membership = getattr(request, "membership", None)
+    return membership is not None and membership.is_staff_role and membership.organisation.is_active
+
+
+def staff_or_commissioner_required(view):
+    """Only for the people may_print_directory allows; anyone else signed in gets 403."""
+
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        if has_platform_role(request.user, PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN):
-            return view(request, *args, **kwargs)
-        membership = request.membership
-        if (
-            membership is None
-            or not membership.is_staff_role
-            or not membership.organisation.is_active
-        ):
+        if not may_print_directory(request):
             raise PermissionDenied("This page is for provider staff and commissioners.")
         return view(request, *args, **kwargs)
 

@@ -102,25 +102,10 @@ class DirectorySearchForm(forms.Form):
 
     def clean_area(self):
         """The chosen Region or LocalAuthority (None for anywhere)."""
-        area = self.cleaned_data["area"]
-        if area.startswith("region-"):
-            found = Region.objects.filter(pk=area.removeprefix("region-")).first()
-        elif area.startswith("la-"):
-            found = LocalAuthority.objects.filter(gss_code=area.removeprefix("la-")).first()
-        else:
-            return None
-        if found is None:  # Gone since the cached list was made.
-            raise forms.ValidationError(self.fields["area"].error_messages["invalid_choice"])
-        return found
+        return area_from_choice(self.cleaned_data["area"], self.fields["area"])
 
     def clean_prison(self):
-        prison = self.cleaned_data["prison"]
-        if not prison:
-            return None
-        found = Prison.objects.filter(pk=prison).first()
-        if found is None:
-            raise forms.ValidationError(self.fields["prison"].error_messages["invalid_choice"])
-        return found
+        return prison_from_choice(self.cleaned_data["prison"], self.fields["prison"])
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())
@@ -169,6 +154,28 @@ class DirectorySearchForm(forms.Form):
         for key in (name, "page"):
             query.pop(key, None)
         return query.urlencode()
+
+
+def area_from_choice(value: str, field: forms.Field) -> Region | LocalAuthority | None:
+    """The Region ("region-<id>") or LocalAuthority ("la-<GSS code>") an area choice names."""
+    if value.startswith("region-"):
+        found = Region.objects.filter(pk=value.removeprefix("region-")).first()
+    elif value.startswith("la-"):
+        found = LocalAuthority.objects.filter(gss_code=value.removeprefix("la-")).first()
+    else:
+        return None
+    if found is None:  # Gone since the cached list was made.
+        raise forms.ValidationError(field.error_messages["invalid_choice"])
+    return found
+
+
+def prison_from_choice(value: str, field: forms.Field) -> Prison | None:
+    if not value:
+        return None
+    found = Prison.objects.filter(pk=value).first()
+    if found is None:
+        raise forms.ValidationError(field.error_messages["invalid_choice"])
+    return found
 
 
 def _flatten(choices):

@@ -11,8 +11,14 @@ class LongSelect(forms.Select):
     through Django's option machinery and template cost most of the search page's time.
     """
 
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "govuk-select", **(attrs or {})}, choices)
+
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
+        # crispy-forms-gds adds the GOV.UK error style only to widgets it knows as selects.
+        if attrs.get("aria-invalid") == "true" and "govuk-select--error" not in attrs["class"]:
+            attrs["class"] += " govuk-select--error"
         chosen = str(value) if value is not None else ""
         parts = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
         for group_value, group_label in self.choices:

@@ -20,3 +20,14 @@ def test_long_select_renders_like_djangos_select():
         '<option value="n-2" selected>Hull</option>'
         "</optgroup></select>"
     )
+
+
+class ChooseWithDefaults(forms.Form):
+    place = forms.ChoiceField(choices=[("", "Anywhere"), ("n-1", "Leeds")], widget=LongSelect)
+
+
+def test_long_select_is_a_govuk_select_and_shows_errors():
+    assert 'class="govuk-select"' in str(ChooseWithDefaults()["place"])
+    form = ChooseWithDefaults(data={"place": "nowhere"})
+    assert not form.is_valid()
+    assert 'aria-invalid="true" class="govuk-select govuk-select--error"' in str(form["place"])

@@ -293,6 +293,8 @@ ROUTES = {
     # Commissioners.
     "providers:commissioning": Platform(roles=COMMISSIONERS),
     "providers:commissioning_csv": Platform(roles=COMMISSIONERS),
+    # The printable directory, for provider staff and commissioners.
+    "providers:print_directory": StaffOrPlatform(roles=STAFF, platform_roles=COMMISSIONERS),
 }
 
 # Third-party areas with their own access rules, checked by their own tests in this folder.
