@@ -200,7 +200,7 @@ def referrals_erase_expired(*, before) -> int:
     """Erase referrals decided before `before` that did not become a case record (the
     retention period); open and accepted ones are kept. Safe to run again."""
     expired = (
-        Referral.objects.select_for_update(skip_locked=True)
+        Referral.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(erased_at__isnull=True, decided_at__lt=before, mentee__isnull=True)
         .exclude(status__in=OPEN_REFERRAL_STATUSES)
     )

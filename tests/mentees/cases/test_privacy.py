@@ -1,0 +1,137 @@
+import json
+from datetime import date, timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import AuditEvent
+from mentees.constants import ReferralStatus
+from mentees.models import CaseDocument, CaseNote, Goal, Mentee, Referral
+from mentees.services.cases import mentee_create_from_referral
+from mentees.tasks import erase_expired_referrals
+from tests.conftest import sign_in
+from tests.factories import pathway
+from tests.mentees.factories import MenteeFactory, ReferralFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mentee(organisation, org_admin):
+    referral = ReferralFactory(organisation=organisation, full_name="Sam Example")
+    mentee = mentee_create_from_referral(actor=org_admin, referral=referral)
+    mentee.release_date = date(2027, 2, 17)
+    mentee.save()
+    CaseNote.objects.create(
+        mentee=mentee, organisation=organisation, text="Talked about housing.", created_by=org_admin
+    )
+    Goal.objects.create(
+        mentee=mentee,
+        organisation=organisation,
+        pathway=pathway("accommodation"),
+        description="Find a flat in Sefton",
+    )
+    document = CaseDocument(
+        mentee=mentee,
+        organisation=organisation,
+        title="Licence",
+        content_type="application/pdf",
+        extension="pdf",
+        size=9,
+    )
+    document.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=True)
+    return mentee
+
+
+def test_an_org_admin_exports_everything_held_as_json(admin_client, mentee, org_admin):
+    response = admin_client.get(
+        reverse("mentees:mentee_export", args=[mentee.pk]), {"format": "json"}
+    )
+    assert response.status_code == 200
+    assert f'filename="{mentee.reference}-subject-access.json"' in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["case_record"]["full_name"] == "Sam Example"
+    assert data["notes"][0]["text"] == "Talked about housing."
+    assert data["action_plan"][0]["goal"] == "Find a flat in Sefton"
+    assert data["referral"]["reference"] == mentee.referral.reference
+    assert AuditEvent.objects.filter(actor=org_admin, action="exported").count() == 1
+
+
+def test_the_printable_export_page_shows_the_same(admin_client, mentee):
+    body = admin_client.get(reverse("mentees:mentee_export", args=[mentee.pk])).content.decode()
+    assert "Talked about housing." in body and "Date of birth" in body
+
+
+def test_an_unknown_export_format_is_refused(admin_client, mentee):
+    response = admin_client.get(
+        reverse("mentees:mentee_export", args=[mentee.pk]), {"format": "xml"}
+    )
+    assert response.status_code == 302
+    assert not AuditEvent.objects.filter(action="exported").exists()
+
+
+def test_coordinators_cannot_export_or_erase(client, coordinator, mentee):
+    sign_in(client, coordinator)
+    assert client.get(reverse("mentees:mentee_export", args=[mentee.pk])).status_code == 403
+    assert client.post(reverse("mentees:mentee_erase", args=[mentee.pk])).status_code == 403
+
+
+def test_erasing_needs_the_reference_typed(admin_client, mentee):
+    response = admin_client.post(
+        reverse("mentees:mentee_erase", args=[mentee.pk]), {"confirm": "yes"}
+    )
+    assert response.status_code == 400
+    assert f"Type the reference {mentee.reference} to confirm" in response.content.decode()
+    mentee.refresh_from_db()
+    assert mentee.erased_at is None and mentee.full_name == "Sam Example"
+
+
+def test_erasing_removes_personal_details_and_keeps_what_reports_count(admin_client, mentee):
+    referral_id = mentee.referral_id
+    stored = CaseDocument.objects.get().file
+    response = admin_client.post(
+        reverse("mentees:mentee_erase", args=[mentee.pk]), {"confirm": mentee.reference}
+    )
+    assert response.status_code == 302
+    mentee.refresh_from_db()
+    assert mentee.erased_at and mentee.full_name == "" and mentee.date_of_birth is None
+    assert mentee.prison_number == "" and mentee.release_date == date(2027, 2, 1)
+    assert mentee.status == "referred" and mentee.local_authority_id is not None
+    assert not CaseNote.objects.exists() and not CaseDocument.objects.exists()
+    assert not stored.storage.exists(stored.name)
+    goal = Goal.objects.get()
+    assert goal.description == "" and goal.pathway.code == "accommodation"
+    referral = Referral.objects.get(pk=referral_id)
+    assert referral.erased_at and referral.full_name == "" and referral.date_of_birth is None
+    assert AuditEvent.objects.filter(action="erased", object_id=str(mentee.pk)).exists()
+    assert "Sam Example" not in admin_client.get(reverse("mentees:mentee_list")).content.decode()
+    assert admin_client.get(reverse("mentees:mentee_edit", args=[mentee.pk])).status_code == 404
+
+
+def test_expired_referrals_are_erased_once_by_the_daily_job(organisation):
+    long_ago = timezone.now() - timedelta(days=400)
+    expired = ReferralFactory(
+        organisation=organisation, status=ReferralStatus.DECLINED, decided_at=long_ago
+    )
+    recent = ReferralFactory(
+        organisation=organisation,
+        status=ReferralStatus.DECLINED,
+        decided_at=timezone.now() - timedelta(days=30),
+    )
+    still_open = ReferralFactory(organisation=organisation, created_at=long_ago)
+    accepted = ReferralFactory(
+        organisation=organisation, status=ReferralStatus.ACCEPTED, decided_at=long_ago
+    )
+    MenteeFactory(organisation=organisation, referral=accepted)
+
+    assert erase_expired_referrals.delay().get() == 1
+    assert erase_expired_referrals.delay().get() == 0, "running again erases nothing twice"
+    expired.refresh_from_db()
+    assert expired.erased_at and expired.full_name == ""
+    for kept in (recent, still_open, accepted):
+        kept.refresh_from_db()
+        assert kept.erased_at is None
+    assert AuditEvent.objects.filter(action="erased", object_id=str(expired.pk)).count() == 1
+    assert Mentee.objects.count() == 1
