@@ -1,0 +1,29 @@
+import pytest
+from django.core.management import call_command
+
+from mentees.duplicates import with_duplicate_flag
+from mentees.models import CaseNote, Goal, Mentee, NeedsAssessment, Referral
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return tuple(
+        model.objects.count()
+        for model in (Referral, Mentee, NeedsAssessment, Goal, CaseNote)
+    )
+
+
+def test_the_demo_has_referrals_in_every_state_and_case_records_once():
+    call_command("seed_demo", force=True)
+    first = counts()
+    call_command("seed_demo", force=True)
+    assert counts() == first
+
+    statuses = set(Referral.objects.values_list("status", flat=True))
+    assert statuses == {"received", "in_review", "accepted", "declined", "passed_on"}
+    assert with_duplicate_flag(Referral.objects.all()).filter(has_duplicate=True).count() >= 2
+    assert Mentee.objects.count() == 2
+    assert all(count > 0 for count in first)
+    passed = Referral.objects.get(status="passed_on")
+    assert passed.passed_on_as.get().organisation != passed.organisation
