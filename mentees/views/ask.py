@@ -54,8 +54,12 @@ def ask_begin(request):
             raise Http404("No such service") from error
         get_object_or_404(Service.objects.published(), pk=service_id)
     state = JOURNEY.state(request.session)
-    if state is None or state.get("service_id", "") != service_id:
+    if state is None:
         state = JOURNEY.begin(request.session, service_id=service_id, key=str(uuid.uuid4()))
+    elif state.get("service_id", "") != service_id:
+        # Started again from another service, or from the general start: keep the answers.
+        state["service_id"] = service_id
+        request.session.modified = True
     progress = JOURNEY.progress(state, extra_answers=_extra(state))
     if progress.complete:
         return redirect("mentees:ask_check")

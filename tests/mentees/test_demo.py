@@ -9,8 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def counts():
     return tuple(
-        model.objects.count()
-        for model in (Referral, Mentee, NeedsAssessment, Goal, CaseNote)
+        model.objects.count() for model in (Referral, Mentee, NeedsAssessment, Goal, CaseNote)
     )
 
 

@@ -155,7 +155,8 @@ def test_bad_choices_are_refused_beside_the_field(
     summary = page.select_one(".govuk-error-summary")
     assert message in summary.text
     anchor = summary.select_one("a")["href"]
-    assert anchor in (f"#id_{field}", f"#id_{field}_0")
+    assert anchor in (f"#id_{field}", f"#id_{field}_1")  # radios are numbered from 1
+    assert page.select_one(anchor), "the summary's link leads to the field"
     beside = page.select_one(f"#div_id_{field} .govuk-error-message")
     assert message in beside.text
     assert page.title.text.startswith("Error: ")

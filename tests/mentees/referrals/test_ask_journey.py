@@ -402,3 +402,14 @@ def test_changing_to_custody_asks_the_prison_questions_before_returning(client, 
     )
     response = client.post(step_url("where-now") + "?change=1", {"situation": "in_custody"})
     assert response["Location"] == step_url("prison")
+
+
+def test_starting_again_from_another_service_keeps_the_answers(client, place, release):
+    council, prison = place
+    first, second = ServiceFactory(name="First"), ServiceFactory(name="Second")
+    pages = custody_answers(prison=prison, local_authority=council, release=release)
+    walk(client, pages + finishing_pages(), begin_with=first)
+    response = client.get(reverse("mentees:ask_begin"), {"service": str(second.pk)})
+    assert response["Location"] == CHECK
+    client.post(CHECK)
+    assert Referral.objects.get().service == second
