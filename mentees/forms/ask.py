@@ -26,6 +26,7 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
+from ..dates import age_on, years_before
 from .fields import GovukDateField
 
 YOUNGEST = 15
@@ -168,13 +169,13 @@ class DateOfBirthForm(QuestionForm):
         today = timezone.localdate()
         if born >= today:
             raise forms.ValidationError("Date of birth must be in the past")
-        latest = _years_before(today, YOUNGEST)
+        latest = years_before(today, YOUNGEST)
         if born > latest:
             raise forms.ValidationError(
                 f"Date of birth must be on or before {latest:%-d %B %Y}: mentoring here is for "
                 f"people aged {YOUNGEST} or over"
             )
-        earliest = _years_before(today, OLDEST)
+        earliest = years_before(today, OLDEST)
         if born < earliest:
             raise forms.ValidationError(f"Date of birth must be after {earliest:%-d %B %Y}")
         return born
@@ -261,7 +262,7 @@ class ReleaseDateForm(QuestionForm):
         today = timezone.localdate()
         if release < today:
             raise forms.ValidationError("Release date must be today or in the future")
-        latest = _years_after(today, LATEST_RELEASE_YEARS)
+        latest = years_before(today, -LATEST_RELEASE_YEARS)
         if release > latest:
             raise forms.ValidationError(
                 f"Release date must be before {latest:%-d %B %Y}: ask again nearer the time"
@@ -471,17 +472,6 @@ class ConsentForm(QuestionForm):
         )
 
 
-def _years_before(day, years: int):
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year - years, day=28)
-
-
-def _years_after(day, years: int):
-    return _years_before(day, -years)
-
-
 class ServiceChoiceForm(QuestionForm):
     """Choose one of the services suggested for the answers so far. Only those can be chosen:
     a posted id of any other service, published or not, is refused."""
@@ -526,8 +516,6 @@ class ServiceChoiceForm(QuestionForm):
 def _age(born):
     if born is None:
         return None
-    from ..models.referrals import age_on
-
     return age_on(born, timezone.localdate())
 
 

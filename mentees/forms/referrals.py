@@ -13,6 +13,13 @@ STATUS_FILTERS = [
     *ReferralStatus.choices,
     ("all", "All"),
 ]
+# (value, label, youngest, oldest): ages in whole years on the day of the search.
+AGE_BANDS = [
+    ("under-18", "Under 18", None, 17),
+    ("18-24", "18 to 24", 18, 24),
+    ("25-49", "25 to 49", 25, 49),
+    ("50-over", "50 and over", 50, None),
+]
 WAITING_FILTERS = [
     ("", "Any time"),
     ("5", "More than 5 days"),
@@ -33,6 +40,12 @@ class ReferralFilterForm(forms.Form):
         choices=WAITING_FILTERS,
         required=False,
         error_messages={"invalid_choice": "Choose how long from the list"},
+    )
+    age = forms.ChoiceField(
+        label="Age",
+        choices=[("", "Any age"), *[(value, label) for value, label, _, _ in AGE_BANDS]],
+        required=False,
+        error_messages={"invalid_choice": "Choose an age group from the list"},
     )
     duplicates = forms.BooleanField(label="Only likely duplicates", required=False)
 

@@ -20,8 +20,9 @@ from ..constants import (
     MentorGenderPreference,
     NeedLevel,
 )
+from ..dates import age_on
 from ..querysets import CaseRecordQuerySet, MenteeQuerySet
-from .referrals import Referral, age_on
+from .referrals import Referral
 
 CASE_REFERENCE_PREFIX = "MN"
 

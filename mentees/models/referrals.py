@@ -18,6 +18,7 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
+from ..dates import age_on
 from ..querysets import ReferralQuerySet
 
 REFERENCE_PREFIX = "JM"
@@ -141,8 +142,3 @@ class ReferralStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.referral} {self.status}"
-
-
-def age_on(date_of_birth, day) -> int:
-    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
-    return day.year - date_of_birth.year - before_birthday

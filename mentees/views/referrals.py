@@ -14,8 +14,9 @@ from providers.permissions import staff_required
 
 from ..answers import contact_lines
 from ..constants import OPEN_REFERRAL_STATUSES, Situation
+from ..dates import years_before
 from ..duplicates import duplicates_of, with_duplicate_flag
-from ..forms.referrals import OPEN, DeclineForm, PassOnForm, ReferralFilterForm
+from ..forms.referrals import AGE_BANDS, OPEN, DeclineForm, PassOnForm, ReferralFilterForm
 from ..models import Referral
 from ..services import referrals as referral_services
 from ..suggestions import suggestion_queryset
@@ -47,6 +48,8 @@ def referral_inbox(request):
     if data.get("waiting"):
         cutoff = timezone.now() - timedelta(days=int(data["waiting"]))
         referrals = referrals.filter(created_at__lt=cutoff)
+    if data.get("age"):
+        referrals = referrals.filter(**born_between(data["age"]))
     if data.get("duplicates"):
         referrals = referrals.filter(has_duplicate=True)
     page = Paginator(referrals.order_by("created_at", "pk"), PER_PAGE).get_page(
@@ -57,6 +60,18 @@ def referral_inbox(request):
         "mentees/referrals/inbox.html",
         {"form": form, "page": page, "status": status},
     )
+
+
+def born_between(band: str) -> dict:
+    """Lookups for dates of birth that make someone's age today fall in the band."""
+    _value, _label, youngest, oldest = next(b for b in AGE_BANDS if b[0] == band)
+    today = timezone.localdate()
+    lookups = {}
+    if youngest is not None:
+        lookups["date_of_birth__lte"] = years_before(today, youngest)
+    if oldest is not None:
+        lookups["date_of_birth__gt"] = years_before(today, oldest + 1)
+    return lookups
 
 
 def _referral_rows(referral: Referral) -> list[dict]:

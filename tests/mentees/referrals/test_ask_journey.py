@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import AuditEvent
 from mentees.constants import ReferralStatus
+from mentees.dates import years_before
 from mentees.models import Referral
 from tests.factories import LocalAuthorityFactory, PrisonFactory, ServiceFactory, pathway
 from tests.html import error_summary
@@ -210,7 +211,7 @@ def test_a_date_of_birth_that_makes_someone_9_or_130_is_refused(client):
     walk(client, [("who", {"completed_by": "self"}), ("name", {"full_name": "Sam"})])
     today = timezone.localdate()
     for years in (9, 130):
-        born = today.replace(year=today.year - years)
+        born = years_before(today, years)
         response = client.post(
             step_url("date-of-birth"),
             {

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import AuditEvent
 from mentees.constants import MenteeStatus, ReferralStatus
+from mentees.dates import years_before
 from mentees.models import Mentee, Referral
 from providers.constants import MembershipRole
 from tests.conftest import sign_in
@@ -227,3 +228,30 @@ def test_mentors_cannot_see_referrals(client, organisation):
     sign_in(client, MembershipFactory(organisation=organisation, role=MembershipRole.MENTOR).user)
     assert client.get(INBOX).status_code == 403
     assert client.get(url("referral_detail", referral)).status_code == 403
+
+
+def test_filters_by_age_group(staff_client, organisation):
+    today = timezone.localdate()
+    ReferralFactory(
+        organisation=organisation,
+        full_name="Young Adult",
+        date_of_birth=years_before(today, 20),
+    )
+    ReferralFactory(
+        organisation=organisation,
+        full_name="Older Man",
+        date_of_birth=years_before(today, 52),
+    )
+    # 25 today: in "25 to 49", not in "18 to 24".
+    ReferralFactory(
+        organisation=organisation,
+        full_name="Birthday Today",
+        date_of_birth=years_before(today, 25),
+    )
+    young = staff_client.get(INBOX, {"age": "18-24"}).content.decode()
+    assert "Young Adult" in young and "Older Man" not in young and "Birthday Today" not in young
+    middle = staff_client.get(INBOX, {"age": "25-49"}).content.decode()
+    assert "Birthday Today" in middle and "Young Adult" not in middle
+    assert "Older Man" in staff_client.get(INBOX, {"age": "50-over"}).content.decode()
+    bad = staff_client.get(INBOX, {"age": "twelve"})
+    assert bad.status_code == 400 and "Choose an age group from the list" in bad.content.decode()
