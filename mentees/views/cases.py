@@ -2,13 +2,11 @@
 shows a person's record is audited as a view; every change by the services it calls."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.forms import apply_validation_error
 from providers.permissions import staff_required
 
 from ..constants import MenteeStatus
@@ -23,6 +21,7 @@ from ..forms.cases import (
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
 from ..tenancy import get_mentee_for_user_or_404
+from .saving import form_status, saved
 
 PER_PAGE = 50
 
@@ -31,8 +30,20 @@ def _mentee(request, mentee_id) -> Mentee:
     return get_mentee_for_user_or_404(request.user, request.membership.organisation, mentee_id)
 
 
-def _page(request, template, mentee, part, context=None, status=200):
-    """Render a part of the case record, recording that it was seen."""
+def _changeable(request, mentee_id) -> Mentee:
+    """The mentee, for a page that changes their record: an erased record has nothing to
+    change, so its change pages are not found."""
+    mentee = _mentee(request, mentee_id)
+    if mentee.erased_at:
+        raise Http404("This record has been erased.")
+    return mentee
+
+
+def _page(request, template, mentee, part, context=None):
+    """Render a part of the case record, recording that it was seen. A page with a form that
+    has errors answers 400."""
+    context = context or {}
+    status = form_status(context["form"]) if "form" in context else 200
     if status == 200 and request.method == "GET":
         case_services.record_view(actor=request.user, mentee=mentee, request=request, part=part)
     return render(
@@ -71,54 +82,34 @@ def mentee_detail(request, mentee_id):
 
 @staff_required
 def mentee_edit(request, mentee_id):
-    mentee = _mentee(request, mentee_id)
-    if mentee.erased_at:
-        raise Http404("Erased")
+    mentee = _changeable(request, mentee_id)
     form = MenteeDetailsForm(request.POST or None, initial=MenteeDetailsForm.initial_for(mentee))
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_services.mentee_update(
-                actor=request.user, mentee=mentee, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The details are saved.")
-            return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
-    return _page(
+    if saved(
         request,
-        "mentees/cases/edit.html",
-        mentee,
-        "details",
-        {"form": form},
-        400 if form.errors else 200,
-    )
+        form,
+        lambda data: case_services.mentee_update(
+            actor=request.user, mentee=mentee, request=request, **data
+        ),
+        success="The details are saved.",
+    ):
+        return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
+    return _page(request, "mentees/cases/edit.html", mentee, "details", {"form": form})
 
 
 @staff_required
 def mentee_status(request, mentee_id):
-    mentee = _mentee(request, mentee_id)
-    if mentee.erased_at:
-        raise Http404("Erased")
+    mentee = _changeable(request, mentee_id)
     form = StatusForm(request.POST or None, initial={"status": mentee.status})
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_services.mentee_set_status(
-                actor=request.user, mentee=mentee, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The status is changed.")
-            return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
-    return _page(
+    if saved(
         request,
-        "mentees/cases/status.html",
-        mentee,
-        "status",
-        {"form": form},
-        400 if form.errors else 200,
-    )
+        form,
+        lambda data: case_services.mentee_set_status(
+            actor=request.user, mentee=mentee, request=request, **data
+        ),
+        success="The status is changed.",
+    ):
+        return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
+    return _page(request, "mentees/cases/status.html", mentee, "status", {"form": form})
 
 
 @staff_required
@@ -132,34 +123,24 @@ def mentee_needs(request, mentee_id):
 
 @staff_required
 def assessment_create(request, mentee_id):
-    mentee = _mentee(request, mentee_id)
-    if mentee.erased_at:
-        raise Http404("Erased")
+    mentee = _changeable(request, mentee_id)
     kind = "review" if mentee.assessments.exists() else "initial"
     form = AssessmentForm(request.POST or None, initial={"kind": kind})
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_services.assessment_record(
-                actor=request.user,
-                mentee=mentee,
-                kind=form.cleaned_data["kind"],
-                assessed_on=form.cleaned_data["assessed_on"],
-                ratings=form.ratings(),
-                request=request,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The needs assessment is saved.")
-            return redirect("mentees:mentee_needs", mentee_id=mentee.pk)
-    return _page(
+    if saved(
         request,
-        "mentees/cases/assessment_form.html",
-        mentee,
-        "needs",
-        {"form": form},
-        400 if form.errors else 200,
-    )
+        form,
+        lambda data: case_services.assessment_record(
+            actor=request.user,
+            mentee=mentee,
+            kind=data["kind"],
+            assessed_on=data["assessed_on"],
+            ratings=form.ratings(),
+            request=request,
+        ),
+        success="The needs assessment is saved.",
+    ):
+        return redirect("mentees:mentee_needs", mentee_id=mentee.pk)
+    return _page(request, "mentees/cases/assessment_form.html", mentee, "needs", {"form": form})
 
 
 @staff_required
@@ -171,36 +152,28 @@ def mentee_plan(request, mentee_id):
 
 @staff_required
 def goal_edit(request, mentee_id, goal_id=None):
-    mentee = _mentee(request, mentee_id)
-    if mentee.erased_at:
-        raise Http404("Erased")
+    mentee = _changeable(request, mentee_id)
     goal = None
     if goal_id is not None:
         goal = get_object_or_404(
             Goal.objects.visible_to(request.user).filter(mentee=mentee), pk=goal_id
         )
     form = GoalForm(request.POST or None, instance=goal)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_services.goal_save(
-                actor=request.user,
-                mentee=mentee,
-                goal=goal,
-                request=request,
-                **{name: form.cleaned_data[name] for name in GoalForm.Meta.fields},
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The goal is saved.")
-            return redirect("mentees:mentee_plan", mentee_id=mentee.pk)
-    return _page(
+    if saved(
         request,
-        "mentees/cases/goal_form.html",
-        mentee,
-        "plan",
-        {"form": form, "goal": goal},
-        400 if form.errors else 200,
+        form,
+        lambda data: case_services.goal_save(
+            actor=request.user,
+            mentee=mentee,
+            goal=goal,
+            request=request,
+            **{name: data[name] for name in GoalForm.Meta.fields},
+        ),
+        success="The goal is saved.",
+    ):
+        return redirect("mentees:mentee_plan", mentee_id=mentee.pk)
+    return _page(
+        request, "mentees/cases/goal_form.html", mentee, "plan", {"form": form, "goal": goal}
     )
 
 
@@ -218,12 +191,7 @@ def mentee_notes(request, mentee_id):
         request.GET.get("page")
     )
     return _page(
-        request,
-        "mentees/cases/notes.html",
-        mentee,
-        "notes",
-        {"form": form, "notes": notes},
-        400 if form.errors else 200,
+        request, "mentees/cases/notes.html", mentee, "notes", {"form": form, "notes": notes}
     )
 
 
@@ -250,7 +218,6 @@ def mentee_documents(request, mentee_id):
         mentee,
         "documents",
         {"form": form, "documents": documents},
-        400 if form.errors else 200,
     )
 
 

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.forms import apply_validation_error
 from providers.permissions import staff_required
 
 from ..answers import contact_lines
@@ -21,6 +20,7 @@ from ..models import Referral
 from ..services import referrals as referral_services
 from ..suggestions import suggestion_queryset
 from ..tenancy import get_referral_for_user_or_404
+from .saving import form_status, saved
 
 PER_PAGE = 50
 
@@ -199,21 +199,20 @@ def referral_decline(request, referral_id):
         messages.error(request, "This referral has already been decided.")
         return redirect("mentees:referral_detail", referral_id=referral.pk)
     form = DeclineForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            referral_services.referral_decline(
-                actor=request.user, referral=referral, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Referral {referral.reference} is marked as not accepted.")
-            return redirect("mentees:referral_inbox")
+    if saved(
+        request,
+        form,
+        lambda data: referral_services.referral_decline(
+            actor=request.user, referral=referral, request=request, **data
+        ),
+        success=f"Referral {referral.reference} is marked as not accepted.",
+    ):
+        return redirect("mentees:referral_inbox")
     return render(
         request,
         "mentees/referrals/decline.html",
         {"form": form, "referral": referral},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -235,22 +234,18 @@ def referral_pass_on(request, referral_id):
         messages.error(request, "This referral has already been decided.")
         return redirect("mentees:referral_detail", referral_id=referral.pk)
     form = PassOnForm(request.POST or None, services=_pass_on_choices(referral))
-    if request.method == "POST" and form.is_valid():
-        try:
-            onward = referral_services.referral_pass_on(
-                actor=request.user, referral=referral, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                f"Referral {referral.reference} is passed to {onward.organisation.name}.",
-            )
-            return redirect("mentees:referral_inbox")
+    if saved(
+        request,
+        form,
+        lambda data: referral_services.referral_pass_on(
+            actor=request.user, referral=referral, request=request, **data
+        ),
+        success=f"Referral {referral.reference} is passed to another provider.",
+    ):
+        return redirect("mentees:referral_inbox")
     return render(
         request,
         "mentees/referrals/pass_on.html",
         {"form": form, "referral": referral},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )

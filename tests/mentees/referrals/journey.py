@@ -51,6 +51,19 @@ def custody_answers(*, prison, local_authority, release, worker=False) -> list[t
     return pages
 
 
+def about_you(situation: str = "in_custody", name: str = "Sam") -> list[tuple[str, dict]]:
+    """The first pages for someone filling it in themselves, up to where they are now."""
+    return [
+        ("who", {"completed_by": "self"}),
+        ("name", {"full_name": name}),
+        (
+            "date-of-birth",
+            {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "1980"},
+        ),
+        ("where-now", {"situation": situation}),
+    ]
+
+
 def finishing_pages(service=None) -> list[tuple[str, dict]]:
     pages = []
     if service is not None:

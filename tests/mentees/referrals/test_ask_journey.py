@@ -14,7 +14,7 @@ from mentees.models import Referral
 from tests.factories import LocalAuthorityFactory, PrisonFactory, ServiceFactory, pathway
 from tests.html import error_summary
 
-from .journey import custody_answers, finishing_pages, step_url, walk
+from .journey import about_you, custody_answers, finishing_pages, step_url, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -121,27 +121,28 @@ def test_a_worker_fills_it_in_for_someone_and_is_asked_their_own_details(client,
     assert referral.worker_email == "pat.officer@justice.example"
 
 
+def _community_pages(council, service, **mentor):
+    return about_you("in_community", name="Alex Example") + [
+        ("area", {"local_authority": f"la-{council.gss_code}"}),
+        ("help", {"needs": ["health"]}),
+        (
+            "mentor",
+            {"mentor_gender": "none", "lived_experience": "none", "language": "en", **mentor},
+        ),
+        ("choose-a-service", {"service": str(service.pk)}),
+    ]
+
+
 def test_someone_in_the_community_is_not_asked_about_prison(client, place):
     council, _prison = place
     service = ServiceFactory(local_authorities=[council])
-    pages = [
-        ("who", {"completed_by": "self"}),
-        ("name", {"full_name": "Alex Example"}),
-        (
-            "date-of-birth",
-            {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "1980"},
-        ),
-        ("where-now", {"situation": "in_community"}),
-    ]
-    response = walk(client, pages)
+    pages = _community_pages(council, service, mentor_gender="woman", language="cy")
+    response = walk(client, pages[:4])
     assert response["Location"] == step_url("area")
     walk(
         client,
-        [
-            ("area", {"local_authority": f"la-{council.gss_code}"}),
-            ("help", {"needs": ["health"]}),
-            ("mentor", {"mentor_gender": "woman", "lived_experience": "none", "language": "cy"}),
-            ("choose-a-service", {"service": str(service.pk)}),
+        pages
+        + [
             ("contact", {"contact_methods": ["phone"], "phone": "07700 900982"}),
             ("consent", {"consent": "on"}),
         ],
@@ -154,21 +155,11 @@ def test_someone_in_the_community_is_not_asked_about_prison(client, place):
 
 def test_the_offender_management_unit_is_not_a_choice_outside_prison(client, place):
     council, _prison = place
-    walk(
-        client,
-        [
-            ("who", {"completed_by": "self"}),
-            ("name", {"full_name": "Alex Example"}),
-            (
-                "date-of-birth",
-                {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "1980"},
-            ),
-            ("where-now", {"situation": "in_community"}),
-        ],
-    )
-    page = client.get(step_url("contact"))
-    # The contact page needs earlier answers; it sends us to the first one missing.
-    assert page.status_code == 302 and page["Location"] == step_url("area")
+    walk(client, _community_pages(council, ServiceFactory(local_authorities=[council])))
+    assert "offender management unit" not in client.get(step_url("contact")).content.decode()
+    response = client.post(step_url("contact"), {"contact_methods": ["omu"]})
+    assert response.status_code == 400
+    assert "only a choice for someone in prison" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -231,20 +222,8 @@ def test_a_date_of_birth_that_makes_someone_9_or_130_is_refused(client):
 
 
 def _to_prison_pages(client, place):
-    council, prison = place
-    walk(
-        client,
-        [
-            ("who", {"completed_by": "self"}),
-            ("name", {"full_name": "Sam"}),
-            (
-                "date-of-birth",
-                {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "1980"},
-            ),
-            ("where-now", {"situation": "in_custody"}),
-            ("prison", {"prison": str(prison.pk)}),
-        ],
-    )
+    _council, prison = place
+    walk(client, about_you() + [("prison", {"prison": str(prison.pk)})])
 
 
 @pytest.mark.parametrize(
@@ -274,19 +253,7 @@ def test_a_release_date_in_the_past_is_refused(client, place):
 
 
 def test_a_forged_prison_is_refused(client, place):
-    council, prison = place
-    walk(
-        client,
-        [
-            ("who", {"completed_by": "self"}),
-            ("name", {"full_name": "Sam"}),
-            (
-                "date-of-birth",
-                {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "1980"},
-            ),
-            ("where-now", {"situation": "in_custody"}),
-        ],
-    )
+    walk(client, about_you())
     response = client.post(step_url("prison"), {"prison": "999999"})
     assert response.status_code == 400
     assert "Select a prison from the list" in response.content.decode()
@@ -381,22 +348,12 @@ def test_changing_an_answer_returns_to_check_your_answers(client, place, release
 
 
 def test_changing_to_custody_asks_the_prison_questions_before_returning(client, place):
-    council, prison = place
+    council, _prison = place
     service = ServiceFactory(local_authorities=[council])
     walk(
         client,
-        [
-            ("who", {"completed_by": "self"}),
-            ("name", {"full_name": "Alex Example"}),
-            (
-                "date-of-birth",
-                {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "1980"},
-            ),
-            ("where-now", {"situation": "in_community"}),
-            ("area", {"local_authority": f"la-{council.gss_code}"}),
-            ("help", {"needs": ["health"]}),
-            ("mentor", {"mentor_gender": "none", "lived_experience": "none", "language": "en"}),
-            ("choose-a-service", {"service": str(service.pk)}),
+        _community_pages(council, service)
+        + [
             ("contact", {"contact_methods": ["phone"], "phone": "07700 900982"}),
             ("consent", {"consent": "on"}),
         ],
