@@ -470,7 +470,7 @@ class Migration(migrations.Migration):
                 ("worker_email", models.EmailField(blank=True, max_length=254)),
                 ("worker_phone", models.CharField(blank=True, max_length=30)),
                 ("full_name", models.CharField(max_length=150)),
-                ("date_of_birth", models.DateField()),
+                ("date_of_birth", models.DateField(null=True)),
                 (
                     "situation",
                     models.CharField(
