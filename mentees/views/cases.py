@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from providers.permissions import staff_required
 
-from ..constants import MenteeStatus
+from ..constants import ContactMethod, MenteeStatus
 from ..forms.cases import (
     AssessmentForm,
     DocumentForm,
@@ -77,7 +77,14 @@ def mentee_list(request):
 def mentee_detail(request, mentee_id):
     mentee = _mentee(request, mentee_id)
     history = mentee.status_changes.select_related("created_by")
-    return _page(request, "mentees/cases/overview.html", mentee, "overview", {"history": history})
+    ways = [label for value, label in ContactMethod.choices if value in mentee.contact_methods]
+    return _page(
+        request,
+        "mentees/cases/overview.html",
+        mentee,
+        "overview",
+        {"history": history, "contact_ways": ways},
+    )
 
 
 @staff_required
