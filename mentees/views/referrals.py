@@ -240,7 +240,9 @@ def referral_pass_on(request, referral_id):
         lambda data: referral_services.referral_pass_on(
             actor=request.user, referral=referral, request=request, **data
         ),
-        success=f"Referral {referral.reference} is passed to another provider.",
+        success=lambda onward: (
+            f"Referral {referral.reference} is passed to {onward.organisation.name}."
+        ),
     ):
         return redirect("mentees:referral_inbox")
     return render(

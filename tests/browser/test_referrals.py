@@ -82,7 +82,7 @@ def test_a_coordinator_works_the_inbox_and_keeps_a_case_record(
     assert heading(page) == "Alex Declined"
     assert "Being looked at" in page.locator("main").inner_text()
     assert_accessible(page)
-    page.get_by_role("link", name="Do not accept").click()
+    page.get_by_role("button", name="Do not accept").click()
     assert heading(page) == "Do not accept this referral"
     assert_accessible(page)
     page.get_by_role("button", name="Do not accept").click()
@@ -154,7 +154,7 @@ def test_a_coordinator_works_the_inbox_and_keeps_a_case_record(
     page.get_by_role("link", name="Needs", exact=True).click()
     assert "No needs assessment yet" in page.locator("main").inner_text()
     assert_accessible(page)
-    page.get_by_role("link", name="Record the first assessment").click()
+    page.get_by_role("button", name="Record the first assessment").click()
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     assert "Enter the date of the assessment" in page.locator(".govuk-error-summary").inner_text()
@@ -176,7 +176,7 @@ def test_a_coordinator_works_the_inbox_and_keeps_a_case_record(
     # Action plan: a goal.
     page.get_by_role("link", name="Action plan", exact=True).click()
     assert_accessible(page)
-    page.get_by_role("link", name="Add a goal").click()
+    page.get_by_role("button", name="Add a goal").click()
     assert_accessible(page)
     page.get_by_label("Pathway").select_option(label="Accommodation")
     page.get_by_label("Goal").fill("A tenancy of his own within three months of release")
@@ -268,7 +268,7 @@ def test_staff_pages_work_without_javascript(live_server, browser, organisation,
     assert_accessible(page)
 
     page.get_by_role("link", name="Alex Declined").click()
-    page.get_by_role("link", name="Do not accept").click()
+    page.get_by_role("button", name="Do not accept").click()
     page.get_by_label("The person no longer wants a mentor").check()
     page.get_by_role("button", name="Do not accept").click()
     assert "is marked as not accepted" in banner(page)
@@ -320,7 +320,7 @@ def test_a_likely_duplicate_is_compared_and_a_referral_passed_on_without_javascr
     assert_accessible(page)
 
     page.go_back()
-    page.get_by_role("link", name="Pass to another provider").click()
+    page.get_by_role("button", name="Pass to another provider").click()
     assert heading(page) == "Pass to another provider"
     assert_accessible(page)
     page.get_by_role("button", name="Pass on the referral").click()
