@@ -1,4 +1,30 @@
 """The people side: referrals and mentee case records; volunteer roles, applications, vetting
 and mentor records. One module per part, re-exported here."""
 
-__all__: list[str] = []
+from .mentors import MentorProfile, SupervisionSession, age_band
+from .volunteering import (
+    ApplicationUpdate,
+    CriminalRecordDisclosure,
+    DBSCheck,
+    Interview,
+    TrainingModule,
+    TrainingRecord,
+    VolunteerApplication,
+    VolunteerReference,
+    VolunteerRole,
+)
+
+__all__: list[str] = [
+    "ApplicationUpdate",
+    "CriminalRecordDisclosure",
+    "DBSCheck",
+    "Interview",
+    "MentorProfile",
+    "SupervisionSession",
+    "TrainingModule",
+    "TrainingRecord",
+    "VolunteerApplication",
+    "VolunteerReference",
+    "VolunteerRole",
+    "age_band",
+]
