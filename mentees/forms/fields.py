@@ -58,3 +58,8 @@ class GovDateField(DateInputField):
             raise ValidationError(
                 f"{subject} must be a real date, like 27 3 2026", code="invalid"
             ) from None
+
+
+def posted(request):
+    """The form data of a POST, even an empty one (all boxes unticked), else None."""
+    return request.POST if request.method == "POST" else None

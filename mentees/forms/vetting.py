@@ -78,10 +78,8 @@ class InterviewForm(forms.Form):
         choices=[(value or "pending", label) for value, label in InterviewOutcome.choices],
         widget=forms.RadioSelect,
         initial="pending",
-        error_messages={
-            "required": "Select the outcome, or that the interview has not been held yet",
-            "invalid_choice": "Select an outcome from the list",
-        },
+        required=False,
+        error_messages={"invalid_choice": "Select an outcome from the list"},
     )
     notes = forms.CharField(
         label="Notes (optional)",
@@ -92,7 +90,7 @@ class InterviewForm(forms.Form):
 
     def clean_outcome(self):
         outcome = self.cleaned_data["outcome"]
-        return "" if outcome == "pending" else outcome
+        return "" if outcome in ("", "pending") else outcome
 
 
 class ReferenceForm(forms.Form):

@@ -546,7 +546,7 @@ class TrainingModuleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.instance.pk:
+        if self.instance._state.adding:
             del self.fields["is_active"]
 
     def clean_valid_for_months(self):

@@ -13,6 +13,7 @@ from providers.permissions import staff_required
 
 from .. import services
 from ..constants import MentorStatus
+from ..forms.fields import posted
 from ..forms.mentors import MentorProfileForm, MentorStatusForm, SupervisionForm
 from ..models import MentorProfile
 from ..querysets import get_mentor_for_user_or_404
@@ -86,7 +87,7 @@ def mentor_detail(request, mentor_id):
 @require_http_methods(["GET", "POST"])
 def mentor_edit(request, mentor_id):
     mentor = _mentor(request, mentor_id)
-    form = MentorProfileForm(request.POST or None, instance=MentorProfile.objects.get(pk=mentor.pk))
+    form = MentorProfileForm(posted(request), instance=MentorProfile.objects.get(pk=mentor.pk))
     if request.method == "POST" and form.is_valid():
         try:
             services.mentor_update(
@@ -109,7 +110,7 @@ def mentor_edit(request, mentor_id):
 @require_http_methods(["GET", "POST"])
 def mentor_status(request, mentor_id):
     mentor = _mentor(request, mentor_id)
-    form = MentorStatusForm(request.POST or None, initial={"status": mentor.status})
+    form = MentorStatusForm(posted(request), initial={"status": mentor.status})
     if request.method == "POST" and form.is_valid():
         try:
             services.mentor_set_status(
@@ -133,7 +134,7 @@ def mentor_status(request, mentor_id):
 def supervision_create(request, mentor_id):
     mentor = _mentor(request, mentor_id)
     form = SupervisionForm(
-        request.POST or None,
+        posted(request),
         organisation=mentor.organisation,
         initial={"supervisor": request.user.pk},
     )

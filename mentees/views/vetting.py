@@ -13,6 +13,7 @@ from providers.permissions import staff_required
 
 from .. import services
 from ..constants import InterviewOutcome, VettingStage
+from ..forms.fields import posted
 from ..forms.vetting import (
     DBSCheckForm,
     DecisionForm,
@@ -152,7 +153,7 @@ def interview(request, application_id):
             "outcome": current.outcome or "pending",
             "notes": current.notes,
         }
-    form = InterviewForm(request.POST or None, initial=initial)
+    form = InterviewForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.interview_save(
@@ -176,7 +177,7 @@ def reference(request, application_id, reference_id):
     application = _application(request, application_id)
     referee = get_reference_for_user_or_404(request.user, application, reference_id)
     form = ReferenceForm(
-        request.POST or None,
+        posted(request),
         initial={
             "requested_on": referee.requested_on,
             "received_on": referee.received_on,
@@ -201,7 +202,7 @@ def reference(request, application_id, reference_id):
 @require_http_methods(["GET", "POST"])
 def dbs_check(request, application_id):
     application = _application(request, application_id)
-    form = DBSCheckForm(request.POST or None, initial={"level": application.role.dbs_level})
+    form = DBSCheckForm(posted(request), initial={"level": application.role.dbs_level})
     if request.method == "POST" and form.is_valid():
         try:
             check = services.dbs_check_record(
@@ -230,7 +231,7 @@ def dbs_check(request, application_id):
 def risk_decision(request, application_id, check_id):
     application = _application(request, application_id)
     check = get_dbs_check_for_user_or_404(request.user, application, check_id)
-    form = RiskDecisionForm(request.POST or None, organisation=application.organisation)
+    form = RiskDecisionForm(posted(request), organisation=application.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -276,7 +277,7 @@ def _apply_risk_error(form, error):
 @require_http_methods(["GET", "POST"])
 def training(request, application_id):
     application = _application(request, application_id)
-    form = TrainingRecordForm(request.POST or None, organisation=application.organisation)
+    form = TrainingRecordForm(posted(request), organisation=application.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             record = services.training_record_add(
@@ -295,7 +296,7 @@ def training(request, application_id):
 def decision(request, application_id):
     application = _application(request, application_id)
     checklist = services.vetting_checklist(application)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(posted(request))
     if request.method == "POST" and not application.is_open:
         messages.error(request, "This application has already been decided.")
         return _back(application)

@@ -11,6 +11,7 @@ from providers.permissions import org_admin_required
 
 from .. import services
 from ..constants import ApplicationStatus, VolunteerRoleStatus
+from ..forms.fields import posted
 from ..forms.volunteering import TrainingModuleForm, VolunteerRoleForm
 from ..models import TrainingModule, VolunteerRole
 from ..querysets import get_training_module_for_user_or_404, get_volunteer_role_for_user_or_404
@@ -48,7 +49,7 @@ def _role_form_page(request, form, role=None):
 @org_admin_required
 @require_http_methods(["GET", "POST"])
 def role_create(request):
-    form = VolunteerRoleForm(request.POST or None)
+    form = VolunteerRoleForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             role = services.volunteer_role_create(
@@ -71,7 +72,7 @@ def role_edit(request, role_id):
     role = get_volunteer_role_for_user_or_404(
         request.user, request.membership.organisation, role_id
     )
-    form = VolunteerRoleForm(request.POST or None, instance=VolunteerRole.objects.get(pk=role.pk))
+    form = VolunteerRoleForm(posted(request), instance=VolunteerRole.objects.get(pk=role.pk))
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_role_update(
@@ -135,7 +136,7 @@ def _module_form_page(request, form, module=None):
 @org_admin_required
 @require_http_methods(["GET", "POST"])
 def training_module_create(request):
-    form = TrainingModuleForm(request.POST or None)
+    form = TrainingModuleForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             module = services.training_module_create(
@@ -158,9 +159,7 @@ def training_module_edit(request, module_id):
     module = get_training_module_for_user_or_404(
         request.user, request.membership.organisation, module_id
     )
-    form = TrainingModuleForm(
-        request.POST or None, instance=TrainingModule.objects.get(pk=module.pk)
-    )
+    form = TrainingModuleForm(posted(request), instance=TrainingModule.objects.get(pk=module.pk))
     if request.method == "POST" and form.is_valid():
         try:
             services.training_module_update(

@@ -24,6 +24,7 @@ from providers.models import Region
 
 from .. import services
 from ..constants import ApplicationStatus
+from ..forms.fields import posted
 from ..forms.volunteering import SECTIONS, STEPS_BY_SLUG, next_step, step_form
 from ..models import CriminalRecordDisclosure, VolunteerApplication, VolunteerRole
 from ..querysets import get_own_application_or_404
@@ -167,7 +168,7 @@ def application_step(request, application_id, step):
         raise Http404("No such page in the application")
     if not application.is_draft:
         return _not_a_draft(request, application)
-    form = step_form(step, application, request.POST or None)
+    form = step_form(step, application, posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.application_save_step(
