@@ -10,6 +10,7 @@ from django.db import transaction
 from accounts.constants import PlatformRole
 from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
+from mentees.demo_volunteering import seed_volunteering
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.demo_listings import seed_listings
@@ -185,6 +186,9 @@ class Command(BaseCommand):
                 logins.append((user.email, label))
 
         seed_listings(actor=platform_admin, organisations=organisations)
+        logins += seed_volunteering(
+            actor=platform_admin, organisations=organisations, make_user=self.user
+        )
         return logins
 
     def print_logins(self, logins: list[tuple[str, str]]) -> None:
