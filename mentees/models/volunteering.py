@@ -70,6 +70,11 @@ class VolunteerRole(models.Model):
 
     class Meta:
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "title"], name="unique_volunteer_role_title"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -338,6 +343,11 @@ class DBSCheck(models.Model):
     class Meta:
         ordering = ["-issue_date", "-recorded_at"]
         verbose_name = "DBS check"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "certificate_number"], name="one_record_per_certificate"
+            )
+        ]
 
     def __str__(self):
         return f"DBS check for {self.application.reference}"
@@ -384,6 +394,12 @@ class TrainingRecord(models.Model):
 
     class Meta:
         ordering = ["module__name", "-completed_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "module", "completed_on"],
+                name="one_record_per_module_completion",
+            )
+        ]
 
     def __str__(self):
         return f"{self.module} for {self.application.reference}"

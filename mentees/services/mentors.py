@@ -104,6 +104,9 @@ def supervision_create(
     concerns: str = "",
     request=None,
 ) -> SupervisionSession:
+    mentor = (
+        MentorProfile.objects.select_for_update().select_related("application").get(pk=mentor.pk)
+    )
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": "The date of the session must be today or in the past"})
     applied_on = timezone.localdate(mentor.application.submitted_at or mentor.approved_at)
@@ -119,6 +122,12 @@ def supervision_create(
     )
     if not is_staff.exists():
         raise ValidationError({"supervisor": "Choose a member of your staff from the list"})
+    # The same session sent twice (a double click, a resent form) is recorded once.
+    existing = mentor.supervision_sessions.filter(
+        held_on=held_on, supervisor=supervisor, notes=notes, concerns=concerns
+    ).first()
+    if existing:
+        return existing
     session = SupervisionSession(
         organisation=mentor.organisation,
         mentor=mentor,

@@ -322,6 +322,10 @@ def dbs_check_record(
                 " level or higher"
             }
         )
+    # The same certificate sent twice (a double click, a resent form) is recorded once.
+    existing = application.dbs_checks.filter(certificate_number=certificate_number).first()
+    if existing:
+        return existing
     check = DBSCheck(
         organisation=application.organisation,
         application=application,
@@ -418,6 +422,9 @@ def training_record_add(
         raise ValidationError({"module": "Choose a training module from the list"})
     if expires_on is None and module.valid_for_months:
         expires_on = _add_months(completed_on, module.valid_for_months)
+    existing = application.training_records.filter(module=module, completed_on=completed_on)
+    if existing.exists():
+        return existing.get()  # the same completion sent twice is recorded once
     record = TrainingRecord(
         organisation=application.organisation,
         application=application,

@@ -40,6 +40,7 @@ def volunteer_role_create(
     *, actor, organisation: Organisation, request=None, **fields
 ) -> VolunteerRole:
     role = VolunteerRole(organisation=organisation, status=VolunteerRoleStatus.DRAFT, **fields)
+    _check_role_title(role)
     role.full_clean()
     role.save()
     audit_record(
@@ -58,6 +59,7 @@ def volunteer_role_update(*, actor, role: VolunteerRole, request=None, **fields)
     before = {name: getattr(role, name) for name in fields}
     for name, value in fields.items():
         setattr(role, name, value)
+    _check_role_title(role)
     role.full_clean()
     role.save()
     audit_record(
@@ -69,6 +71,19 @@ def volunteer_role_update(*, actor, role: VolunteerRole, request=None, **fields)
         details={"fields": _changed(before, role)},
     )
     return role
+
+
+def _check_role_title(role: VolunteerRole) -> None:
+    # Also what a double-clicked "Save" meets the second time: one role, not two. Locking the
+    # organisation's row makes two at once wait for each other.
+    Organisation.objects.select_for_update().only("pk").get(pk=role.organisation_id)
+    taken = (
+        VolunteerRole.objects.filter(organisation_id=role.organisation_id, title=role.title)
+        .exclude(pk=role.pk)
+        .exists()
+    )
+    if taken:
+        raise ValidationError({"title": f"You already have a role called {role.title}"})
 
 
 @transaction.atomic

@@ -451,3 +451,22 @@ def test_withdrawing_a_sent_application(applicant_client, draft):
     # A withdrawn application cannot be withdrawn again.
     response = applicant_client.post(url, follow=True)
     assert "cannot be withdrawn" in response.text
+
+
+def test_forged_fields_in_a_page_are_ignored(applicant_client, draft):
+    other = VolunteerRoleFactory()
+    applicant_client.post(
+        step_url(draft, "about-you"),
+        {
+            **VALID_ANSWERS["about-you"],
+            "status": "approved",
+            "organisation": other.organisation.pk,
+            "role": other.pk,
+            "applicant": UserFactory().pk,
+        },
+    )
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT
+    assert draft.role != other and draft.organisation != other.organisation
+    assert draft.applicant.email == "sam@example.org"
+    assert draft.completed_steps == ["about-you"]

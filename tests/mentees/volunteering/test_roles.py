@@ -232,3 +232,28 @@ def test_another_organisation_may_use_the_same_module_name(admin_client):
         reverse("mentees:training_module_create"), {"name": "First aid", "required": "False"}
     )
     assert response.status_code == 302
+
+
+def test_saving_a_new_role_twice_makes_one_role(admin_client):
+    admin_client.post(reverse("mentees:volunteer_role_create"), ROLE_FORM)
+    response = admin_client.post(reverse("mentees:volunteer_role_create"), ROLE_FORM)
+    assert response.status_code == 400
+    assert "You already have a role called Through-the-gate mentor" in response.text
+    assert VolunteerRole.objects.count() == 1
+
+
+def test_a_forged_organisation_in_the_form_is_ignored(admin_client, organisation):
+    other = OrganisationFactory()
+    admin_client.post(
+        reverse("mentees:volunteer_role_create"), {**ROLE_FORM, "organisation": other.pk}
+    )
+    assert VolunteerRole.objects.get().organisation == organisation
+
+
+def test_the_training_module_list_is_a_fixed_number_of_queries(
+    admin_client, organisation, django_assert_max_num_queries
+):
+    TrainingModuleFactory.create_batch(5, organisation=organisation)
+    with django_assert_max_num_queries(10):
+        response = admin_client.get(reverse("mentees:training_module_list"))
+    assert response.text.count("/edit/") == 5

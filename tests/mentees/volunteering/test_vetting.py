@@ -580,3 +580,35 @@ def test_staff_of_another_organisation_cannot_reach_the_application(client, appl
     sign_in(client, outsider)
     for name in ("vetting_application", "vetting_disclosure", "vetting_decision"):
         assert client.get(url(name, application)).status_code == 404
+
+
+# --- Double submissions ------------------------------------------------------------------------
+
+
+def test_sending_the_same_dbs_training_or_supervision_form_twice_records_it_once(
+    staff_client, application, organisation, coordinator
+):
+    staff_client.post(url("vetting_dbs", application), dbs_form())
+    staff_client.post(url("vetting_dbs", application), dbs_form())
+    assert DBSCheck.objects.count() == 1
+    module = TrainingModuleFactory(organisation=organisation)
+    training = {"module": module.pk, **date_fields("completed_on", TODAY())}
+    staff_client.post(url("vetting_training", application), training)
+    staff_client.post(url("vetting_training", application), training)
+    assert TrainingRecord.objects.count() == 1
+    assert AuditEvent.objects.filter(object_type="mentees.trainingrecord").count() == 1
+    for _ in range(2):
+        InterviewFactory(application=application)
+    application.references.update(requested_on=TODAY(), received_on=TODAY(), satisfactory=True)
+    staff_client.post(
+        url("vetting_decision", application), {"decision": "approve", "capacity": "1"}
+    )
+    mentor = MentorProfile.objects.get()
+    session = {
+        **date_fields("held_on", TODAY()),
+        "supervisor": coordinator.pk,
+        "notes": "Fine.",
+    }
+    for _ in range(2):
+        staff_client.post(reverse("mentees:supervision_create", args=[mentor.pk]), session)
+    assert mentor.supervision_sessions.count() == 1
