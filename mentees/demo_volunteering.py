@@ -10,8 +10,14 @@ from providers.constants import MembershipRole
 from providers.models import LocalAuthority, Membership, Organisation, TaxonomyTerm
 
 from . import services
-from .constants import DBSLevel, VolunteerRoleStatus
-from .models import ApplicationUpdate, TrainingModule, VolunteerApplication, VolunteerRole
+from .constants import ApplicationUpdateKind, DBSLevel, VolunteerRoleStatus
+from .models import (
+    ApplicationUpdate,
+    MentorProfile,
+    TrainingModule,
+    VolunteerApplication,
+    VolunteerRole,
+)
 
 ROLES = {
     "mersey": [
@@ -189,12 +195,39 @@ def seed_volunteering(*, actor, organisations: dict[str, Organisation], make_use
         if VolunteerApplication.objects.filter(applicant=user, role=role).exists():
             continue
         coordinator = _coordinator(organisation) or actor
-        made.append(_application(user, role, stage, coordinator, org_key))
+        application = _application(user, role, stage, coordinator, org_key)
+        _backdate(application)
+        made.append(application)
     # The demo sends no email: mark what applicants were told as already sent.
     ApplicationUpdate.objects.filter(application__in=made, emailed_at__isnull=True).update(
         emailed_at=timezone.now()
     )
     return logins
+
+
+# How many days ago the demo's updates and decisions happened, so their dates tell a story.
+DAYS_AGO = {
+    ApplicationUpdateKind.RECEIVED: 60,
+    ApplicationUpdateKind.INTERVIEW_ARRANGED: 55,
+    ApplicationUpdateKind.INTERVIEW_PASSED: 50,
+    ApplicationUpdateKind.REJECTED: 48,
+    ApplicationUpdateKind.REFERENCES_RECEIVED: 40,
+    ApplicationUpdateKind.DBS_CLEARED: 28,
+    ApplicationUpdateKind.TRAINING_COMPLETE: 20,
+    ApplicationUpdateKind.APPROVED: 18,
+}
+
+
+def _backdate(application: VolunteerApplication) -> None:
+    now = timezone.now()
+    for kind, days in DAYS_AGO.items():
+        application.updates.filter(kind=kind).update(created_at=now - timedelta(days=days))
+    if application.decided_at:
+        decided = now - timedelta(days=DAYS_AGO[ApplicationUpdateKind.APPROVED])
+        VolunteerApplication.objects.filter(pk=application.pk).update(decided_at=decided)
+        MentorProfile.objects.filter(application=application).update(
+            approved_at=decided, status_changed_at=decided
+        )
 
 
 def _role(actor, organisation, spec) -> VolunteerRole:

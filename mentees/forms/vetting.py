@@ -45,6 +45,7 @@ class PipelineFilterForm(forms.Form):
         required=False,
         queryset=VolunteerRole.objects.none(),
         empty_label="Any role",
+        widget=forms.Select(attrs={"class": "govuk-select"}),
         error_messages={"invalid_choice": "Select a role from the list"},
     )
 
