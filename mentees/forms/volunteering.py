@@ -540,7 +540,8 @@ class TrainingModuleForm(forms.ModelForm):
         error_messages = {
             "name": {"required": "Enter the module name"},
             "valid_for_months": {
-                "invalid": "Enter the number of months as a whole number, like 12"
+                "invalid": "Enter the number of months as a whole number, like 12",
+                "max_value": "Enter a number of months between 1 and 120",
             },
         }
 

@@ -214,6 +214,7 @@ def test_org_admin_adds_and_retires_a_training_module(admin_client, organisation
         ({"name": "", "required": "True"}, "Enter the module name"),
         ({"name": "X", "required": ""}, "Select yes if every mentor must complete this module"),
         ({"name": "X", "required": "True", "valid_for_months": "0"}, "between 1 and 120"),
+        ({"name": "X", "required": "True", "valid_for_months": "9" * 12}, "between 1 and 120"),
         ({"name": "X", "required": "True", "valid_for_months": "a year"}, "whole number"),
         ({"name": "First aid", "required": "True"}, "You already have a module called First aid"),
     ],
