@@ -59,3 +59,36 @@ def erase_expired_referrals() -> int:
     from .services.privacy import referrals_erase_expired
 
     return referrals_erase_expired(before=timezone.now() - timedelta(days=REFERRAL_RETENTION_DAYS))
+
+
+@shared_task
+def send_application_update_email(update_id: int) -> bool:
+    """Email a volunteer applicant an update on their application, at most once: the row is
+    claimed before the email goes."""
+    from .models import ApplicationUpdate
+
+    claimed = ApplicationUpdate.objects.filter(pk=update_id, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    update = ApplicationUpdate.objects.select_related(
+        "application__applicant", "application__role", "organisation"
+    ).get(pk=update_id)
+    application = update.application
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "mentees:volunteer_application", args=[application.pk]
+    )
+    context = {
+        "update": update,
+        "application": application,
+        "link": link,
+        "SERVICE_NAME": settings.SERVICE_NAME,
+    }
+    send_mail(
+        subject=f"{update.get_kind_display()}: your application to {update.organisation}",
+        message=render_to_string("mentees/volunteering/email/update.txt", context),
+        from_email=None,
+        recipient_list=[application.applicant.email],
+    )
+    return True

@@ -10,16 +10,40 @@ from .cases import (
     NeedRating,
     NeedsAssessment,
 )
+from .mentors import MentorProfile, SupervisionSession, age_band
 from .referrals import Referral, ReferralStatusChange
+from .volunteering import (
+    ApplicationUpdate,
+    CriminalRecordDisclosure,
+    DBSCheck,
+    Interview,
+    TrainingModule,
+    TrainingRecord,
+    VolunteerApplication,
+    VolunteerReference,
+    VolunteerRole,
+)
 
 __all__ = [
+    "ApplicationUpdate",
     "CaseDocument",
     "CaseNote",
+    "CriminalRecordDisclosure",
+    "DBSCheck",
     "Goal",
+    "Interview",
     "Mentee",
     "MenteeStatusChange",
+    "MentorProfile",
     "NeedRating",
     "NeedsAssessment",
     "Referral",
     "ReferralStatusChange",
+    "SupervisionSession",
+    "TrainingModule",
+    "TrainingRecord",
+    "VolunteerApplication",
+    "VolunteerReference",
+    "VolunteerRole",
+    "age_band",
 ]

@@ -84,14 +84,28 @@ def organisation_detail(request, slug):
     return render(
         request,
         "providers/directory/organisation.html",
-        {"organisation": organisation, "services": services},
+        {
+            "organisation": organisation,
+            "services": services,
+            "volunteer_roles": _volunteer_roles(organisation),
+        },
     )
+
+
+def _volunteer_roles(organisation):
+    from mentees.models import VolunteerRole
+
+    return VolunteerRole.objects.published().filter(organisation=organisation).order_by("title")
 
 
 @public_page
 def organisation_volunteer(request, slug):
-    """How to volunteer with this organisation (the volunteer application links here)."""
+    """The organisation's volunteer roles, each linking to its application."""
     organisation = get_object_or_404(
         Organisation.objects.filter(status=OrganisationStatus.ACTIVE), slug=slug
     )
-    return render(request, "providers/directory/volunteer.html", {"organisation": organisation})
+    return render(
+        request,
+        "providers/directory/volunteer.html",
+        {"organisation": organisation, "volunteer_roles": _volunteer_roles(organisation)},
+    )

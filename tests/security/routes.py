@@ -20,6 +20,8 @@ Kinds:
   unknown one is a 404.
 - StaffOrPlatform: provider staff with one of `roles` in an active organisation, or users with
   one of the `platform_roles`; anyone else signed in gets 403.
+- Applicant: a signed-in person's own record (their volunteer applications); `make(user)` builds
+  one of that user's and returns the URL kwargs. Anyone else's, staff included, is a 404.
 """
 
 import uuid
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from accounts.constants import PlatformRole
+from mentees.constants import VolunteerRoleStatus
 from providers import pathways
 from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
 from tests.factories import (
@@ -40,6 +43,14 @@ from tests.factories import (
     ServiceFactory,
     organisation_with_logo,
     pathway,
+)
+from tests.factories_volunteering import (
+    ApplicationFactory,
+    DBSCheckFactory,
+    MentorProfileFactory,
+    SubmittedApplicationFactory,
+    TrainingModuleFactory,
+    VolunteerRoleFactory,
 )
 from tests.mentees.factories import MenteeFactory, ReferralFactory
 
@@ -111,6 +122,48 @@ PENDING_ORGANISATION = {
 }
 
 
+def _role_id(**kwargs):
+    return {"role_id": VolunteerRoleFactory(**kwargs).pk}
+
+
+PUBLIC_ROLE = {
+    "make": _role_id,
+    "make_hidden": lambda: _role_id(status=VolunteerRoleStatus.DRAFT),
+}
+
+
+def _own_application(user):
+    return {"application_id": ApplicationFactory(applicant=user).pk}
+
+
+def _sent_application(org):
+    return {"application_id": SubmittedApplicationFactory(role__organisation=org).pk}
+
+
+def _reference(org):
+    application = SubmittedApplicationFactory(role__organisation=org)
+    return {"application_id": application.pk, "reference_id": application.references.first().pk}
+
+
+def _disclosed_dbs_check(org):
+    check = DBSCheckFactory(
+        application=SubmittedApplicationFactory(role__organisation=org), result="disclosed"
+    )
+    return {"application_id": check.application_id, "check_id": check.pk}
+
+
+def _mentor(org):
+    return {"mentor_id": MentorProfileFactory(organisation=org).pk}
+
+
+def _own_role(org):
+    return {"role_id": VolunteerRoleFactory(organisation=org).pk}
+
+
+def _own_module(org):
+    return {"module_id": TrainingModuleFactory(organisation=org).pk}
+
+
 def _own_location(org):
     return {"location_id": LocationFactory(organisation=org).pk}
 
@@ -172,6 +225,12 @@ class Journey:
     lands_on: Callable = field(compare=False)
     kwarg: str = ""
     page: str = ""  # a real value of `kwarg`
+
+
+@dataclass(frozen=True)
+class Applicant:
+    make: Callable = field(compare=False)
+    method: str = "get"
 
 
 @dataclass(frozen=True)
@@ -295,6 +354,41 @@ ROUTES = {
     "providers:commissioning_csv": Platform(roles=COMMISSIONERS),
     # The printable directory, for provider staff and commissioners.
     "providers:print_directory": StaffOrPlatform(roles=STAFF, platform_roles=COMMISSIONERS),
+    # Volunteering: public roles and the applicant's own area.
+    "mentees:volunteer_roles": Public(),
+    "mentees:volunteer_role": PublicObject(**PUBLIC_ROLE),
+    "mentees:volunteer_apply": PublicObject(**PUBLIC_ROLE),
+    "mentees:volunteer_applications": SignedIn(),
+    "mentees:volunteer_application": Applicant(make=_own_application),
+    "mentees:volunteer_application_check": Applicant(make=_own_application),
+    "mentees:volunteer_application_sent": Applicant(make=_own_application),
+    "mentees:volunteer_application_withdraw": Applicant(make=_own_application),
+    "mentees:volunteer_application_step": Applicant(
+        make=lambda user: {**_own_application(user), "step": "about-you"}
+    ),
+    # The vetting pipeline and mentor records (coordinators and org admins).
+    "mentees:vetting": Staff(roles=STAFF),
+    "mentees:vetting_application": TenantObject(roles=STAFF, make=_sent_application),
+    "mentees:vetting_disclosure": TenantObject(roles=STAFF, make=_sent_application),
+    "mentees:vetting_interview": TenantObject(roles=STAFF, make=_sent_application),
+    "mentees:vetting_reference": TenantObject(roles=STAFF, make=_reference),
+    "mentees:vetting_dbs": TenantObject(roles=STAFF, make=_sent_application),
+    "mentees:vetting_risk_decision": TenantObject(roles=STAFF, make=_disclosed_dbs_check),
+    "mentees:vetting_training": TenantObject(roles=STAFF, make=_sent_application),
+    "mentees:vetting_decision": TenantObject(roles=STAFF, make=_sent_application),
+    "mentees:mentors": Staff(roles=STAFF),
+    "mentees:mentor": TenantObject(roles=STAFF, make=_mentor),
+    "mentees:mentor_edit": TenantObject(roles=STAFF, make=_mentor),
+    "mentees:mentor_status": TenantObject(roles=STAFF, make=_mentor),
+    "mentees:supervision_create": TenantObject(roles=STAFF, make=_mentor),
+    # Volunteer roles and training modules, managed by org admins.
+    "mentees:volunteer_role_list": Staff(roles=ORG_ADMIN),
+    "mentees:volunteer_role_create": Staff(roles=ORG_ADMIN),
+    "mentees:volunteer_role_edit": TenantObject(roles=ORG_ADMIN, make=_own_role),
+    "mentees:volunteer_role_status": TenantObject(roles=ORG_ADMIN, make=_own_role, method="post"),
+    "mentees:training_module_list": Staff(roles=ORG_ADMIN),
+    "mentees:training_module_create": Staff(roles=ORG_ADMIN),
+    "mentees:training_module_edit": TenantObject(roles=ORG_ADMIN, make=_own_module),
 }
 
 # Third-party areas with their own access rules, checked by their own tests in this folder.

@@ -14,6 +14,7 @@ from .routes import (
     ADMIN_NAMESPACE,
     ROUTES,
     THIRD_PARTY_MODULE_PREFIXES,
+    Applicant,
     Journey,
     Platform,
     PlatformObject,
@@ -26,7 +27,7 @@ from .routes import (
     Token,
 )
 
-OBJECT_KINDS = (TenantObject, PublicObject, PlatformObject)
+OBJECT_KINDS = (TenantObject, PublicObject, PlatformObject, Applicant)
 
 
 def walk(resolver=None, namespace=None, prefix=""):
@@ -160,12 +161,15 @@ def test_people_without_an_organisation_are_forbidden(client, name, platform_rol
     + routes_of(TenantObject)
     + routes_of(Platform)
     + routes_of(PlatformObject)
-    + routes_of(StaffOrPlatform),
+    + routes_of(StaffOrPlatform)
+    + routes_of(Applicant),
 )
 def test_anonymous_visitors_are_sent_to_sign_in(client, name, tenant_a):
     rule = ROUTES[name]
     if isinstance(rule, TenantObject):
         kwargs = rule.make(tenant_a)
+    elif isinstance(rule, Applicant):
+        kwargs = rule.make(UserFactory())
     elif isinstance(rule, PlatformObject):
         kwargs = rule.make()
     else:
@@ -274,3 +278,21 @@ def test_staff_or_platform_pages(client, name, tenant_a):
         sign_in(client, platform_user(role))
         status = client.get(url).status_code
         assert (status != 403) if role in rule.platform_roles else status == 403, (role, status)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(Applicant))
+def test_someone_elses_own_record_is_not_found(client, name, tenant_a):
+    """An applicant's pages answer 404 to anyone else: another applicant, or the staff of the
+    organisation applied to (who use their own pages), exactly as for a missing record."""
+    rule = ROUTES[name]
+    owner, other = UserFactory(), UserFactory()
+    theirs = reverse(name, kwargs=rule.make(owner))
+    sign_in(client, other, mfa=False)
+    assert request(client, rule.method, theirs).status_code == 404
+    staff = MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user
+    sign_in(client, staff)
+    assert request(client, rule.method, theirs).status_code == 404
+    sign_in(client, owner, mfa=False)
+    assert request(client, rule.method, theirs).status_code in (200, 302)
+    assert request(client, rule.method, missing(name, rule.make(owner))).status_code == 404

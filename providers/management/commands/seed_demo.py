@@ -11,6 +11,7 @@ from accounts.constants import PlatformRole
 from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
 from mentees.demo import seed_referrals
+from mentees.demo_volunteering import seed_volunteering
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.demo_listings import seed_listings
@@ -191,6 +192,9 @@ class Command(BaseCommand):
             for key in ("mersey", "tyneside")
         }
         seed_referrals(staff=coordinators)
+        logins += seed_volunteering(
+            actor=platform_admin, organisations=organisations, make_user=self.user
+        )
         return logins
 
     def print_logins(self, logins: list[tuple[str, str]]) -> None:

@@ -1,0 +1,155 @@
+"""Reads of volunteer roles, applications and vetting records.
+
+Staff (org admins and coordinators) see their organisations' records through `visible_to`;
+an applicant reaches their own applications only through
+`VolunteerApplication.objects.of_applicant`.
+Mentors and people of other organisations see nothing.
+"""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from providers.constants import STAFF_ROLES, OrganisationStatus
+
+from ..constants import ApplicationStatus, DBSResult, RiskDecision, VolunteerRoleStatus
+
+
+def staff_organisations(user):
+    """A subquery of the organisations where the user is an org admin or coordinator."""
+    from providers.models import Membership
+
+    return (
+        Membership.objects.active().filter(user=user, role__in=STAFF_ROLES).values("organisation")
+    )
+
+
+class StaffScopedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Rows of organisations where the user is staff (org admin or coordinator)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__in=staff_organisations(user))
+
+
+class VolunteerRoleQuerySet(StaffScopedQuerySet):
+    def published(self):
+        """What the public sees: published roles of active organisations."""
+        return self.filter(
+            status=VolunteerRoleStatus.PUBLISHED, organisation__status=OrganisationStatus.ACTIVE
+        )
+
+
+class TrainingModuleQuerySet(StaffScopedQuerySet):
+    def in_use(self):
+        return self.filter(is_active=True)
+
+    def required(self):
+        return self.filter(is_active=True, required=True)
+
+
+class VolunteerApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Sent applications to organisations where the user is staff. Drafts stay private to
+        the person writing them."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__in=staff_organisations(user)).exclude(
+            status=ApplicationStatus.DRAFT
+        )
+
+    def of_applicant(self, user):
+        """The user's own applications, drafts included: the applicant's area."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(applicant=user)
+
+    def open(self):
+        """Applications that count as the one application per role (not withdrawn)."""
+        return self.exclude(status=ApplicationStatus.WITHDRAWN)
+
+
+class VettingRecordQuerySet(StaffScopedQuerySet):
+    """Interviews, references, training records and disclosures: staff only, sent applications
+    only."""
+
+    def visible_to(self, user):
+        return super().visible_to(user).exclude(application__status=ApplicationStatus.DRAFT)
+
+
+class DBSCheckQuerySet(VettingRecordQuerySet):
+    def current(self, on=None):
+        """Checks that let someone mentor: nothing disclosed, or disclosed with a recorded
+        decision that it is safe to go ahead; and not past the renewal date."""
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(result=DBSResult.CLEAR)
+            | models.Q(result=DBSResult.DISCLOSED, risk_decision=RiskDecision.PROCEED)
+        ).filter(models.Q(renew_by__isnull=True) | models.Q(renew_by__gte=on))
+
+
+class TrainingRecordQuerySet(VettingRecordQuerySet):
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on), completed_on__lte=on
+        )
+
+
+# --- Single objects: another organisation's is a 404, exactly like a missing one. ------------
+
+
+def get_volunteer_role_for_user_or_404(user, organisation, pk):
+    from ..models import VolunteerRole
+
+    return get_object_or_404(
+        VolunteerRole.objects.visible_to(user).filter(organisation=organisation), pk=pk
+    )
+
+
+def get_training_module_for_user_or_404(user, organisation, pk):
+    from ..models import TrainingModule
+
+    return get_object_or_404(
+        TrainingModule.objects.visible_to(user).filter(organisation=organisation), pk=pk
+    )
+
+
+def get_application_for_user_or_404(user, organisation, pk):
+    """A sent application to the organisation the page acts for, if the user is its staff."""
+    from ..models import VolunteerApplication
+
+    return get_object_or_404(
+        VolunteerApplication.objects.visible_to(user)
+        .filter(organisation=organisation)
+        .select_related("role", "applicant", "organisation"),
+        pk=pk,
+    )
+
+
+def get_own_application_or_404(user, pk):
+    """One of the signed-in person's own applications; anyone else's is a 404."""
+    from ..models import VolunteerApplication
+
+    return get_object_or_404(
+        VolunteerApplication.objects.of_applicant(user).select_related(
+            "role", "organisation", "applicant"
+        ),
+        pk=pk,
+    )
+
+
+def get_reference_for_user_or_404(user, application, pk):
+    from ..models import VolunteerReference
+
+    return get_object_or_404(
+        VolunteerReference.objects.visible_to(user).filter(application=application), pk=pk
+    )
+
+
+def get_dbs_check_for_user_or_404(user, application, pk):
+    from ..models import DBSCheck
+
+    return get_object_or_404(
+        DBSCheck.objects.visible_to(user).filter(application=application), pk=pk
+    )

@@ -1,0 +1,60 @@
+"""The demo shows volunteering at every stage, and seeding twice changes nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from mentees.constants import ApplicationStatus, VettingStage
+from mentees.models import (
+    ApplicationUpdate,
+    DBSCheck,
+    MentorProfile,
+    SupervisionSession,
+    TrainingModule,
+    VolunteerApplication,
+    VolunteerRole,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (
+    VolunteerRole,
+    TrainingModule,
+    VolunteerApplication,
+    DBSCheck,
+    MentorProfile,
+    SupervisionSession,
+    ApplicationUpdate,
+)
+
+
+def counts():
+    return [model.objects.count() for model in MODELS]
+
+
+def test_demo_volunteering_is_idempotent_and_shows_every_stage(capsys, mailoutbox):
+    call_command("seed_demo", force=True)
+    first = counts()
+    call_command("seed_demo", force=True)
+    assert counts() == first
+
+    assert VolunteerRole.objects.published().values("organisation").distinct().count() >= 4
+    statuses = set(VolunteerApplication.objects.values_list("status", flat=True))
+    assert statuses == {
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.APPROVED,
+        ApplicationStatus.REJECTED,
+    }
+    stages = set(
+        VolunteerApplication.objects.filter(status=ApplicationStatus.SUBMITTED).values_list(
+            "stage", flat=True
+        )
+    )
+    assert {VettingStage.INTERVIEW, VettingStage.REFERENCES, VettingStage.DBS} <= stages
+    assert MentorProfile.objects.matchable().count() >= 3
+    assert DBSCheck.objects.filter(result="disclosed", risk_decision="proceed").exists()
+    assert DBSCheck.objects.filter(result="disclosed", risk_decision="").exists()
+    assert SupervisionSession.objects.exclude(concerns="").exists()
+    assert not ApplicationUpdate.objects.filter(emailed_at__isnull=True).exists()
+    assert mailoutbox == []
+    assert "volunteer.draft@demo.opengate.example" in capsys.readouterr().out
