@@ -137,7 +137,7 @@ class DBSCheckFactory(factory.django.DjangoModelFactory):
     application = factory.SubFactory(SubmittedApplicationFactory)
     organisation = factory.LazyAttribute(lambda c: c.application.organisation)
     level = DBSLevel.ENHANCED_BARRED
-    certificate_number = "001234567890"
+    certificate_number = factory.Sequence(lambda n: f"{n:012d}")
     issue_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
     renew_by = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=1000))
     result = DBSResult.CLEAR

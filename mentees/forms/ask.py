@@ -27,7 +27,7 @@ from ..constants import (
     WorkerRole,
 )
 from ..dates import age_on, years_before
-from .fields import GovukDateField
+from .fields import GovDateField
 
 YOUNGEST = 15
 OLDEST = 100
@@ -150,19 +150,12 @@ class NameForm(QuestionForm):
 
 
 class DateOfBirthForm(QuestionForm):
-    date_of_birth = GovukDateField(
-        name="Date of birth",
-        required_message="Enter a date of birth",
-        help_text="For example, 27 3 1990",
-    )
+    date_of_birth = GovDateField(subject="your date of birth", help_text="For example, 27 3 1990")
 
     def word_for_person(self):
         field = self.fields["date_of_birth"]
         field.label = self.your("What is your date of birth?", "What is their date of birth?")
-        field.error_messages["required"] = self.your(
-            "Enter your date of birth", "Enter their date of birth"
-        )
-        field.error_messages["incomplete"] = field.error_messages["required"]
+        field.subject = self.your("your date of birth", "their date of birth")
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
@@ -242,9 +235,8 @@ class PrisonNumberForm(QuestionForm):
 
 
 class ReleaseDateForm(QuestionForm):
-    expected_release_date = GovukDateField(
-        name="Release date",
-        required_message="Enter a release date",
+    expected_release_date = GovDateField(
+        subject="the expected release date",
         help_text="If you are not sure, give your best guess. For example, 14 6 2027",
     )
 
@@ -252,9 +244,6 @@ class ReleaseDateForm(QuestionForm):
         field = self.fields["expected_release_date"]
         field.label = self.your(
             "When do you expect to be released?", "When do they expect to be released?"
-        )
-        field.error_messages["required"] = field.error_messages["incomplete"] = (
-            "Enter the expected release date"
         )
 
     def clean_expected_release_date(self):

@@ -21,7 +21,7 @@ from ..constants import (
 )
 from ..models import Goal
 from .ask import PRISON_NUMBER
-from .fields import GovukDateField
+from .fields import GovDateField
 
 DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 # What a document may be, told by its first bytes, never by its name or the browser's word.
@@ -32,13 +32,9 @@ DOCUMENT_SIGNATURES = [
 ]
 
 
-def _optional_date(name: str, label: str) -> GovukDateField:
-    return GovukDateField(
-        name=name,
-        label=label,
-        required=False,
-        required_message=f"Enter the {name.lower()}",
-        help_text="For example, 14 6 2027",
+def _optional_date(subject: str, label: str) -> GovDateField:
+    return GovDateField(
+        subject=subject, label=label, required=False, help_text="For example, 14 6 2027"
     )
 
 
@@ -49,9 +45,7 @@ class MenteeDetailsForm(forms.Form):
     preferred_name = forms.CharField(
         label="Preferred name (optional)", max_length=80, required=False
     )
-    date_of_birth = GovukDateField(
-        name="Date of birth", label="Date of birth", required_message="Enter the date of birth"
-    )
+    date_of_birth = GovDateField(subject="the date of birth", label="Date of birth")
     prison = forms.ChoiceField(label="Prison (if in custody)", required=False, widget=LongSelect)
     prison_number = forms.CharField(
         label="Prison number (optional)",
@@ -86,9 +80,11 @@ class MenteeDetailsForm(forms.Form):
         widget=forms.RadioSelect,
     )
     language = forms.ChoiceField(label="Language", choices=Language.choices)
-    prison_induction_date = _optional_date("Prison induction date", "Prison induction (optional)")
-    release_date = _optional_date("Release date", "Release date (optional)")
-    licence_end_date = _optional_date("Licence end date", "Licence end date (optional)")
+    prison_induction_date = _optional_date(
+        "the prison induction date", "Prison induction (optional)"
+    )
+    release_date = _optional_date("the release date", "Release date (optional)")
+    licence_end_date = _optional_date("the licence end date", "Licence end date (optional)")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,11 +170,7 @@ class AssessmentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether this is the first assessment or a review"},
     )
-    assessed_on = GovukDateField(
-        name="Assessment date",
-        label="Date of the assessment",
-        required_message="Enter the date of the assessment",
-    )
+    assessed_on = GovDateField(subject="the date of the assessment", label="Date of the assessment")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,7 +200,7 @@ class AssessmentForm(forms.Form):
 
 
 class GoalForm(forms.ModelForm):
-    target_date = _optional_date("Target date", "Target date (optional)")
+    target_date = _optional_date("the target date", "Target date (optional)")
 
     class Meta:
         model = Goal

@@ -2,7 +2,7 @@ from django import forms
 
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import normalise_reference
-from .fields import GovukDateField
+from .fields import GovDateField
 
 
 class CheckRequestForm(forms.Form):
@@ -15,10 +15,9 @@ class CheckRequestForm(forms.Form):
             attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"}
         ),
     )
-    date_of_birth = GovukDateField(
-        name="Date of birth",
+    date_of_birth = GovDateField(
+        subject="the date of birth",
         label="Date of birth of the person who asked for a mentor",
-        required_message="Enter the date of birth",
         help_text="For example, 27 3 1990",
     )
 

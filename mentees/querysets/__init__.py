@@ -2,9 +2,9 @@
 
 from .mentors import MentorProfileQuerySet, SupervisionSessionQuerySet, get_mentor_for_user_or_404
 from .referrals import CaseRecordQuerySet, MenteeQuerySet, ReferralQuerySet
+from .scoping import StaffScopedQuerySet, staff_organisations
 from .volunteering import (
     DBSCheckQuerySet,
-    StaffScopedQuerySet,
     TrainingModuleQuerySet,
     TrainingRecordQuerySet,
     VettingRecordQuerySet,
@@ -16,7 +16,6 @@ from .volunteering import (
     get_reference_for_user_or_404,
     get_training_module_for_user_or_404,
     get_volunteer_role_for_user_or_404,
-    staff_organisations,
 )
 
 __all__ = [

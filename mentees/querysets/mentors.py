@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ..constants import ApplicationStatus, MentorStatus
-from .volunteering import StaffScopedQuerySet
+from .scoping import StaffScopedQuerySet
 
 
 class MentorProfileQuerySet(StaffScopedQuerySet):

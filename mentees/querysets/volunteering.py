@@ -10,26 +10,10 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from providers.constants import STAFF_ROLES, OrganisationStatus
+from providers.constants import OrganisationStatus
 
 from ..constants import ApplicationStatus, DBSResult, RiskDecision, VolunteerRoleStatus
-
-
-def staff_organisations(user):
-    """A subquery of the organisations where the user is an org admin or coordinator."""
-    from providers.models import Membership
-
-    return (
-        Membership.objects.active().filter(user=user, role__in=STAFF_ROLES).values("organisation")
-    )
-
-
-class StaffScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Rows of organisations where the user is staff (org admin or coordinator)."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(organisation__in=staff_organisations(user))
+from .scoping import StaffScopedQuerySet, staff_organisations
 
 
 class VolunteerRoleQuerySet(StaffScopedQuerySet):

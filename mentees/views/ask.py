@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 from accounts.middleware import public_page
 from providers.models import Service
 
-from ..answers import summary_rows
 from ..ask import ASK_FOR_A_MENTOR, title
+from ..referral_answers import summary_rows
 from ..services.referrals import referral_submit
 
 JOURNEY = ASK_FOR_A_MENTOR

@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 
 from providers.permissions import staff_required
 
-from ..answers import contact_lines
 from ..constants import OPEN_REFERRAL_STATUSES, Situation
 from ..dates import years_before
 from ..duplicates import duplicates_of, with_duplicate_flag
 from ..forms.referrals import AGE_BANDS, OPEN, DeclineForm, PassOnForm, ReferralFilterForm
 from ..models import Referral
+from ..referral_answers import contact_lines
 from ..services import referrals as referral_services
 from ..suggestions import suggestion_queryset
 from ..tenancy import get_referral_for_user_or_404

@@ -130,7 +130,7 @@ def test_a_coordinator_works_the_inbox_and_keeps_a_case_record(
     page.get_by_role("group", name="Prison induction (optional)").get_by_label("Month").fill("2")
     page.get_by_role("group", name="Prison induction (optional)").get_by_label("Year").fill("2026")
     page.get_by_role("button", name="Save").click()
-    assert "Prison induction date must be a real date" in (
+    assert "The prison induction date must be a real date" in (
         page.locator(".govuk-error-summary").inner_text()
     )
     assert page.get_by_label("Preferred name (optional)").input_value() == "Sammy"

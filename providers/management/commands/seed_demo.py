@@ -10,7 +10,7 @@ from django.db import transaction
 from accounts.constants import PlatformRole
 from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
-from mentees.demo import seed_referrals
+from mentees.demo_referrals import seed_referrals
 from mentees.demo_volunteering import seed_volunteering
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus

@@ -171,17 +171,17 @@ def test_the_offender_management_unit_is_not_a_choice_outside_prison(client, pla
         (
             "date-of-birth",
             {"date_of_birth_0": "31", "date_of_birth_1": "2", "date_of_birth_2": "1990"},
-            "Date of birth must be a real date",
+            "Your date of birth must be a real date, like 27 3 2026",
         ),
         (
             "date-of-birth",
             {"date_of_birth_0": "1", "date_of_birth_1": "", "date_of_birth_2": "1990"},
-            "Date of birth must include a month",
+            "Your date of birth must include a month",
         ),
         (
             "date-of-birth",
             {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "90"},
-            "Year must include 4 numbers",
+            "Your date of birth must be a real date, like 27 3 2026",
         ),
     ],
 )
