@@ -1,6 +1,6 @@
 """Querysets of the mentees app, one module per part, re-exported here."""
 
-from .mentors import MentorProfileQuerySet, SupervisionSessionQuerySet, get_mentor_for_user_or_404
+from .mentors import MentorProfileQuerySet, SupervisionSessionQuerySet
 from .referrals import CaseRecordQuerySet, MenteeQuerySet, ReferralQuerySet
 from .scoping import StaffScopedQuerySet, staff_organisations
 from .volunteering import (
@@ -10,12 +10,6 @@ from .volunteering import (
     VettingRecordQuerySet,
     VolunteerApplicationQuerySet,
     VolunteerRoleQuerySet,
-    get_application_for_user_or_404,
-    get_dbs_check_for_user_or_404,
-    get_own_application_or_404,
-    get_reference_for_user_or_404,
-    get_training_module_for_user_or_404,
-    get_volunteer_role_for_user_or_404,
 )
 
 __all__ = [
@@ -31,12 +25,5 @@ __all__ = [
     "VettingRecordQuerySet",
     "VolunteerApplicationQuerySet",
     "VolunteerRoleQuerySet",
-    "get_application_for_user_or_404",
-    "get_dbs_check_for_user_or_404",
-    "get_mentor_for_user_or_404",
-    "get_own_application_or_404",
-    "get_reference_for_user_or_404",
-    "get_training_module_for_user_or_404",
-    "get_volunteer_role_for_user_or_404",
     "staff_organisations",
 ]

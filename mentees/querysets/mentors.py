@@ -1,7 +1,6 @@
 """Reads of mentor records. `MentorProfile.objects.matchable()` is what matching builds on."""
 
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from ..constants import ApplicationStatus, MentorStatus
@@ -42,17 +41,3 @@ class MentorProfileQuerySet(StaffScopedQuerySet):
 
 class SupervisionSessionQuerySet(StaffScopedQuerySet):
     pass
-
-
-def get_mentor_for_user_or_404(user, organisation, pk):
-    from ..models import MentorProfile
-
-    return get_object_or_404(
-        MentorProfile.objects.visible_to(user)
-        .filter(organisation=organisation)
-        .select_related("user", "application", "application__role"),
-        pk=pk,
-    )
-
-
-__all__ = ["MentorProfileQuerySet", "SupervisionSessionQuerySet", "get_mentor_for_user_or_404"]

@@ -7,7 +7,6 @@ Mentors and people of other organisations see nothing.
 """
 
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from providers.constants import OrganisationStatus
@@ -81,59 +80,3 @@ class TrainingRecordQuerySet(VettingRecordQuerySet):
 
 
 # --- Single objects: another organisation's is a 404, exactly like a missing one. ------------
-
-
-def get_volunteer_role_for_user_or_404(user, organisation, pk):
-    from ..models import VolunteerRole
-
-    return get_object_or_404(
-        VolunteerRole.objects.visible_to(user).filter(organisation=organisation), pk=pk
-    )
-
-
-def get_training_module_for_user_or_404(user, organisation, pk):
-    from ..models import TrainingModule
-
-    return get_object_or_404(
-        TrainingModule.objects.visible_to(user).filter(organisation=organisation), pk=pk
-    )
-
-
-def get_application_for_user_or_404(user, organisation, pk):
-    """A sent application to the organisation the page acts for, if the user is its staff."""
-    from ..models import VolunteerApplication
-
-    return get_object_or_404(
-        VolunteerApplication.objects.visible_to(user)
-        .filter(organisation=organisation)
-        .select_related("role", "applicant", "organisation"),
-        pk=pk,
-    )
-
-
-def get_own_application_or_404(user, pk):
-    """One of the signed-in person's own applications; anyone else's is a 404."""
-    from ..models import VolunteerApplication
-
-    return get_object_or_404(
-        VolunteerApplication.objects.of_applicant(user).select_related(
-            "role", "organisation", "applicant"
-        ),
-        pk=pk,
-    )
-
-
-def get_reference_for_user_or_404(user, application, pk):
-    from ..models import VolunteerReference
-
-    return get_object_or_404(
-        VolunteerReference.objects.visible_to(user).filter(application=application), pk=pk
-    )
-
-
-def get_dbs_check_for_user_or_404(user, application, pk):
-    from ..models import DBSCheck
-
-    return get_object_or_404(
-        DBSCheck.objects.visible_to(user).filter(application=application), pk=pk
-    )

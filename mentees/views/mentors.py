@@ -16,7 +16,7 @@ from ..constants import MentorStatus
 from ..forms.fields import posted
 from ..forms.mentors import MentorProfileForm, MentorStatusForm, SupervisionForm
 from ..models import MentorProfile
-from ..querysets import get_mentor_for_user_or_404
+from ..tenancy import get_mentor_for_user_or_404
 
 MENTORS_PER_PAGE = 50
 

@@ -24,7 +24,7 @@ from ..forms.vetting import (
     TrainingRecordForm,
 )
 from ..models import CriminalRecordDisclosure, VolunteerApplication
-from ..querysets import (
+from ..tenancy import (
     get_application_for_user_or_404,
     get_dbs_check_for_user_or_404,
     get_reference_for_user_or_404,

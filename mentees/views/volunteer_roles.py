@@ -14,7 +14,7 @@ from ..constants import ApplicationStatus, VolunteerRoleStatus
 from ..forms.fields import posted
 from ..forms.volunteering import TrainingModuleForm, VolunteerRoleForm
 from ..models import TrainingModule, VolunteerRole
-from ..querysets import get_training_module_for_user_or_404, get_volunteer_role_for_user_or_404
+from ..tenancy import get_training_module_for_user_or_404, get_volunteer_role_for_user_or_404
 
 
 @org_admin_required

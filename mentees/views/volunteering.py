@@ -27,7 +27,7 @@ from ..constants import ApplicationStatus
 from ..forms.fields import posted
 from ..forms.volunteering import SECTIONS, STEPS_BY_SLUG, next_step, step_form
 from ..models import CriminalRecordDisclosure, VolunteerApplication, VolunteerRole
-from ..querysets import get_own_application_or_404
+from ..tenancy import get_own_application_or_404
 from .answers import answer_sections
 
 ROLES_PER_PAGE = 20
