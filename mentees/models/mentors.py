@@ -18,6 +18,7 @@ from ..constants import (
     LivedExperience,
     MentorStatus,
 )
+from ..dates import age_on
 from ..querysets import MentorProfileQuerySet, SupervisionSessionQuerySet
 from .volunteering import VolunteerApplication, _choice_labels
 
@@ -28,14 +29,6 @@ _BAND_STARTS = [
     (35, AgeBand.FROM_35),
     (25, AgeBand.FROM_25),
 ]
-
-
-def age_on(date_of_birth: date, on: date) -> int:
-    return (
-        on.year
-        - date_of_birth.year
-        - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
-    )
 
 
 def age_band(date_of_birth: date | None, on: date | None = None) -> str:
