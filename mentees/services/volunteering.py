@@ -18,6 +18,7 @@ from ..constants import (
     VettingStage,
     VolunteerRoleStatus,
 )
+from ..dates import age_on
 from ..models import (
     ApplicationUpdate,
     CriminalRecordDisclosure,
@@ -26,7 +27,6 @@ from ..models import (
     VolunteerReference,
     VolunteerRole,
 )
-from ..models.mentors import age_on
 
 # --- Roles and training modules (org admins) -------------------------------------------------
 
