@@ -131,6 +131,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "mentees.tasks.erase_expired_referrals",
         "schedule": crontab(hour=2, minute=15),
     },
+    "lapse-proposals": {"task": "matching.tasks.lapse_proposals", "schedule": crontab(minute=5)},
+    "daily-reminders": {
+        "task": "matching.tasks.send_daily_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "unsent-emails": {
+        "task": "matching.tasks.send_unsent_emails",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # Accounts

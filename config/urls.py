@@ -42,6 +42,7 @@ urlpatterns = [
     path("api/v1/", include("providers.api.urls")),
     path("", include("accounts.urls")),
     path("", include("mentees.urls")),
+    path("", include("matching.urls")),
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -11,6 +11,7 @@ from providers.forms.widgets import LongSelect
 from providers.models import LocalAuthority, Prison, TaxonomyTerm
 
 from ..constants import (
+    AVAILABILITY_CHOICES,
     AssessmentKind,
     ClosureReason,
     GoalStatus,
@@ -80,6 +81,13 @@ class MenteeDetailsForm(forms.Form):
         widget=forms.RadioSelect,
     )
     language = forms.ChoiceField(label="Language", choices=Language.choices)
+    availability = forms.MultipleChoiceField(
+        label="When they can meet (optional)",
+        help_text="Matching prefers mentors free at the same times",
+        choices=AVAILABILITY_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     prison_induction_date = _optional_date(
         "the prison induction date", "Prison induction (optional)"
     )

@@ -57,6 +57,8 @@ class Mentee(models.Model):
         default=LivedExperiencePreference.NONE,
     )
     language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH)
+    # When they can meet, as "<day>_<part>" codes (mentees.constants.AVAILABILITY_SLOTS).
+    availability = models.JSONField(default=list, blank=True)
 
     prison_induction_date = models.DateField(null=True, blank=True)
     release_date = models.DateField(null=True, blank=True)

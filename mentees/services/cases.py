@@ -52,6 +52,7 @@ EDITABLE = (
     "mentor_gender",
     "lived_experience",
     "language",
+    "availability",
     "prison_induction_date",
     "release_date",
     "licence_end_date",

@@ -86,7 +86,7 @@ def test_org_admin_lists_and_publishes_a_service(live_server, page, listings):
     )
     enrol_demo_mfa(membership.user)
     sign_in_through_the_forms(page, live_server.url, membership.user.email, TEST_PASSWORD)
-    page.get_by_role("link", name="Your services", exact=True).click()
+    page.get_by_role("link", name="Your services in the directory").click()
     assert_accessible(page)
     page.get_by_role("button", name="Add a service").click()
     page.get_by_role("button", name="Save").click()

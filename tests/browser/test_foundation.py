@@ -79,7 +79,7 @@ def test_org_admin_pages_are_accessible(live_server, page):
     MembershipFactory(organisation=user.memberships.get().organisation)
     sign_in_through_the_forms(page, live_server.url, user.email, TEST_PASSWORD)
 
-    page.get_by_role("link", name="Team").first.click()
+    page.get_by_role("link", name="Manage your team").click()
     page.wait_for_url("**/organisation/team/")
     assert_accessible(page)
 
@@ -94,7 +94,8 @@ def test_org_admin_pages_are_accessible(live_server, page):
     page.get_by_role("button", name="Send invitation").click()
     assert "Invitation sent to new.mentor@example.org" in page.inner_text("body")
 
-    page.get_by_role("link", name="Audit log").first.click()
+    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_role("link", name="See who viewed or changed records").click()
     page.wait_for_url("**/organisation/audit/")
     assert "Invited" in page.locator("table").inner_text()
     assert_accessible(page)

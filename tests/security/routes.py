@@ -20,8 +20,12 @@ Kinds:
   unknown one is a 404.
 - StaffOrPlatform: provider staff with one of `roles` in an active organisation, or users with
   one of the `platform_roles`; anyone else signed in gets 403.
-- Applicant: a signed-in person's own record (their volunteer applications); `make(user)` builds
-  one of that user's and returns the URL kwargs. Anyone else's, staff included, is a 404.
+- OwnRecord: a signed-in person's own record (their volunteer applications, their
+  notifications); `make(user)` builds one of that user's and returns the URL kwargs. Anyone
+  else's, staff included, is a 404.
+- MentorObject: a mentor's own relationship; `make(user, organisation)` builds one with `user`
+  as its mentor and returns the URL kwargs. Another mentor's, in the same organisation or not,
+  is a 404; staff roles get 403 (they have their own pages).
 """
 
 import uuid
@@ -41,6 +45,7 @@ from tests.factories import (
     OrganisationFactory,
     ServiceAtLocationFactory,
     ServiceFactory,
+    UserFactory,
     organisation_with_logo,
     pathway,
 )
@@ -52,9 +57,11 @@ from tests.factories_volunteering import (
     TrainingModuleFactory,
     VolunteerRoleFactory,
 )
+from tests.matching.factories import MatchFactory, MeetingFactory, mentor_for
 from tests.mentees.factories import MenteeFactory, ReferralFactory
 
 ORG_ADMIN = (MembershipRole.ORG_ADMIN,)
+MENTOR = (MembershipRole.MENTOR,)
 STAFF = (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR)
 PLATFORM_ADMIN = (PlatformRole.PLATFORM_ADMIN,)
 COMMISSIONERS = (PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN)
@@ -106,6 +113,60 @@ def _own_document(org):
     )
     document.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=True)
     return {"mentee_id": mentee.pk, "document_id": document.pk}
+
+
+def _own_match(org):
+    return {"match_id": MatchFactory(mentee__organisation=org).pk}
+
+
+def _own_meeting(org):
+    meeting = MeetingFactory(match__mentee__organisation=org)
+    return {"match_id": meeting.match_id, "meeting_id": meeting.pk}
+
+
+def _own_bulk(org):
+    from matching.models import BulkProposal
+
+    proposal = BulkProposal.objects.create(
+        organisation=org,
+        created_by=UserFactory(),
+        waiting=0,
+        optimal_total=0,
+        optimal_matched=0,
+        greedy_total=0,
+        greedy_matched=0,
+    )
+    return {"proposal_id": proposal.pk}
+
+
+def _own_exclusion(org):
+    from matching.models import Exclusion
+
+    mentee = MenteeFactory(organisation=org)
+    exclusion = Exclusion.objects.create(
+        organisation=org,
+        mentee=mentee,
+        mentor=MentorProfileFactory(organisation=org),
+        reason="Co-defendants",
+    )
+    return {"mentee_id": mentee.pk, "exclusion_id": exclusion.pk}
+
+
+def _mentors_match(user, org, **kwargs):
+    return {
+        "match_id": MatchFactory(
+            mentee__organisation=org, mentor=mentor_for(user, org), **kwargs
+        ).pk
+    }
+
+
+def _own_notification(user):
+    from matching.models import Notification
+
+    notification = Notification.objects.create(
+        user=user, kind="proposal", key=str(uuid.uuid4()), title="Hello", link="/mentor/"
+    )
+    return {"notification_id": notification.pk}
 
 
 PUBLIC_SERVICE = {
@@ -228,7 +289,13 @@ class Journey:
 
 
 @dataclass(frozen=True)
-class Applicant:
+class MentorObject:
+    make: Callable = field(compare=False)
+    method: str = "get"
+
+
+@dataclass(frozen=True)
+class OwnRecord:
     make: Callable = field(compare=False)
     method: str = "get"
 
@@ -349,6 +416,35 @@ ROUTES = {
     "mentees:document_download": TenantObject(roles=STAFF, make=_own_document),
     "mentees:mentee_export": TenantObject(roles=ORG_ADMIN, make=_own_mentee),
     "mentees:mentee_erase": TenantObject(roles=ORG_ADMIN, make=_own_mentee),
+    # Matching and relationships: the organisation's staff; settings for org admins.
+    "matching:waiting": Staff(roles=STAFF),
+    "matching:settings": Staff(roles=ORG_ADMIN),
+    "matching:bulk_create": Staff(roles=STAFF, method="post"),
+    "matching:bulk_review": TenantObject(roles=STAFF, make=_own_bulk),
+    "matching:mentee_matching": TenantObject(roles=STAFF, make=_own_mentee),
+    "matching:exclusion_add": TenantObject(roles=STAFF, make=_own_mentee, method="post"),
+    "matching:exclusion_remove": TenantObject(roles=STAFF, make=_own_exclusion, method="post"),
+    "matching:relationships": Staff(roles=STAFF),
+    "matching:relationship": TenantObject(roles=STAFF, make=_own_match),
+    "matching:gate_meeting": TenantObject(roles=STAFF, make=_own_match),
+    "matching:release": TenantObject(roles=STAFF, make=_own_match),
+    "matching:end": TenantObject(roles=STAFF, make=_own_match),
+    "matching:change_mentor": TenantObject(roles=STAFF, make=_own_match),
+    "matching:withdraw": TenantObject(roles=STAFF, make=_own_match, method="post"),
+    "matching:meeting_create": TenantObject(roles=STAFF, make=_own_match),
+    "matching:meeting_edit": TenantObject(roles=STAFF, make=_own_meeting),
+    # A mentor's own area.
+    "matching:mentor_home": Staff(roles=MENTOR),
+    "matching:mentor_proposal": MentorObject(
+        make=lambda user, org: _mentors_match(user, org, status="proposed")
+    ),
+    "matching:mentor_relationship": MentorObject(make=_mentors_match),
+    "matching:mentor_meeting_create": MentorObject(make=_mentors_match),
+    # Everyone's notifications.
+    "matching:notifications": SignedIn(),
+    "matching:notifications_read": SignedIn(),
+    "matching:email_preferences": SignedIn(),
+    "matching:notification_open": OwnRecord(make=_own_notification),
     # Commissioners.
     "providers:commissioning": Platform(roles=COMMISSIONERS),
     "providers:commissioning_csv": Platform(roles=COMMISSIONERS),
@@ -359,11 +455,11 @@ ROUTES = {
     "mentees:volunteer_role": PublicObject(**PUBLIC_ROLE),
     "mentees:volunteer_apply": PublicObject(**PUBLIC_ROLE),
     "mentees:volunteer_applications": SignedIn(),
-    "mentees:volunteer_application": Applicant(make=_own_application),
-    "mentees:volunteer_application_check": Applicant(make=_own_application),
-    "mentees:volunteer_application_sent": Applicant(make=_own_application),
-    "mentees:volunteer_application_withdraw": Applicant(make=_own_application),
-    "mentees:volunteer_application_step": Applicant(
+    "mentees:volunteer_application": OwnRecord(make=_own_application),
+    "mentees:volunteer_application_check": OwnRecord(make=_own_application),
+    "mentees:volunteer_application_sent": OwnRecord(make=_own_application),
+    "mentees:volunteer_application_withdraw": OwnRecord(make=_own_application),
+    "mentees:volunteer_application_step": OwnRecord(
         make=lambda user: {**_own_application(user), "step": "about-you"}
     ),
     # The vetting pipeline and mentor records (coordinators and org admins).

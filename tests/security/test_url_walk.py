@@ -14,8 +14,9 @@ from .routes import (
     ADMIN_NAMESPACE,
     ROUTES,
     THIRD_PARTY_MODULE_PREFIXES,
-    Applicant,
     Journey,
+    MentorObject,
+    OwnRecord,
     Platform,
     PlatformObject,
     Public,
@@ -27,7 +28,7 @@ from .routes import (
     Token,
 )
 
-OBJECT_KINDS = (TenantObject, PublicObject, PlatformObject, Applicant)
+OBJECT_KINDS = (TenantObject, PublicObject, PlatformObject, OwnRecord, MentorObject)
 
 
 def walk(resolver=None, namespace=None, prefix=""):
@@ -162,14 +163,17 @@ def test_people_without_an_organisation_are_forbidden(client, name, platform_rol
     + routes_of(Platform)
     + routes_of(PlatformObject)
     + routes_of(StaffOrPlatform)
-    + routes_of(Applicant),
+    + routes_of(OwnRecord)
+    + routes_of(MentorObject),
 )
 def test_anonymous_visitors_are_sent_to_sign_in(client, name, tenant_a):
     rule = ROUTES[name]
     if isinstance(rule, TenantObject):
         kwargs = rule.make(tenant_a)
-    elif isinstance(rule, Applicant):
+    elif isinstance(rule, OwnRecord):
         kwargs = rule.make(UserFactory())
+    elif isinstance(rule, MentorObject):
+        kwargs = rule.make(UserFactory(), tenant_a)
     elif isinstance(rule, PlatformObject):
         kwargs = rule.make()
     else:
@@ -281,7 +285,7 @@ def test_staff_or_platform_pages(client, name, tenant_a):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", routes_of(Applicant))
+@pytest.mark.parametrize("name", routes_of(OwnRecord))
 def test_someone_elses_own_record_is_not_found(client, name, tenant_a):
     """An applicant's pages answer 404 to anyone else: another applicant, or the staff of the
     organisation applied to (who use their own pages), exactly as for a missing record."""
@@ -296,3 +300,25 @@ def test_someone_elses_own_record_is_not_found(client, name, tenant_a):
     sign_in(client, owner, mfa=False)
     assert request(client, rule.method, theirs).status_code in (200, 302)
     assert request(client, rule.method, missing(name, rule.make(owner))).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(MentorObject))
+def test_another_mentors_relationship_is_not_found(client, name, tenant_a, tenant_b):
+    rule = ROUTES[name]
+    owner = UserFactory()
+    ours = reverse(name, kwargs=rule.make(owner, tenant_a))
+    sign_in(client, owner, mfa=False)
+    assert request(client, rule.method, ours).status_code in (200, 302)
+    assert (
+        request(client, rule.method, missing(name, rule.make(owner, tenant_a))).status_code == 404
+    )
+    colleague = MembershipFactory(organisation=tenant_a, role=MembershipRole.MENTOR).user
+    sign_in(client, colleague, mfa=False)
+    assert request(client, rule.method, ours).status_code == 404
+    elsewhere = MembershipFactory(organisation=tenant_b, role=MembershipRole.MENTOR).user
+    sign_in(client, elsewhere, mfa=False)
+    assert request(client, rule.method, ours).status_code == 404
+    for role in (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR):
+        sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
+        assert request(client, rule.method, ours).status_code == 403

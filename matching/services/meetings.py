@@ -1,0 +1,155 @@
+"""Meetings: mentors log their own; coordinators log and correct them, audited."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.audit import audit_record
+from accounts.constants import AuditAction
+
+from ..constants import ACTIVE_STATUSES, MatchStatus
+from ..models import Match, Meeting
+
+FIELDS = (
+    "held_on",
+    "starts_at",
+    "ends_at",
+    "place",
+    "attendees",
+    "next_meeting_on",
+    "notes",
+    "expenses_pence",
+    "expenses_description",
+)
+
+
+def _check(match: Match, fields: dict) -> None:
+    errors = {}
+    today = timezone.localdate()
+    held_on = fields["held_on"]
+    if held_on > today:
+        errors["held_on"] = "The meeting date must be today or in the past"
+    elif held_on == today and fields["starts_at"] > timezone.localtime().time():
+        errors["starts_at"] = "The meeting cannot start later than now"
+    elif match.started_on and held_on < match.started_on:
+        began = f"{match.started_on:%-d %B %Y}"
+        errors["held_on"] = f"The meeting date must be on or after {began}, when the match began"
+    if fields["ends_at"] <= fields["starts_at"]:
+        errors["ends_at"] = "The meeting must end after it starts"
+    next_on = fields.get("next_meeting_on")
+    if next_on and next_on <= held_on:
+        errors["next_meeting_on"] = "The next meeting must be after this one"
+    if fields.get("expenses_pence") and not fields.get("expenses_description", "").strip():
+        errors["expenses_description"] = "Say what the expenses were for"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _goals_of(match: Match, goals) -> list:
+    goals = list(goals)
+    if any(goal.mentee_id != match.mentee_id for goal in goals):
+        raise ValidationError({"goals": "Choose goals from this mentee's action plan"})
+    return goals
+
+
+@transaction.atomic
+def meeting_log(
+    *, actor, match: Match, pathways=(), goals=(), submission_key=None, request=None, **fields
+) -> Meeting:
+    """Log a meeting of a relationship under way. The same form sent twice logs one meeting."""
+    existing = (
+        Meeting.objects.filter(submission_key=submission_key).first() if submission_key else None
+    )
+    if existing is not None:
+        return existing
+    match = Match.objects.select_for_update().get(pk=match.pk)
+    if match.status not in ACTIVE_STATUSES:
+        raise ValidationError("Meetings can only be logged while the relationship is under way.")
+    _check(match, fields)
+    goals = _goals_of(match, goals)
+    try:
+        with transaction.atomic():
+            meeting = Meeting.objects.create(
+                organisation_id=match.organisation_id,
+                match=match,
+                logged_by=actor,
+                submission_key=submission_key or uuid.uuid4(),
+                **{name: fields[name] for name in FIELDS if name in fields},
+            )
+    except IntegrityError:
+        return Meeting.objects.get(submission_key=submission_key)
+    meeting.pathways.set(pathways)
+    meeting.goals.set(goals)
+    if (
+        match.status == MatchStatus.RELEASED
+        and match.released_on
+        and meeting.held_on >= match.released_on
+    ):
+        match.status = MatchStatus.ONGOING
+        match.save(update_fields=["status", "updated_at"])
+        match.events.create(
+            organisation_id=match.organisation_id,
+            status=match.status,
+            by=actor,
+            note="First meeting after release",
+        )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATED,
+        obj=meeting,
+        organisation=match.organisation,
+        request=request,
+        details={"match": str(match.pk)},
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_correct(
+    *, actor, meeting: Meeting, pathways=(), goals=(), request=None, **fields
+) -> Meeting:
+    meeting = Meeting.objects.select_for_update().select_related("match").get(pk=meeting.pk)
+    _check(meeting.match, fields)
+    goals = _goals_of(meeting.match, goals)
+    changed = sorted(
+        name for name in FIELDS if name in fields and getattr(meeting, name) != fields[name]
+    )
+    for name in FIELDS:
+        if name in fields:
+            setattr(meeting, name, fields[name])
+    meeting.corrected_at = timezone.now()
+    meeting.save()
+    if set(meeting.pathways.all()) != set(pathways):
+        changed.append("pathways")
+    if set(meeting.goals.all()) != set(goals):
+        changed.append("goals")
+    meeting.pathways.set(pathways)
+    meeting.goals.set(goals)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATED,
+        obj=meeting,
+        organisation=meeting.organisation,
+        request=request,
+        details={"fields": changed},
+    )
+    return meeting
+
+
+def last_meeting_days(matches) -> dict:
+    """{match id: days since its last meeting (None if none)}, in one query."""
+    from django.db.models import Max
+
+    today = timezone.localdate()
+    latest = dict(
+        Meeting.objects.filter(match__in=matches)
+        .values("match")
+        .annotate(last=Max("held_on"))
+        .values_list("match", "last")
+    )
+    return {
+        match.pk: (today - latest[match.pk]).days if match.pk in latest else None
+        for match in matches
+    }

@@ -1,0 +1,66 @@
+"""Telling people things: once, in the app, and by email unless they chose otherwise."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import EmailPreference, Notification
+from ..notification_kinds import SAFEGUARDING_KINDS
+
+
+def notify(
+    *, user, kind: str, key: str, title: str, body: str = "", link: str = "", organisation=None
+):
+    """Record a notification for `user` unless this (kind, key) was already notified to them;
+    email it after commit if they want that kind by email. Returns the new notification, or
+    None if it had been sent before."""
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                user=user,
+                organisation=organisation,
+                kind=kind,
+                key=key[:120],
+                title=title[:200],
+                body=body,
+                link=link,
+            )
+    except IntegrityError:
+        return None
+    if wants_email(user, kind):
+        from ..tasks import send_notification_email
+
+        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+    return notification
+
+
+def wants_email(user, kind: str) -> bool:
+    if kind in SAFEGUARDING_KINDS:
+        return True
+    return not EmailPreference.objects.filter(user=user, kind=kind).exists()
+
+
+def notify_staff(*, organisation, **notification) -> int:
+    """Notify every org admin and coordinator of the organisation. Returns how many were new."""
+    from providers.constants import STAFF_ROLES
+    from providers.models import Membership
+
+    staff = Membership.objects.active().filter(organisation=organisation, role__in=STAFF_ROLES)
+    sent = 0
+    for membership in staff.select_related("user"):
+        sent += notify(user=membership.user, organisation=organisation, **notification) is not None
+    return sent
+
+
+def mark_read(*, user, notifications) -> int:
+    return notifications.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def set_email_preferences(*, user, unwanted: set[str]) -> None:
+    """`unwanted`: the kinds the user does not want by email (safeguarding kinds are ignored)."""
+    unwanted = set(unwanted) - SAFEGUARDING_KINDS
+    with transaction.atomic():
+        EmailPreference.objects.filter(user=user).exclude(kind__in=unwanted).delete()
+        existing = set(EmailPreference.objects.filter(user=user).values_list("kind", flat=True))
+        EmailPreference.objects.bulk_create(
+            EmailPreference(user=user, kind=kind) for kind in unwanted - existing
+        )

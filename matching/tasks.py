@@ -1,0 +1,73 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone
+
+
+@shared_task
+def send_notification_email(notification_id: int) -> bool:
+    """Email a notification at most once: the row is claimed before the email goes."""
+    from .models import Notification
+
+    claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    notification = Notification.objects.select_related("user").get(pk=notification_id)
+    link = settings.SITE_URL.rstrip("/") + notification.link if notification.link else ""
+    body = "\n\n".join(part for part in (notification.body, link) if part)
+    send_mail(
+        subject=f"{settings.SERVICE_NAME}: {notification.title}",
+        message=f"{body}\n\n{settings.SERVICE_NAME}",
+        from_email=None,
+        recipient_list=[notification.user.email],
+    )
+    return True
+
+
+@shared_task
+def lapse_proposals() -> int:
+    """Hourly: proposals not answered in time lapse and coordinators are told."""
+    from .services.matches import lapse_overdue_proposals
+
+    return lapse_overdue_proposals()
+
+
+@shared_task
+def send_daily_reminders() -> dict:
+    """Daily: every reminder job, each idempotent; one failing does not stop the others."""
+    import logging
+
+    from .reminders import DAILY
+
+    today = timezone.localdate()
+    sent = {}
+    for job in DAILY:
+        try:
+            sent[job.__name__] = job(today)
+        except Exception:  # noqa: BLE001 (logged; the other reminders still go)
+            logging.getLogger(__name__).exception("Reminder job %s failed", job.__name__)
+            sent[job.__name__] = None
+    return sent
+
+
+@shared_task
+def send_unsent_emails() -> int:
+    """Every 15 minutes: email notifications whose email was never sent (say the worker died
+    between saving the notification and sending it). Each is claimed first, so sent once."""
+    from datetime import timedelta
+
+    from .models import Notification
+    from .services.notifications import wants_email
+
+    stale = Notification.objects.filter(
+        emailed_at__isnull=True,
+        created_at__lt=timezone.now() - timedelta(minutes=10),
+        created_at__gt=timezone.now() - timedelta(days=2),
+    ).select_related("user")
+    sent = 0
+    for notification in stale[:500]:
+        if wants_email(notification.user, notification.kind):
+            sent += send_notification_email(notification.pk)
+    return sent

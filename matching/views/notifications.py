@@ -1,0 +1,76 @@
+"""Everyone's notifications, read and unread, and which kinds they want by email."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from mentees.views.saving import form_status, saved
+
+from ..forms import EmailPreferencesForm
+from ..models import EmailPreference, Notification
+from ..notification_kinds import SAFEGUARDING_KINDS, NotificationKind
+from ..services.notifications import mark_read, set_email_preferences
+
+PER_PAGE = 25
+
+
+@login_required
+def notification_list(request):
+    notifications = Notification.objects.filter(user=request.user)
+    page = Paginator(notifications, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "matching/notifications.html",
+        {"page": page, "unread": notifications.filter(read_at__isnull=True).count()},
+    )
+
+
+@login_required
+def notification_open(request, notification_id):
+    """Mark it read and go where it points (only ever a page of ours)."""
+    notification = get_object_or_404(Notification, user=request.user, pk=notification_id)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    if notification.link and url_has_allowed_host_and_scheme(notification.link, allowed_hosts=None):
+        return redirect(notification.link)
+    return redirect("matching:notifications")
+
+
+@require_POST
+@login_required
+def notifications_read(request):
+    mark_read(user=request.user, notifications=Notification.objects.all())
+    return redirect("matching:notifications")
+
+
+@login_required
+def email_preferences(request):
+    emailed = [kind for kind, _ in NotificationKind.choices if kind not in SAFEGUARDING_KINDS]
+    unwanted = set(EmailPreference.objects.filter(user=request.user).values_list("kind", flat=True))
+    form = EmailPreferencesForm(
+        request.POST or None, initial={"wanted": [kind for kind in emailed if kind not in unwanted]}
+    )
+    if request.method == "POST" and not request.POST.get("wanted"):
+        form = EmailPreferencesForm({"wanted": []})  # Every box unticked: no optional emails.
+    if saved(
+        request,
+        form,
+        lambda data: set_email_preferences(
+            user=request.user, unwanted=set(emailed) - set(data["wanted"])
+        ),
+        success="Your email choices are saved.",
+    ):
+        return redirect("matching:notifications")
+    return render(
+        request,
+        "matching/email_preferences.html",
+        {
+            "form": form,
+            "safeguarding": [NotificationKind(kind).label for kind in SAFEGUARDING_KINDS],
+        },
+        status=form_status(form),
+    )

@@ -1,0 +1,271 @@
+"""Coordinators keep relationships going through the gate: release, meetings, endings."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.audit import audit_record
+from accounts.constants import AuditAction
+from mentees.models import MentorProfile
+from mentees.views.saving import form_status, saved
+from providers.permissions import staff_required
+
+from .. import scoring
+from ..constants import ACTIVE_STATUSES, MatchStatus
+from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
+from ..models import Match, MatchingSettings
+from ..profiles import mentee_profiles, mentor_profiles, mentor_queryset, weights_for
+from ..services import matches as match_services
+from ..services import meetings as meeting_services
+from ..tenancy import get_match_for_user_or_404, get_meeting_for_user_or_404
+
+PER_PAGE = 50
+# Days without a meeting, as a multiple of how often pairs should meet, for amber and red.
+AMBER_AFTER, RED_AFTER = 1, 2
+
+
+def rag(days: int | None, interval: int, started_on) -> str:
+    """red, amber or green by days since the last meeting (or since the start, if none)."""
+    if days is None:
+        days = (timezone.localdate() - started_on).days if started_on else 0
+    if days > RED_AFTER * interval:
+        return "red"
+    if days > AMBER_AFTER * interval:
+        return "amber"
+    return "green"
+
+
+def meeting_interval(organisation) -> int:
+    settings = MatchingSettings.objects.filter(organisation=organisation).first()
+    return settings.meeting_interval_days if settings else 7
+
+
+@staff_required
+def relationship_list(request):
+    organisation = request.membership.organisation
+    status = request.GET.get("status", "active")
+    matches = Match.objects.visible_to(request.user).filter(organisation=organisation)
+    if status == "active":
+        matches = matches.active()
+    elif status in MatchStatus.values:
+        matches = matches.filter(status=status)
+    else:
+        messages.error(request, "Choose a status from the list.")
+        status, matches = "active", matches.active()
+    page = Paginator(
+        matches.select_related("mentee", "mentor__user").order_by("mentee__full_name", "pk"),
+        PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    since = meeting_services.last_meeting_days(list(page))
+    interval = meeting_interval(organisation)
+    rows = [
+        {
+            "match": match,
+            "days": since[match.pk],
+            "rag": rag(since[match.pk], interval, match.started_on)
+            if match.status in ACTIVE_STATUSES
+            else "",
+        }
+        for match in page
+    ]
+    return render(
+        request,
+        "matching/relationships.html",
+        {"page": page, "rows": rows, "status": status, "statuses": MatchStatus.choices},
+    )
+
+
+def _match(request, match_id) -> Match:
+    return get_match_for_user_or_404(request.user, request.membership.organisation, match_id)
+
+
+@staff_required
+def relationship_detail(request, match_id):
+    match = _match(request, match_id)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEWED,
+        obj=match,
+        organisation=match.organisation,
+        request=request,
+    )
+    meetings = match.meetings.prefetch_related("pathways").select_related("logged_by")
+    return render(
+        request,
+        "matching/relationship.html",
+        {
+            "match": match,
+            "events": match.events.select_related("by"),
+            "meetings": meetings,
+            "is_active": match.status in ACTIVE_STATUSES,
+            "replaced_by": getattr(match, "replaced_by", None),
+        },
+    )
+
+
+def _date_page(request, match, *, service, argument, label, subject, title, success):
+    """A page asking one date and passing it to `service` as `argument`."""
+    form = DateForm(request.POST or None, label=label, subject=subject)
+    if saved(
+        request,
+        form,
+        lambda data: service(
+            actor=request.user, match=match, request=request, **{argument: data["day"]}
+        ),
+        success=success,
+    ):
+        return redirect("matching:relationship", match_id=match.pk)
+    return render(
+        request,
+        "matching/form.html",
+        {"form": form, "match": match, "title": title},
+        status=form_status(form),
+    )
+
+
+@staff_required
+def gate_meeting(request, match_id):
+    return _date_page(
+        request,
+        _match(request, match_id),
+        service=match_services.match_plan_gate_meeting,
+        label="When is the gate meeting?",
+        subject="the gate meeting date",
+        title="Plan the meeting at the gate",
+        success="The gate meeting is planned.",
+        argument="day",
+    )
+
+
+@staff_required
+def release(request, match_id):
+    return _date_page(
+        request,
+        _match(request, match_id),
+        service=match_services.match_record_release,
+        label="When was the mentee released?",
+        subject="the release date",
+        title="Record the release",
+        success="The release is recorded. The first meeting is due within 3 working days.",
+        argument="released_on",
+    )
+
+
+@staff_required
+def end(request, match_id):
+    match = _match(request, match_id)
+    form = EndForm(request.POST or None)
+    if saved(
+        request,
+        form,
+        lambda data: match_services.match_end(
+            actor=request.user, match=match, request=request, **data
+        ),
+        success="The relationship is ended.",
+    ):
+        return redirect("matching:relationship", match_id=match.pk)
+    return render(
+        request,
+        "matching/form.html",
+        {"form": form, "match": match, "title": "End the relationship"},
+        status=form_status(form),
+    )
+
+
+def _allowed_mentors(match):
+    """Mentors who pass every hard rule for this mentee now (a forged choice is refused)."""
+    [profile] = mentee_profiles(type(match.mentee).objects.filter(pk=match.mentee_pk))
+    mentors = mentor_queryset(match.organisation).exclude(pk=match.mentor_id)
+    suggestions, _excluded = scoring.rank(
+        profile, mentor_profiles(mentors), weights_for(match.organisation)
+    )
+    allowed = [suggestion.mentor.id for suggestion in suggestions]
+    return MentorProfile.objects.filter(pk__in=allowed).select_related("user")
+
+
+@staff_required
+def change_mentor(request, match_id):
+    match = _match(request, match_id)
+    form = ChangeMentorForm(request.POST or None, mentors=_allowed_mentors(match))
+    if saved(
+        request,
+        form,
+        lambda data: match_services.match_change_mentor(
+            actor=request.user, match=match, request=request, **data
+        ),
+        success="The new mentor is asked. The history keeps the previous one.",
+    ):
+        return redirect("matching:mentee_matching", mentee_id=match.mentee_id)
+    return render(
+        request,
+        "matching/form.html",
+        {"form": form, "match": match, "title": "Change mentor"},
+        status=form_status(form),
+    )
+
+
+@require_POST
+@staff_required
+def withdraw(request, match_id):
+    match = _match(request, match_id)
+    try:
+        match_services.match_withdraw(actor=request.user, match=match, request=request)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "The proposal is withdrawn.")
+    return redirect("matching:mentee_matching", mentee_id=match.mentee_id)
+
+
+def meeting_form_page(
+    request, match, *, meeting=None, done_url, template="matching/meeting_form.html"
+):
+    """Log a meeting, or (with `meeting`) correct one. Shared by coordinators and mentors."""
+    goals = match.mentee.goals.all()
+    initial = MeetingForm.initial_from(meeting) if meeting else None
+    form = MeetingForm(request.POST or None, goals=goals, initial=initial)
+
+    def save(data):
+        if meeting is None:
+            return meeting_services.meeting_log(
+                actor=request.user,
+                match=match,
+                submission_key=data.get("submission_key"),
+                request=request,
+                **form.meeting_fields(),
+            )
+        return meeting_services.meeting_correct(
+            actor=request.user, meeting=meeting, request=request, **form.meeting_fields()
+        )
+
+    success = "The meeting is logged." if meeting is None else "The meeting is corrected."
+    if saved(request, form, save, success=success):
+        return redirect(done_url)
+    return render(
+        request,
+        template,
+        {"form": form, "match": match, "meeting": meeting, "cancel_url": done_url},
+        status=form_status(form),
+    )
+
+
+@staff_required
+def meeting_create(request, match_id):
+    match = _match(request, match_id)
+    return meeting_form_page(request, match, done_url=_detail_url(match))
+
+
+@staff_required
+def meeting_edit(request, match_id, meeting_id):
+    match = _match(request, match_id)
+    meeting = get_meeting_for_user_or_404(request.user, match, meeting_id)
+    return meeting_form_page(request, match, meeting=meeting, done_url=_detail_url(match))
+
+
+def _detail_url(match) -> str:
+    return reverse("matching:relationship", args=[match.pk])

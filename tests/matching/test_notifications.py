@@ -1,0 +1,96 @@
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.urls import reverse
+
+from config.celery import app
+from matching.models import EmailPreference, Notification
+from matching.services.notifications import notify
+from matching.tasks import send_notification_email, send_unsent_emails
+from tests.conftest import sign_in
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_same_thing_is_notified_once(user, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = notify(
+            user=user, kind="proposal", key="m1", title="A mentee has been proposed to you"
+        )
+        second = notify(
+            user=user, kind="proposal", key="m1", title="A mentee has been proposed to you"
+        )
+    assert first is not None and second is None
+    assert Notification.objects.count() == 1
+    assert len(mailoutbox) == 1 and "proposed to you" in mailoutbox[0].subject
+
+
+def test_an_unwanted_kind_is_not_emailed_but_safeguarding_always_is(
+    user, mailoutbox, django_capture_on_commit_callbacks
+):
+    EmailPreference.objects.create(user=user, kind="proposal")
+    EmailPreference.objects.create(user=user, kind="released_no_meeting")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(user=user, kind="proposal", key="a", title="Not emailed")
+        notify(user=user, kind="released_no_meeting", key="b", title="Always emailed")
+    assert [message.subject.split(": ", 1)[1] for message in mailoutbox] == ["Always emailed"]
+
+
+def test_the_list_shows_only_your_own_and_opening_marks_read(client, user):
+    mine = notify(user=user, kind="proposal", key="a", title="Mine", link="/mentor/")
+    notify(user=UserFactory(), kind="proposal", key="a", title="Someone else's")
+    sign_in(client, user, mfa=False)
+    body = client.get(reverse("matching:notifications")).content.decode()
+    assert "Mine" in body and "Someone else" not in body and "1 unread" in body
+    response = client.get(reverse("matching:notification_open", args=[mine.pk]))
+    assert response["Location"] == "/mentor/"
+    mine.refresh_from_db()
+    assert mine.read_at is not None
+
+
+def test_a_link_elsewhere_is_never_followed(client, user):
+    sneaky = notify(user=user, kind="proposal", key="x", title="Hi", link="https://evil.example/")
+    sign_in(client, user, mfa=False)
+    assert client.get(reverse("matching:notification_open", args=[sneaky.pk]))[
+        "Location"
+    ] == reverse("matching:notifications")
+
+
+def test_email_choices_are_saved_except_for_safeguarding(client, user):
+    sign_in(client, user, mfa=False)
+    client.post(reverse("matching:email_preferences"), {"wanted": ["meeting_tomorrow"]})
+    unwanted = set(EmailPreference.objects.filter(user=user).values_list("kind", flat=True))
+    assert "meeting_tomorrow" not in unwanted and "proposal" in unwanted
+    assert "released_no_meeting" not in unwanted
+    bad = client.post(reverse("matching:email_preferences"), {"wanted": ["hacked"]})
+    assert bad.status_code == 400 and "Select from the list" in bad.content.decode()
+
+
+def test_the_sweeper_sends_an_email_that_was_never_sent_once(user, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    notification = Notification.objects.create(
+        user=user,
+        kind="proposal",
+        key="k",
+        title="Lost",
+        created_at=timezone.now() - timedelta(minutes=30),
+    )
+    assert send_unsent_emails() == 1
+    assert send_unsent_emails() == 0
+    assert send_notification_email(notification.pk) is False
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_notification_email_goes_through_a_real_worker(mailoutbox):
+    user = UserFactory()
+    notification = Notification.objects.create(
+        user=user, kind="proposal", key="w", title="Via the worker"
+    )
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        assert send_notification_email.delay(notification.pk).get(timeout=20) is True
+    assert [message.to for message in mailoutbox] == [[user.email]]
