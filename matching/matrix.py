@@ -82,15 +82,14 @@ def _nearest_km(mentees, mentors) -> tuple[np.ndarray, np.ndarray]:
     if not places:
         return np.zeros((len(mentees), len(mentors))), area_known
     between = distance_matrix_km(places)
-    mentee_rows = [index[mentee.area.code] for mentee in mentees if mentee.area]
-    from_mentee_places = between[mentee_rows]  # known-area mentees x places
-    nearest = np.full((len(mentee_rows), len(mentors)), np.inf)
-    for column, mentor in enumerate(mentors):
+    # Each mentor's nearest area to every place first (a few hundred places at most), then
+    # one row per mentee picked from it.
+    from_mentor = np.full((len(mentors), len(places)), np.inf)
+    for row, mentor in enumerate(mentors):
         if mentor.areas:
-            columns = [index[area.code] for area in mentor.areas]
-            nearest[:, column] = from_mentee_places[:, columns].min(axis=1)
+            from_mentor[row] = between[[index[area.code] for area in mentor.areas]].min(axis=0)
     km = np.zeros((len(mentees), len(mentors)))
-    km[area_known] = nearest
+    km[area_known] = from_mentor[:, [index[e.area.code] for e in mentees if e.area]].T
     return km, area_known
 
 
