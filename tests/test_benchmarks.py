@@ -3,6 +3,7 @@
 import pytest
 
 from benchmarks import directory
+from benchmarks import matching as matching_benchmark
 
 pytestmark = pytest.mark.django_db
 
@@ -18,3 +19,20 @@ def test_directory_benchmark_seeds_and_measures_at_smoke_size():
     assert all(f.queries >= 1 for f in figures[1:]), "each directory URL reads the database"
     report = directory.report(figures, smoke)
     assert "20 organisations, 100 published services" in report
+
+
+def test_matching_benchmark_measures_at_smoke_size():
+    smoke = matching_benchmark.SCALES["smoke"]
+    timings, bulks = matching_benchmark.run(smoke)
+
+    assert [t.runs for t in timings] == [smoke.rank_runs] * len(timings)
+    assert [bulk.scenario for bulk in bulks] == ["England and Wales", "North West only"]
+    for bulk in bulks:
+        assert (bulk.mentees, bulk.places) == (smoke.bulk_mentees, smoke.bulk_places)
+        best, by_hand = bulk.results[-2].assignment, bulk.results[-1].assignment
+        assert best.matched > 0
+        assert best.total_score >= by_hand.total_score
+    report = matching_benchmark.report(timings, bulks, smoke)
+    assert "rank one mentee among 200 mentors" in report
+    assert "Bulk, North West only: 100 mentees, 100 free places" in report
+    assert "optimal against greedy" in report
