@@ -5,7 +5,12 @@ from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from mentees.constants import LivedExperience, LivedExperiencePreference, NeedLevel
+from mentees.constants import (
+    LivedExperience,
+    LivedExperiencePreference,
+    MentorStatus,
+    NeedLevel,
+)
 from mentees.models import Mentee, MentorProfile, NeedRating, NeedsAssessment
 from providers.models import LocalAuthority
 
@@ -32,13 +37,9 @@ def place(council: LocalAuthority | None) -> scoring.Place | None:
 
 def weights_for(organisation) -> scoring.Weights:
     settings = MatchingSettings.objects.filter(organisation=organisation).first()
-    defaults = scoring.Weights.default()
     if settings is None or not settings.weights:
-        return defaults
-    known = {
-        name: float(value) for name, value in settings.weights.items() if hasattr(defaults, name)
-    }
-    return scoring.Weights(**{**vars(defaults), **known})
+        return scoring.Weights.default()
+    return scoring.Weights.from_mapping(settings.weights)
 
 
 def _needs(mentees: list[Mentee]) -> dict:
@@ -100,7 +101,7 @@ def mentor_queryset(organisation):
     with whether they may be matched and how many live relationships they have."""
     return (
         MentorProfile.objects.filter(organisation=organisation)
-        .exclude(status="left")
+        .exclude(status=MentorStatus.LEFT)
         .select_related("user")
         .prefetch_related("pathways", "local_authorities")
         .annotate(
@@ -110,13 +111,22 @@ def mentor_queryset(organisation):
     )
 
 
+def _why_not_matchable(mentor) -> str:
+    if mentor.status != MentorStatus.ACTIVE:
+        return f"{mentor.get_status_display().lower()}, not taking mentees"
+    if not mentor.is_matchable:
+        return "DBS check or required training not current"
+    return ""
+
+
 def mentor_profiles(mentors) -> list[scoring.MentorProfile]:
     return [
         scoring.MentorProfile(
             id=str(mentor.pk),
             organisation_id=mentor.organisation_id,
             name=mentor.user.display_name,
-            matchable=mentor.is_matchable and mentor.status == "active",
+            matchable=mentor.is_matchable and mentor.status == MentorStatus.ACTIVE,
+            not_matchable_reason=_why_not_matchable(mentor),
             gender=mentor.gender,
             age_band=mentor.age_band,
             languages=frozenset(mentor.languages),

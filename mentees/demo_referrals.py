@@ -163,6 +163,16 @@ def demo_people() -> list[dict]:
             **_in_prison("HMP/YOI Eastwood Park", "A5521HW", 35),
         ),
         _person(
+            10,
+            "Jordan Reid",
+            date(1999, 4, 8),
+            gate,
+            area("Liverpool"),
+            needs("education-training-employment", "accommodation"),
+            9,
+            **_in_prison("HMP/YOI Altcourse", "A6604JR", 12),
+        ),
+        _person(
             9,
             "Dafydd Hughes",
             date(1991, 6, 12),
@@ -212,8 +222,9 @@ def seed_referrals(*, staff: dict) -> None:
     )
     mark = decide(4, referrals.referral_accept, mersey)
     gary = decide(7, referrals.referral_accept, tyneside)
+    decide(10, referrals.referral_accept, mersey)  # accepted, waiting for a mentor
     if mark:
-        _build_case(mark, mersey, MenteeStatus.MATCHED)
+        _build_case(mark, mersey, None)
     if gary:
         _build_case(gary, tyneside, MenteeStatus.ENGAGED_IN_CUSTODY)
 
@@ -222,14 +233,15 @@ def _key(n):
     return uuid.uuid5(DEMO_NAMESPACE, f"referral-{n}")
 
 
-def _build_case(mentee: Mentee, coordinator, status: str) -> None:
+def _build_case(mentee: Mentee, coordinator, status: str | None) -> None:
     today = timezone.localdate()
-    cases.mentee_set_status(
-        actor=coordinator,
-        mentee=mentee,
-        status=status,
-        note="First meeting held; agreed to meet weekly.",
-    )
+    if status is not None:
+        cases.mentee_set_status(
+            actor=coordinator,
+            mentee=mentee,
+            status=status,
+            note="Met at induction; keen to have a mentor.",
+        )
     levels = {"accommodation": "high", "health": "medium", "drugs-alcohol": "low"}
     cases.assessment_record(
         actor=coordinator,

@@ -40,8 +40,8 @@ def notification_open(request, notification_id):
     return redirect("matching:notifications")
 
 
-@require_POST
 @login_required
+@require_POST
 def notifications_read(request):
     mark_read(user=request.user, notifications=Notification.objects.all())
     return redirect("matching:notifications")

@@ -178,7 +178,7 @@ def end(request, match_id):
 
 def _allowed_mentors(match):
     """Mentors who pass every hard rule for this mentee now (a forged choice is refused)."""
-    [profile] = mentee_profiles(type(match.mentee).objects.filter(pk=match.mentee_pk))
+    [profile] = mentee_profiles(type(match.mentee).objects.filter(pk=match.mentee_id))
     mentors = mentor_queryset(match.organisation).exclude(pk=match.mentor_id)
     suggestions, _excluded = scoring.rank(
         profile, mentor_profiles(mentors), weights_for(match.organisation)

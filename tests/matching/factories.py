@@ -8,6 +8,7 @@ from django.utils import timezone
 from matching.constants import MatchStatus
 from matching.models import Match, Meeting
 from mentees.constants import ApplicationStatus, VettingStage
+from mentees.models import MentorProfile
 from providers.constants import MembershipRole
 from tests.factories import MembershipFactory
 from tests.factories_volunteering import (
@@ -20,7 +21,10 @@ from tests.mentees.factories import MenteeFactory
 
 def mentor_for(user, organisation, **profile):
     """`user` as a vetted, matchable mentor of `organisation` (with a mentor membership if they
-    have none there)."""
+    have none there); their existing profile there if they have one."""
+    existing = MentorProfile.objects.filter(organisation=organisation, user=user).first()
+    if existing is not None:
+        return existing
     if not organisation.memberships.filter(user=user, removed_at__isnull=True).exists():
         MembershipFactory(user=user, organisation=organisation, role=MembershipRole.MENTOR)
     application = fully_vetted(

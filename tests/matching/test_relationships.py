@@ -1,7 +1,6 @@
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,14 +28,14 @@ def url(name, match, *args):
 
 
 def test_release_makes_the_first_meeting_due_within_three_working_days(staff_client, in_custody):
-    with time_machine.travel(date(2026, 12, 23)):
-        in_custody.started_on = date(2026, 11, 1)
-        in_custody.save()
-        response = staff_client.post(url("release", in_custody), d(date(2026, 12, 23)))
-        assert response.status_code == 302
+    in_custody.started_on = date(2026, 8, 1)
+    in_custody.save()
+    # Released on the Friday before the August bank holiday.
+    response = staff_client.post(url("release", in_custody), d(date(2026, 8, 28)))
+    assert response["Location"] == url("relationship", in_custody)
     in_custody.refresh_from_db()
     assert in_custody.status == MatchStatus.RELEASED
-    assert in_custody.first_meeting_due_by == date(2026, 12, 30)  # over Christmas
+    assert in_custody.first_meeting_due_by == date(2026, 9, 3)
     assert in_custody.mentee.status == "active_after_release"
 
 

@@ -22,7 +22,23 @@ def test_the_demo_has_referrals_in_every_state_and_case_records_once():
     statuses = set(Referral.objects.values_list("status", flat=True))
     assert statuses == {"received", "in_review", "accepted", "declined", "passed_on"}
     assert with_duplicate_flag(Referral.objects.all()).filter(has_duplicate=True).count() >= 2
-    assert Mentee.objects.count() == 2
+    assert Mentee.objects.count() == 3
     assert all(count > 0 for count in first)
     passed = Referral.objects.get(status="passed_on")
     assert passed.passed_on_as.get().organisation != passed.organisation
+
+
+def test_the_demo_has_relationships_meetings_and_someone_waiting():
+    from matching.models import Match, Meeting
+    from matching.waiting import waiting_mentees
+    from providers.models import Organisation
+
+    call_command("seed_demo", force=True)
+    call_command("seed_demo", force=True)
+    statuses = sorted(Match.objects.values_list("status", flat=True))
+    assert statuses == ["active_in_custody", "ongoing"]
+    assert Meeting.objects.count() == 4
+    gary = Match.objects.get(status="active_in_custody")
+    assert gary.gate_meeting_planned_on is not None
+    mersey = Organisation.objects.get(name="Mersey Through the Gate")
+    assert [m.full_name for m in waiting_mentees(mersey)] == ["Jordan Reid"]

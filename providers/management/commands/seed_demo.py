@@ -10,6 +10,7 @@ from django.db import transaction
 from accounts.constants import PlatformRole
 from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
+from matching.demo import seed_matching
 from mentees.demo_referrals import seed_referrals
 from mentees.demo_volunteering import seed_volunteering
 from providers import services
@@ -195,6 +196,7 @@ class Command(BaseCommand):
         logins += seed_volunteering(
             actor=platform_admin, organisations=organisations, make_user=self.user
         )
+        seed_matching(staff=coordinators)
         return logins
 
     def print_logins(self, logins: list[tuple[str, str]]) -> None:
