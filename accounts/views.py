@@ -31,7 +31,13 @@ def dashboard(request):
             rows.append(_referrals_waiting_row(request.user, organisation))
         if request.membership.is_org_admin and organisation.is_active:
             rows.append(_services_to_check_row(request.user, organisation))
-    return render(request, "accounts/dashboard.html", {"organisation_rows": rows})
+    context = {"organisation_rows": rows}
+    membership = request.membership
+    if membership and membership.is_staff_role and membership.organisation.is_active:
+        from matching.overview import coordinator_overview
+
+        context["overview"] = coordinator_overview(request.user, membership.organisation)
+    return render(request, "accounts/dashboard.html", context)
 
 
 def _referrals_waiting_row(user, organisation) -> dict:

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
@@ -15,33 +14,16 @@ from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
 
 from .. import scoring
+from ..cadence import meeting_interval, rag
 from ..constants import ACTIVE_STATUSES, MatchStatus
 from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
-from ..models import Match, MatchingSettings
+from ..models import Match
 from ..profiles import mentee_profiles, mentor_profiles, mentor_queryset, weights_for
 from ..services import matches as match_services
 from ..services import meetings as meeting_services
 from ..tenancy import get_match_for_user_or_404, get_meeting_for_user_or_404
 
 PER_PAGE = 50
-# Days without a meeting, as a multiple of how often pairs should meet, for amber and red.
-AMBER_AFTER, RED_AFTER = 1, 2
-
-
-def rag(days: int | None, interval: int, started_on) -> str:
-    """red, amber or green by days since the last meeting (or since the start, if none)."""
-    if days is None:
-        days = (timezone.localdate() - started_on).days if started_on else 0
-    if days > RED_AFTER * interval:
-        return "red"
-    if days > AMBER_AFTER * interval:
-        return "amber"
-    return "green"
-
-
-def meeting_interval(organisation) -> int:
-    settings = MatchingSettings.objects.filter(organisation=organisation).first()
-    return settings.meeting_interval_days if settings else 7
 
 
 @staff_required
