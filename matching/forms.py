@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 
 from mentees.forms.fields import GovDateField, ModelChoiceField
+from providers.forms.widgets import LongSelect
 from providers.models import TaxonomyTerm
 
 from .constants import Attendee, EarlyEndingReason, Ending, MeetingPlace
@@ -42,10 +43,15 @@ class ExclusionForm(forms.Form):
         error_messages={"required": "Say why they must not be matched"},
     )
 
-    def __init__(self, *args, mentors, **kwargs):
+    def __init__(self, *args, mentors, shown: list[tuple[str, str]] | None = None, **kwargs):
+        """`shown`: (id, name) of the mentors to list, when the page has them already; an
+        organisation can have thousands, written out without a template per option."""
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = mentors
-        self.fields["mentor"].label_from_instance = lambda mentor: mentor.user.display_name
+        field = self.fields["mentor"]
+        field.queryset = mentors
+        field.label_from_instance = lambda mentor: mentor.user.display_name
+        if shown is not None:
+            field.widget = LongSelect(choices=[("", "Choose a mentor"), *shown])
 
 
 class DeclineProposalForm(forms.Form):

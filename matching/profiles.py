@@ -4,6 +4,7 @@ mentees or mentors, so ranking and bulk matching do not grow their query count."
 from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
 
 from mentees.constants import (
     LivedExperience,
@@ -11,11 +12,12 @@ from mentees.constants import (
     MentorStatus,
     NeedLevel,
 )
-from mentees.models import Mentee, MentorProfile, NeedRating, NeedsAssessment
+from mentees.models import Mentee, MentorProfile, NeedRating, NeedsAssessment, age_band
 from providers.models import LocalAuthority
 
 from . import scoring
 from .constants import LIVE_STATUSES
+from .geo import distance_km
 from .models import Exclusion, MatchingSettings
 
 LEVELS = {NeedLevel.NONE: 0, NeedLevel.LOW: 1, NeedLevel.MEDIUM: 2, NeedLevel.HIGH: 3}
@@ -96,46 +98,86 @@ def mentee_profiles(mentees) -> list[scoring.MenteeProfile]:
     ]
 
 
-def mentor_queryset(organisation):
-    """Every active or paused mentor of the organisation (so the excluded are listed with why),
-    with whether they may be matched and how many live relationships they have."""
-    return (
+def mentors_of(organisation, *, exclude=(), only=None, near=None, reach_km=None):
+    """The organisation's active and paused mentors; with `near`, only those with an area within
+    `reach_km` of it, as the area rule would allow no others (see scoring.hard_rule_failures)."""
+    mentors = (
         MentorProfile.objects.filter(organisation=organisation)
         .exclude(status=MentorStatus.LEFT)
-        .select_related("user")
-        .prefetch_related("pathways", "local_authorities")
-        .annotate(
-            is_matchable=Exists(MentorProfile.objects.matchable().filter(pk=OuterRef("pk"))),
-            load=Count("matches", filter=Q(matches__status__in=LIVE_STATUSES), distinct=True),
-        )
+        .exclude(pk__in=list(exclude))
     )
+    if only is not None:
+        mentors = mentors.filter(pk__in=list(only))
+    if near is not None:
+        nearby = [pk for pk, council in _places().items() if distance_km(council, near) <= reach_km]
+        covering = MentorProfile.local_authorities.through.objects.filter(
+            mentorprofile_id=OuterRef("pk"), localauthority_id__in=nearby
+        )
+        mentors = mentors.filter(Exists(covering))
+    return mentors
 
 
-def _why_not_matchable(mentor) -> str:
-    if mentor.status != MentorStatus.ACTIVE:
-        return f"{mentor.get_status_display().lower()}, not taking mentees"
-    if not mentor.is_matchable:
-        return "DBS check or required training not current"
-    return ""
-
-
-def mentor_profiles(mentors) -> list[scoring.MentorProfile]:
+def mentor_profiles_of(organisation, **which) -> list[scoring.MentorProfile]:
+    """Mentors of the organisation (`which`: see mentors_of) as scoring profiles, with whether
+    they may be matched and how many live relationships they have: four queries however many
+    mentors, and no model instances, so thousands load quickly."""
+    mentors = mentors_of(organisation, **which)
+    rows = mentors.annotate(
+        is_matchable=Exists(MentorProfile.objects.matchable().filter(pk=OuterRef("pk"))),
+        load=Count("matches", filter=Q(matches__status__in=LIVE_STATUSES), distinct=True),
+    ).values(
+        "pk",
+        "organisation_id",
+        "status",
+        "gender",
+        "date_of_birth",
+        "languages",
+        "lived_experience",
+        "availability",
+        "capacity",
+        "user__full_name",
+        "user__email",
+        "is_matchable",
+        "load",
+    )
+    skills, areas = defaultdict(set), defaultdict(list)
+    through = MentorProfile.pathways.through.objects.filter(mentorprofile__in=mentors)
+    for mentor_id, code in through.values_list("mentorprofile_id", "taxonomyterm__code"):
+        skills[mentor_id].add(code)
+    covered = MentorProfile.local_authorities.through.objects.filter(mentorprofile__in=mentors)
+    for mentor_id, council_id in covered.values_list("mentorprofile_id", "localauthority_id"):
+        areas[mentor_id].append(council_id)
+    places = _places()
+    today = timezone.localdate()  # once: it reads the active time zone each time
     return [
         scoring.MentorProfile(
-            id=str(mentor.pk),
-            organisation_id=mentor.organisation_id,
-            name=mentor.user.display_name,
-            matchable=mentor.is_matchable and mentor.status == MentorStatus.ACTIVE,
-            not_matchable_reason=_why_not_matchable(mentor),
-            gender=mentor.gender,
-            age_band=mentor.age_band,
-            languages=frozenset(mentor.languages),
-            lived_experience=bool(PRISON_EXPERIENCE & set(mentor.lived_experience)),
-            skills=frozenset(term.code for term in mentor.pathways.all()),
-            areas=tuple(place(council) for council in mentor.local_authorities.all()),
-            availability=frozenset(mentor.availability),
-            capacity=mentor.capacity,
-            load=mentor.load,
+            id=str(row["pk"]),
+            organisation_id=row["organisation_id"],
+            name=row["user__full_name"] or row["user__email"],
+            matchable=row["is_matchable"] and row["status"] == MentorStatus.ACTIVE,
+            not_matchable_reason=_why_not_matchable(row["status"], row["is_matchable"]),
+            gender=row["gender"],
+            age_band=age_band(row["date_of_birth"], today),
+            languages=frozenset(row["languages"]),
+            lived_experience=bool(PRISON_EXPERIENCE & set(row["lived_experience"])),
+            skills=frozenset(skills[row["pk"]]),
+            areas=tuple(sorted((places[pk] for pk in areas[row["pk"]]), key=lambda p: p.name)),
+            availability=frozenset(row["availability"]),
+            capacity=row["capacity"],
+            load=row["load"],
         )
-        for mentor in mentors
+        for row in rows.order_by("user__full_name", "pk")
     ]
+
+
+def _places() -> dict:
+    """Every council as a scoring Place, by id (318 rows that change a few times a year)."""
+    return {council.pk: place(council) for council in LocalAuthority.objects.all()}
+
+
+def _why_not_matchable(status: str, is_matchable: bool) -> str:
+    if status != MentorStatus.ACTIVE:
+        return f"{MentorStatus(status).label.lower()}, not taking mentees"
+    if not is_matchable:
+        return "DBS check or required training not current"
+    return ""

@@ -11,7 +11,7 @@ from accounts.constants import AuditAction
 from .. import assignment
 from ..constants import BulkProposalStatus
 from ..models import BulkProposal, BulkProposalRow
-from ..profiles import mentee_profiles, mentor_profiles, mentor_queryset, weights_for
+from ..profiles import mentee_profiles, mentor_profiles_of, weights_for
 from ..waiting import waiting_mentees
 from .matches import match_propose
 
@@ -20,7 +20,7 @@ from .matches import match_propose
 def bulk_suggest(*, actor, organisation, request=None) -> BulkProposal:
     mentees = waiting_mentees(organisation)
     mentee_list = mentee_profiles(mentees)
-    mentors = mentor_profiles(mentor_queryset(organisation))
+    mentors = mentor_profiles_of(organisation)
     weights = weights_for(organisation)
     best = assignment.optimal(mentee_list, mentors, weights)
     one_by_one = assignment.greedy(mentee_list, mentors, weights)

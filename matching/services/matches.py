@@ -29,7 +29,7 @@ from ..constants import (
 )
 from ..models import Match, MatchEvent
 from ..notification_kinds import NotificationKind
-from ..profiles import mentee_profiles, mentor_profiles, mentor_queryset, weights_for
+from ..profiles import mentee_profiles, mentor_profiles_of, weights_for
 from .notifications import notify, notify_staff
 
 
@@ -60,7 +60,7 @@ def assess_pair(
     """(hard rules broken, the suggestion if none is): judged now, from the database."""
     weights = weights_for(mentee.organisation)
     [mentee_profile] = mentee_profiles(Mentee.objects.filter(pk=mentee.pk))
-    [mentor_profile] = mentor_profiles(mentor_queryset(mentor.organisation).filter(pk=mentor.pk))
+    [mentor_profile] = mentor_profiles_of(mentor.organisation, only=[mentor.pk])
     failures = scoring.hard_rule_failures(mentee_profile, mentor_profile, weights)
     if failures:
         return failures, None

@@ -9,21 +9,24 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from mentees.constants import MentorStatus
 from mentees.models import Mentee, MentorProfile
 from mentees.tenancy import get_mentee_for_user_or_404
-from mentees.views.saving import saved
+from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
 
 from .. import scoring
 from ..forms import ExclusionForm
 from ..models import Exclusion, Match
-from ..profiles import mentee_profiles, mentor_profiles, mentor_queryset, weights_for
+from ..profiles import mentee_profiles, mentor_profiles_of, mentors_of, weights_for
 from ..services import bulk as bulk_services
 from ..services import matches as match_services
 from ..tenancy import get_bulk_for_user_or_404, get_exclusion_for_user_or_404
 from ..waiting import waiting_mentees
 
 SUGGESTIONS_SHOWN = 10
+# Those nearest to being allowed come first; past these, the count says how many more.
+EXCLUDED_SHOWN = 30
 
 
 @staff_required
@@ -45,8 +48,11 @@ def waiting_list(request):
 
 
 def _own_mentors(request):
-    return MentorProfile.objects.visible_to(request.user).filter(
-        organisation=request.membership.organisation
+    return (
+        MentorProfile.objects.visible_to(request.user)
+        .filter(organisation=request.membership.organisation)
+        .exclude(status=MentorStatus.LEFT)
+        .select_related("user")
     )
 
 
@@ -58,10 +64,11 @@ def mentee_matching(request, mentee_id):
     if request.method == "POST":
         return _propose(request, mentee)
     [profile] = mentee_profiles(Mentee.objects.filter(pk=mentee.pk))
-    mentors = {str(m.pk): m for m in mentor_queryset(organisation)}
-    suggestions, excluded = scoring.rank(
-        profile, mentor_profiles(mentors.values()), weights_for(organisation)
-    )
+    weights = weights_for(organisation)
+    # Only mentors near the mentee's area can pass the area rule: the rest are counted, not loaded.
+    mentors = mentor_profiles_of(organisation, near=profile.area, reach_km=weights.reach_km)
+    suggestions, excluded = scoring.rank(profile, mentors, weights)
+    out_of_reach = mentors_of(organisation).count() - len(mentors)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEWED,
@@ -80,9 +87,11 @@ def mentee_matching(request, mentee_id):
             "live": live,
             "suggestions": suggestions[:SUGGESTIONS_SHOWN],
             "more": max(0, len(suggestions) - SUGGESTIONS_SHOWN),
-            "excluded": excluded,
+            "excluded": excluded[:EXCLUDED_SHOWN],
+            "excluded_count": len(excluded) + out_of_reach,
+            "out_of_reach": out_of_reach,
+            "reach_km": round(weights.reach_km),
             "exclusions": exclusions,
-            "exclusion_form": ExclusionForm(mentors=_own_mentors(request)),
             "history": Match.objects.filter(mentee=mentee)
             .exclude(pk=getattr(live, "pk", None))
             .select_related("mentor__user"),
@@ -116,12 +125,15 @@ def _uuid(value):
         return None
 
 
-@require_POST
 @staff_required
 def exclusion_add(request, mentee_id):
+    """Record a pair that must not be matched (a page of its own: the list of every mentor of
+    the organisation can be long)."""
     organisation = request.membership.organisation
     mentee = get_mentee_for_user_or_404(request.user, organisation, mentee_id)
-    form = ExclusionForm(request.POST, mentors=_own_mentors(request))
+    mentors = _own_mentors(request)
+    shown = list(mentors.order_by("user__full_name").values_list("pk", "user__full_name"))
+    form = ExclusionForm(request.POST or None, mentors=mentors, shown=shown)
     if saved(
         request,
         form,
@@ -129,10 +141,12 @@ def exclusion_add(request, mentee_id):
         success="They will not be matched.",
     ):
         return redirect("matching:mentee_matching", mentee_id=mentee.pk)
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, message)
-    return redirect("matching:mentee_matching", mentee_id=mentee.pk)
+    return render(
+        request,
+        "matching/exclusion_form.html",
+        {"form": form, "mentee": mentee},
+        status=form_status(form),
+    )
 
 
 def _exclude(request, mentee, *, mentor, reason):

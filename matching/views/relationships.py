@@ -18,7 +18,7 @@ from ..cadence import meeting_interval, rag
 from ..constants import ACTIVE_STATUSES, MatchStatus
 from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
 from ..models import Match
-from ..profiles import mentee_profiles, mentor_profiles, mentor_queryset, weights_for
+from ..profiles import mentee_profiles, mentor_profiles_of, weights_for
 from ..services import matches as match_services
 from ..services import meetings as meeting_services
 from ..tenancy import get_match_for_user_or_404, get_meeting_for_user_or_404
@@ -161,10 +161,8 @@ def end(request, match_id):
 def _allowed_mentors(match):
     """Mentors who pass every hard rule for this mentee now (a forged choice is refused)."""
     [profile] = mentee_profiles(type(match.mentee).objects.filter(pk=match.mentee_id))
-    mentors = mentor_queryset(match.organisation).exclude(pk=match.mentor_id)
-    suggestions, _excluded = scoring.rank(
-        profile, mentor_profiles(mentors), weights_for(match.organisation)
-    )
+    mentors = mentor_profiles_of(match.organisation, exclude=[match.mentor_id])
+    suggestions, _excluded = scoring.rank(profile, mentors, weights_for(match.organisation))
     allowed = [suggestion.mentor.id for suggestion in suggestions]
     return MentorProfile.objects.filter(pk__in=allowed).select_related("user")
 

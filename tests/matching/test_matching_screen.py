@@ -57,11 +57,26 @@ def test_ranked_mentors_come_with_reasons_and_the_excluded_with_why(
     elsewhere.local_authorities.set([far_away])
     body = staff_client.get(page(mentee)).content.decode()
     assert "Tony Walsh" in body and "Wirral" in body
-    assert "Far Mentor" in body  # listed among those who cannot be matched
     assert "Mentors who cannot be matched (1)" in body
+    assert "1 more work only in areas further than 15 km from Wirral" in body
     assert AuditEvent.objects.filter(
         actor=coordinator, action="viewed", object_id=str(mentee.pk)
     ).exists()
+
+
+def test_the_matching_page_takes_the_same_queries_for_more_mentors(
+    staff_client, organisation, mentee, wirral, django_assert_max_num_queries
+):
+    def add_mentors(count):
+        for _ in range(count):
+            mentor_for(UserFactory(), organisation).local_authorities.set([wirral])
+
+    add_mentors(2)
+    with django_assert_max_num_queries(30) as few:
+        staff_client.get(page(mentee))
+    add_mentors(8)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert staff_client.get(page(mentee)).status_code == 200
 
 
 def test_proposing_asks_the_mentor_and_notifies_them(
@@ -108,11 +123,16 @@ def test_a_mentee_with_a_proposal_cannot_get_a_second(staff_client, organisation
 
 def test_must_not_match_pairs_are_added_and_removed(staff_client, organisation, mentee, mentor):
     url = reverse("matching:exclusion_add", args=[mentee.pk])
-    missing = staff_client.post(url, {"mentor": str(mentor.pk), "reason": ""}, follow=True)
+    assert "Tony Walsh" in staff_client.get(url).content.decode()
+    missing = staff_client.post(url, {"mentor": str(mentor.pk), "reason": ""})
+    assert missing.status_code == 400
     assert "Say why they must not be matched" in missing.content.decode()
+    forged = staff_client.post(url, {"mentor": "not-an-id", "reason": "x"})
+    assert "Choose a mentor from the list" in forged.content.decode()
     staff_client.post(url, {"mentor": str(mentor.pk), "reason": "Known associates"})
     exclusion = Exclusion.objects.get()
-    again = staff_client.post(url, {"mentor": str(mentor.pk), "reason": "Again"}, follow=True)
+    again = staff_client.post(url, {"mentor": str(mentor.pk), "reason": "Again"})
+    assert again.status_code == 400
     assert "already on the must-not-match list" in again.content.decode()
     body = staff_client.get(page(mentee)).content.decode()
     assert "Known associates" in body

@@ -422,7 +422,7 @@ ROUTES = {
     "matching:bulk_create": Staff(roles=STAFF, method="post"),
     "matching:bulk_review": TenantObject(roles=STAFF, make=_own_bulk),
     "matching:mentee_matching": TenantObject(roles=STAFF, make=_own_mentee),
-    "matching:exclusion_add": TenantObject(roles=STAFF, make=_own_mentee, method="post"),
+    "matching:exclusion_add": TenantObject(roles=STAFF, make=_own_mentee),
     "matching:exclusion_remove": TenantObject(roles=STAFF, make=_own_exclusion, method="post"),
     "matching:relationships": Staff(roles=STAFF),
     "matching:relationship": TenantObject(roles=STAFF, make=_own_match),
