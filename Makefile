@@ -57,8 +57,12 @@ format: install
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
+## make benchmark: every benchmark at SCALE (smoke by default; SCALE=full for docs/performance.md)
+SCALE ?= smoke
 benchmark: install
-	@echo "Benchmarks arrive with the features they measure; see benchmarks/README.md."
+	$(PY) benchmarks/directory.py --scale $(SCALE)
+	$(PY) benchmarks/matching.py --scale $(SCALE)
+	$(PY) benchmarks/matching_page.py --scale $(SCALE)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3

@@ -6,7 +6,8 @@
 benchmarks/matching.py times the pure scoring on profiles already in memory; this one times
 what a coordinator waits for: loading every mentor of the organisation (with whether each may be
 matched, their current load, pathways and areas), ranking them, and rendering the page. It seeds
-its own Postgres database (BENCH_DATABASE_URL, default .../opengate_bench), signs a coordinator
+its own Postgres database (BENCH_MATCHING_DATABASE_URL, default .../opengate_bench_matching;
+a different scale needs it dropped first), signs a coordinator
 in, and times GET /organisation/matching/<mentee>/ in-process through Django's test client, with
 DEBUG off, beside the same server's minimal page.
 """
@@ -23,13 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.directory import (  # noqa: E402
-    DEFAULT_DATABASE_URL,
     _setup_django,
     figures_table,
     measure,
 )
 
 SCALES = {"smoke": 100, "full": 5_000}
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/opengate_bench_matching"
 ORGANISATION_SLUG = "bench-matching-org"
 
 
@@ -190,7 +191,8 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument(
-        "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+        "--database-url",
+        default=os.environ.get("BENCH_MATCHING_DATABASE_URL", DEFAULT_DATABASE_URL),
     )
     args = parser.parse_args(argv)
     mentors = SCALES[args.scale]

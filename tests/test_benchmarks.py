@@ -36,3 +36,20 @@ def test_matching_benchmark_measures_at_smoke_size():
     assert "rank one mentee among 200 mentors" in report
     assert "Bulk, North West only: 100 mentees, 100 free places" in report
     assert "optimal against greedy" in report
+
+
+def test_matching_page_benchmark_seeds_and_measures_at_smoke_size():
+    from benchmarks import matching_page
+    from mentees.models import Mentee
+
+    matching_page.seed(matching_page.SCALES["smoke"])
+    assert matching_page.seeded_mentors() == 100
+    mentee = Mentee.objects.get(reference="MN-BENC-HMRK")
+    figure = directory.measure(
+        matching_page.signed_in_client(),
+        "matching page",
+        f"/organisation/matching/{mentee.pk}/",
+        requests=2,
+        warm_up=1,
+    )
+    assert figure.status == 200 and figure.queries >= 4
