@@ -14,7 +14,7 @@ from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
 
 from .. import scoring
-from ..cadence import meeting_interval, rag
+from ..cadence import add_months, meeting_interval, rag, target_months
 from ..constants import ACTIVE_STATUSES, MatchStatus
 from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
 from ..models import Match
@@ -85,6 +85,8 @@ def relationship_detail(request, match_id):
             "meetings": meetings,
             "is_active": match.status in ACTIVE_STATUSES,
             "replaced_by": getattr(match, "replaced_by", None),
+            "target_months": (months := target_months(match.organisation)),
+            "target_end": add_months(match.started_on, months) if match.started_on else None,
         },
     )
 

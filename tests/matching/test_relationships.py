@@ -168,3 +168,16 @@ def test_viewing_a_relationship_is_audited(staff_client, mentee, mentor, coordin
     assert AuditEvent.objects.filter(
         actor=coordinator, action="viewed", object_id=str(match.pk)
     ).exists()
+
+
+def test_the_relationship_shows_the_programmes_target_length(
+    staff_client, organisation, mentee, mentor
+):
+    from matching.models import MatchingSettings
+
+    match = MatchFactory(mentee=mentee, mentor=mentor, started_on=date(2026, 1, 31))
+    body = staff_client.get(url("relationship", match)).content.decode()
+    assert "aims for 10 months, until 30 November 2026" in body
+    MatchingSettings.objects.create(organisation=organisation, target_months=12)
+    body = staff_client.get(url("relationship", match)).content.decode()
+    assert "aims for 12 months, until 31 January 2027" in body
