@@ -11,7 +11,7 @@ from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from mentees.models import Mentee, MentorProfile
 from mentees.tenancy import get_mentee_for_user_or_404
-from mentees.views.saving import saved
+from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
 
 from .. import scoring
@@ -57,6 +57,11 @@ def mentee_matching(request, mentee_id):
     mentee = get_mentee_for_user_or_404(request.user, organisation, mentee_id)
     if request.method == "POST":
         return _propose(request, mentee)
+    return _matching_page(request, mentee, ExclusionForm(mentors=_own_mentors(request)))
+
+
+def _matching_page(request, mentee, exclusion_form):
+    organisation = request.membership.organisation
     [profile] = mentee_profiles(Mentee.objects.filter(pk=mentee.pk))
     mentors = {str(m.pk): m for m in mentor_queryset(organisation)}
     suggestions, excluded = scoring.rank(
@@ -82,11 +87,12 @@ def mentee_matching(request, mentee_id):
             "more": max(0, len(suggestions) - SUGGESTIONS_SHOWN),
             "excluded": excluded,
             "exclusions": exclusions,
-            "exclusion_form": ExclusionForm(mentors=_own_mentors(request)),
+            "exclusion_form": exclusion_form,
             "history": Match.objects.filter(mentee=mentee)
             .exclude(pk=getattr(live, "pk", None))
             .select_related("mentor__user"),
         },
+        status=form_status(exclusion_form),
     )
 
 
@@ -129,10 +135,7 @@ def exclusion_add(request, mentee_id):
         success="They will not be matched.",
     ):
         return redirect("matching:mentee_matching", mentee_id=mentee.pk)
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, message)
-    return redirect("matching:mentee_matching", mentee_id=mentee.pk)
+    return _matching_page(request, mentee, form)
 
 
 def _exclude(request, mentee, *, mentor, reason):

@@ -5,6 +5,7 @@ from accounts.models import AuditEvent
 from matching.constants import MatchStatus
 from matching.models import Exclusion, Match, Notification
 from tests.factories import OrganisationFactory, UserFactory
+from tests.html import error_summary
 from tests.mentees.factories import MenteeFactory
 
 from .factories import MatchFactory, mentor_for
@@ -108,8 +109,15 @@ def test_a_mentee_with_a_proposal_cannot_get_a_second(staff_client, organisation
 
 def test_must_not_match_pairs_are_added_and_removed(staff_client, organisation, mentee, mentor):
     url = reverse("matching:exclusion_add", args=[mentee.pk])
-    missing = staff_client.post(url, {"mentor": str(mentor.pk), "reason": ""}, follow=True)
-    assert "Say why they must not be matched" in missing.content.decode()
+    missing = staff_client.post(url, {"mentor": str(mentor.pk), "reason": ""})
+    assert missing.status_code == 400
+    assert [text for text, _ in error_summary(missing.content.decode())] == [
+        "Say why they must not be matched"
+    ]
+    assert f'value="{mentor.pk}" selected' in missing.content.decode(), "the choice is kept"
+    # Shown at the list's own address: proposing from here still goes to the matching page.
+    assert f'<form method="post" action="{page(mentee)}">' in missing.content.decode()
+    assert not Exclusion.objects.exists()
     staff_client.post(url, {"mentor": str(mentor.pk), "reason": "Known associates"})
     exclusion = Exclusion.objects.get()
     again = staff_client.post(url, {"mentor": str(mentor.pk), "reason": "Again"}, follow=True)
