@@ -100,9 +100,11 @@ def test_another_tenants_object_is_not_found(client, name, tenant_a, tenant_b):
     sign_in(client, user)
     theirs = reverse(name, kwargs=rule.make(tenant_b))
     assert request(client, rule.method, theirs).status_code == 404
-    # The same request for our own object is not a 404, so the check above can fail.
+    # The same request for our own object is not a 404, so the check above can fail. An empty
+    # POST to a form on our own object may be answered with its errors (400): it was found.
     ours = reverse(name, kwargs=rule.make(tenant_a))
-    assert request(client, rule.method, ours).status_code in (200, 302)
+    found = (200, 302, 400) if rule.method == "post" else (200, 302)
+    assert request(client, rule.method, ours).status_code in found
 
 
 @pytest.mark.django_db
