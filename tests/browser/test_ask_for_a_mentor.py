@@ -19,7 +19,7 @@ from tests.factories import (
     pathway,
 )
 
-from .conftest import assert_accessible, no_javascript_context
+from .conftest import assert_accessible, no_javascript_context, watch_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -250,7 +250,7 @@ def test_no_service_where_they_will_live_says_what_to_do_without_javascript(
 
 
 def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
-    live_server, browser, place, gate_to_home, page_errors
+    live_server, browser, place, gate_to_home
 ):
     prison, sefton = place
     ServiceFactory(
@@ -262,6 +262,7 @@ def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
     ServiceFactory(name="Far Away Mentors", local_authorities=[LocalAuthorityFactory()])
     context = browser.new_context()
     page = context.new_page()
+    page_errors = watch_errors(page)
     release = timezone.localdate() + timedelta(days=45)
 
     page.goto(f"{live_server.url}/ask-for-a-mentor/")

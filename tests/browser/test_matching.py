@@ -25,7 +25,12 @@ from tests.factories import (
 from tests.matching.factories import MatchFactory, MeetingFactory, mentor_for
 from tests.mentees.factories import MenteeFactory
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import (
+    assert_accessible,
+    no_javascript_context,
+    sign_in_through_the_forms,
+    watch_errors,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,20 +73,6 @@ def after_midday():
     noon = datetime.combine(now.date(), time(12, 0), tzinfo=now.tzinfo)
     with time_machine.travel(noon, tick=True):
         yield
-
-
-def script_errors(page) -> list[str]:
-    """Uncaught exceptions and console errors (CSP violations among them) on `page` from now
-    on; a form answered with errors is a 400 by design, so Chromium's note of that is left out."""
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on(
-        "console",
-        lambda msg: (
-            msg.type == "error" and "status of 400" not in msg.text and errors.append(msg.text)
-        ),
-    )
-    return errors
 
 
 def staff(organisation, role):
@@ -157,7 +148,7 @@ def test_a_coordinator_proposes_a_mentor_who_says_yes_and_logs_a_meeting(
 
     context = browser.new_context()
     page = context.new_page()
-    errors = script_errors(page)
+    errors = watch_errors(page)
     sign_in_through_the_forms(page, live_server.url, coordinator.email, TEST_PASSWORD)
 
     # The dashboard's "Today": who waits, how each pair is going, releases, reminders.
@@ -311,7 +302,7 @@ def test_a_coordinator_keeps_relationships_going_through_the_gate(
     coordinator = staff(organisation, MembershipRole.COORDINATOR)
     context = browser.new_context()
     page = context.new_page()
-    errors = script_errors(page)
+    errors = watch_errors(page)
     sign_in_through_the_forms(page, live_server.url, coordinator.email, TEST_PASSWORD)
 
     nav(page, "Relationships")
@@ -411,7 +402,7 @@ def test_suggestions_for_everyone_waiting_are_compared_and_confirmed(
     for name in ("Dee Mentor", "Eve Mentor"):
         matchable(organisation, name, wirral, capacity=1)
     coordinator = staff(organisation, MembershipRole.COORDINATOR)
-    errors = script_errors(page)
+    errors = watch_errors(page)
     sign_in_through_the_forms(page, live_server.url, coordinator.email, TEST_PASSWORD)
 
     nav(page, "Matching")
@@ -459,7 +450,7 @@ def test_notifications_email_choices_and_matching_settings(live_server, page, or
             link=f"/organisation/matching/{mentee.pk}/",
         )
     notify(user=UserFactory(), kind="proposal", key="x", title="Someone else's")
-    errors = script_errors(page)
+    errors = watch_errors(page)
     sign_in_through_the_forms(page, live_server.url, admin.email, TEST_PASSWORD)
 
     nav(page, "Notifications")
@@ -528,7 +519,7 @@ def test_the_meeting_forms_error_summary_moves_focus_by_keyboard(
     live_server, page, organisation, mentee, tony
 ):
     match = MatchFactory(mentee=mentee, mentor=tony)
-    errors = script_errors(page)
+    errors = watch_errors(page)
     sign_in_as_a_mentor(page, live_server.url, tony.user.email)
     page.goto(f"{live_server.url}/mentor/relationships/{match.pk}/meetings/new/")
     page.get_by_label("Start time").fill("25:00")

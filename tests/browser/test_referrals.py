@@ -19,7 +19,12 @@ from tests.factories import (
 )
 from tests.mentees.factories import ReferralFactory
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import (
+    assert_accessible,
+    no_javascript_context,
+    sign_in_through_the_forms,
+    watch_errors,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,11 +68,12 @@ def open_the_inbox(page) -> None:
 
 
 def test_a_coordinator_works_the_inbox_and_keeps_a_case_record(
-    live_server, browser, organisation, referrals, page_errors
+    live_server, browser, organisation, referrals
 ):
     coordinator = staff(organisation, MembershipRole.COORDINATOR)
     context = browser.new_context()
     page = context.new_page()
+    page_errors = watch_errors(page)
     sign_in_through_the_forms(page, live_server.url, coordinator.email, TEST_PASSWORD)
 
     open_the_inbox(page)
