@@ -42,6 +42,7 @@ urlpatterns = [
     path("api/v1/", include("providers.api.urls")),
     path("", include("accounts.urls")),
     path("", include("mentees.urls")),
+    path("", include("accreditation.urls")),
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),
 ]
