@@ -36,7 +36,7 @@ class AssessorFactory(UserFactory):
     platform_role = PlatformRole.ASSESSOR
 
 
-class ApplicationFactory(factory.django.DjangoModelFactory):
+class AccreditationApplicationFactory(factory.django.DjangoModelFactory):
     """A draft application with a blank response to every requirement."""
 
     class Meta:
@@ -70,7 +70,7 @@ def sent_application(**kwargs) -> Application:
     """An answered application waiting for an assessor (or in `status`, if given)."""
     now = timezone.now()
     kwargs.setdefault("status", ApplicationStatus.SUBMITTED)
-    return answer_all(ApplicationFactory(submitted_at=now, sent_at=now, **kwargs))
+    return answer_all(AccreditationApplicationFactory(submitted_at=now, sent_at=now, **kwargs))
 
 
 def taken_application(assessor, **kwargs) -> Application:
