@@ -68,9 +68,10 @@ def answer_all(application: Application, rating: str = SelfAssessment.MET) -> Ap
 
 def sent_application(**kwargs) -> Application:
     """An answered application waiting for an assessor (or in `status`, if given)."""
-    now = timezone.now()
     kwargs.setdefault("status", ApplicationStatus.SUBMITTED)
-    return answer_all(AccreditationApplicationFactory(submitted_at=now, sent_at=now, **kwargs))
+    kwargs.setdefault("sent_at", timezone.now())
+    kwargs.setdefault("submitted_at", kwargs["sent_at"])
+    return answer_all(AccreditationApplicationFactory(**kwargs))
 
 
 def taken_application(assessor, **kwargs) -> Application:

@@ -62,3 +62,14 @@ def office_bytes(kind: str = "docx", *, main_part: str | None = None) -> bytes:
 
 def upload(name: str, content: bytes, content_type: str = "application/pdf"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.fixture
+def org_admin_factory(db):
+    from providers.constants import MembershipRole
+    from tests.factories import MembershipFactory
+
+    def make(organisation):
+        return MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
+
+    return make

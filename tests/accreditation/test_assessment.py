@@ -44,7 +44,7 @@ def audited(application, step):
     ).count()
 
 
-# --- The queue -------------------------------------------------------------------------------
+# --- The queue ----
 
 
 def test_the_queue_lists_sent_applications_never_drafts(
@@ -108,7 +108,7 @@ def test_a_draft_or_forged_id_is_not_found(assessor_client):
     assert draft.assessor is None
 
 
-# --- Taking and the conflict of interest ------------------------------------------------------
+# --- Taking and the conflict of interest ----
 
 
 def test_taking_an_application(assessor_client, assessor):
@@ -169,7 +169,7 @@ def test_an_assessor_who_joins_the_organisation_later_cannot_decide(assessor_cli
     assert not Award.objects.exists()
 
 
-# --- Reviewing and asking for more ------------------------------------------------------------
+# --- Reviewing and asking for more ----
 
 
 def test_reviewing_a_requirement(assessor_client, assessor):
@@ -240,7 +240,7 @@ def test_returning_with_nothing_asked_is_refused(assessor_client, assessor):
     assert application.status == ApplicationStatus.IN_ASSESSMENT
 
 
-# --- Visits and decisions ----------------------------------------------------------------------
+# --- Visits and decisions ----
 
 
 def test_recording_a_visit(assessor_client, assessor):
@@ -352,7 +352,7 @@ def test_the_organisation_sees_every_step_in_its_timeline(assessor_client, clien
     assert "Which plan?" in page.text
 
 
-# --- Withdrawing --------------------------------------------------------------------------------
+# --- Withdrawing ----
 
 
 def test_withdrawing_an_award_needs_a_reason(assessor_client):
@@ -379,7 +379,7 @@ def test_an_assessor_cannot_withdraw_their_own_organisations_award(assessor_clie
     assert not award.is_withdrawn
 
 
-# --- Support requests and lists -------------------------------------------------------------------
+# --- Support requests and lists ----
 
 
 def test_assessors_see_and_answer_support_requests(assessor_client, django_assert_max_num_queries):
