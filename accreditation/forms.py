@@ -45,8 +45,9 @@ class SelfAssessmentForm(forms.Form):
         },
     )
     action_plan = forms.CharField(
-        label="Action plan (if it is partly met or not yet met)",
-        help_text="What you will do to meet it, who will do it and by when",
+        label="Action plan",
+        help_text="Needed if it is partly met or not yet met: what you will do to meet it, who "
+        "will do it and by when",
         required=False,
         max_length=SHORT_TEXT_MAX,
         widget=_textarea(5),
