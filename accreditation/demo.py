@@ -18,7 +18,7 @@ from django.utils import timezone
 from providers.printing.pdf import OpenGatePDF
 
 from . import services
-from .constants import ReviewOutcome, SelfAssessment
+from .constants import EventKind, ReviewOutcome, SelfAssessment
 from .evidence import sources_for
 from .models import (
     Application,
@@ -147,8 +147,15 @@ def _awarded(organisation, admin, assessor, *, days_ago: int) -> None:
     )
     _move_back(application, days_ago)
     awarded_on = timezone.localdate() - timedelta(days=days_ago)
-    Award.objects.filter(pk=award.pk).update(
-        awarded_on=awarded_on, expires_on=award_expiry(awarded_on)
+    expires_on = award_expiry(awarded_on)
+    Award.objects.filter(pk=award.pk).update(awarded_on=awarded_on, expires_on=expires_on)
+    # The timeline's words carry the dates of the day the steps were taken: move them too.
+    application.events.filter(kind=EventKind.AWARDED).update(
+        message=f"Valid until {expires_on:%-d %B %Y}. Verification code {award.verification_code}."
+    )
+    visit = application.visits.get()
+    application.events.filter(kind=EventKind.VISIT).update(
+        message=f"Visited on {visit.visited_on:%-d %B %Y}. Interviewed: {visit.interviewed}"
     )
 
 

@@ -1,8 +1,7 @@
-"""Working days in England and Wales: Monday to Friday, less the bank holidays.
+"""Working days in England and Wales: Monday to Friday, less bank holidays.
 
-The bank holidays come from the `holidays` package (docs/decisions/0018), which is kept up to
-date with each year's proclamations, moved days and one-off holidays such as coronations. England
-and Wales share one list of bank holidays, so subdivision "ENG" serves both.
+Bank holidays come from the `holidays` package (docs/decisions/0019), which follows the
+proclamations, substitute days and one-off holidays; Wales shares England's.
 """
 
 from datetime import date, timedelta
@@ -12,29 +11,29 @@ import holidays
 
 
 @cache
-def _calendar() -> holidays.HolidayBase:
-    # Years are added to the calendar as dates in them are asked about.
-    return holidays.country_holidays("GB", subdiv="ENG")
+def _bank_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
 def is_working_day(day: date) -> bool:
-    return _calendar().is_working_day(day)
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
 
 
-def add_working_days(day: date, n: int) -> date:
-    """The date `n` working days after `day` (before it when `n` is negative).
-
-    `day` itself never counts: 1 working day after a Friday is the next Monday (or Tuesday after
-    a bank holiday Monday). With n == 0, `day` if it is a working day, else the next one.
-    """
-    return _calendar().get_nth_working_day(day, n)
+def add_working_days(day: date, count: int) -> date:
+    """The working day `count` working days after `day` (before, if negative)."""
+    step = 1 if count >= 0 else -1
+    remaining = abs(count)
+    while remaining:
+        day += timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day
 
 
 def working_days_between(start: date, end: date) -> int:
-    """How many working days have passed from `start` to `end`: the working days after `start`
-    up to and including `end`. Negative when `end` is before `start`."""
-    if end == start:
-        return 0
-    if end < start:
-        return -working_days_between(end, start)
-    return _calendar().get_working_days_count(start + timedelta(days=1), end)
+    """Working days after `start` up to and including `end` (0 if end is not after start)."""
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += is_working_day(day)
+    return count

@@ -167,6 +167,11 @@ class RequirementResponse(models.Model):
         return self.self_assessment in (SelfAssessment.PARTLY_MET, SelfAssessment.NOT_YET_MET)
 
     @property
+    def evidence_count(self) -> int:
+        """Files and summaries attached (from the prefetch cache when there is one)."""
+        return len(self.files.all()) + len(self.summaries.all())
+
+    @property
     def is_complete(self) -> bool:
         return self.is_answered and (not self.needs_action_plan or bool(self.action_plan.strip()))
 

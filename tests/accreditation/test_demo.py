@@ -29,7 +29,8 @@ def test_demo_accreditation_is_idempotent_and_tells_the_story():
     mersey = Organisation.objects.with_accreditation().get(name="Mersey Through the Gate")
     assert mersey.is_aps_accredited
     award = Award.objects.get(organisation=mersey)
-    assert award.application.events.filter(kind="awarded").exists()
+    awarded = award.application.events.get(kind="awarded")
+    assert f"Valid until {award.expires_on:%-d %B %Y}" in awarded.message
     assert award.application.visits.exists()
     assert Application.objects.filter(
         organisation__name="Tyneside Mind Prison Mentoring", status=ApplicationStatus.DRAFT

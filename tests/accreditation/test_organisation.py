@@ -184,6 +184,7 @@ def test_the_same_file_sent_twice_is_kept_once(admin_client, application):
     add_evidence(admin_client, application, "policy.pdf", pdf_bytes())
     add_evidence(admin_client, application, "policy.pdf", pdf_bytes())
     assert EvidenceFile.objects.filter(application=application).count() == 1
+    assert "1 piece of evidence" in admin_client.get(url("application", application)).text
 
 
 def test_an_executable_renamed_to_pdf_is_refused(admin_client, application):

@@ -59,9 +59,7 @@ def test_an_org_admin_self_assesses_and_sends(live_server, page, org_admin, tmp_
     assert_accessible(page)
     page.get_by_label("Partly met", exact=True).check()
     page.get_by_label("How you meet it").fill("Lone-working policy; risk assessments.")
-    page.get_by_label("Action plan", exact=True).fill(
-        "Train every mentor in the policy by March."
-    )
+    page.get_by_label("Action plan", exact=True).fill("Train every mentor in the policy by March.")
     page.get_by_role("button", name="Save your self-assessment").click()
     assert "Your self-assessment of 1.3 is saved" in page.content()
 
