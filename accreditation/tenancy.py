@@ -59,7 +59,7 @@ def get_evidence_for_assessor_or_404(user, pk) -> EvidenceFile:
     return get_object_or_404(
         EvidenceFile.objects.visible_to(user)
         .filter(application__in=Application.objects.visible_to(user).sent())
-        .select_related("application", "response__requirement__area"),
+        .select_related("organisation", "application", "response__requirement__area"),
         pk=pk,
     )
 

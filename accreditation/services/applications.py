@@ -168,9 +168,14 @@ def response_save(
     application = _locked(response.application)
     _check_editable(application)
     response = RequirementResponse.objects.select_related("requirement").get(pk=response.pk)
-    response.self_assessment = self_assessment
-    response.narrative = narrative.strip()
-    response.action_plan = action_plan.strip() if self_assessment != SelfAssessment.MET else ""
+    answer = (
+        self_assessment,
+        narrative.strip(),
+        action_plan.strip() if self_assessment != SelfAssessment.MET else "",
+    )
+    if answer == (response.self_assessment, response.narrative, response.action_plan):
+        return response  # nothing changed (or the same answer sent twice)
+    response.self_assessment, response.narrative, response.action_plan = answer
     response.updated_at = timezone.now()
     response.updated_by = actor
     response.full_clean()

@@ -99,6 +99,8 @@ def requirement_review(
     if outcome not in (ReviewOutcome.ACCEPTED, ReviewOutcome.MORE_NEEDED):
         raise ValidationError({"outcome": "Choose whether to accept it or ask for more"})
     response = RequirementResponse.objects.select_related("requirement").get(pk=response.pk)
+    if response.review_outcome == outcome and response.review_comment == comment:
+        return response  # the same review sent twice
     response.review_outcome = outcome
     response.review_comment = comment
     response.reviewed_at = timezone.now()

@@ -8,7 +8,7 @@ the services refuse with a message and nothing changes.
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef
 from django.shortcuts import redirect, render
@@ -291,6 +291,8 @@ def withdraw(request, application_id):
 @assessor_required
 def assessor_evidence(request, evidence_id):
     evidence = get_evidence_for_assessor_or_404(request.user, evidence_id)
+    if services.is_member(request.user, evidence.organisation):
+        raise PermissionDenied(services.conflict_message(evidence.organisation))
     return evidence_response(request, evidence)
 
 

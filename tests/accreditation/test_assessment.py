@@ -178,6 +178,7 @@ def test_reviewing_a_requirement(assessor_client, assessor):
     assert "We do this every week and keep records." in page.text
     response = assessor_client.post(url("review", application, "safety"), {"outcome": "accepted"})
     assert response.status_code == 302
+    assessor_client.post(url("review", application, "safety"), {"outcome": "accepted"})
     reviewed = application.responses.get(requirement__code="safety")
     assert reviewed.review_outcome == ReviewOutcome.ACCEPTED
     assert events(application, EventKind.ACCEPTED) == 1
@@ -417,7 +418,7 @@ def test_the_awards_list(assessor_client, django_assert_max_num_queries):
         assessor_client.get(reverse("accreditation:awards"))
 
 
-def test_assessors_open_evidence_and_it_is_audited(assessor_client):
+def test_assessors_open_evidence_and_it_is_audited(assessor_client, assessor):
     from .test_organisation import add_evidence
 
     application = sent_application()
@@ -439,3 +440,6 @@ def test_assessors_open_evidence_and_it_is_audited(assessor_client):
     assert AuditEvent.objects.filter(
         action="viewed", object_id=str(evidence.pk), organisation=application.organisation
     ).exists()
+    # An assessor who is a member of the organisation does not open its evidence this way.
+    MembershipFactory(user=assessor, organisation=application.organisation)
+    assert assessor_client.get(download).status_code == 403
