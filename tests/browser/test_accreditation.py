@@ -2,6 +2,8 @@
 assessor reviews and awards, and the public checks the register and a certificate with
 JavaScript off. axe on every page type."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -146,3 +148,50 @@ def test_the_public_check_the_register_and_a_certificate(live_server, browser, j
     page.goto(f"{live_server.url}/accreditation/standard/")
     assert_accessible(page)
     context.close()
+
+
+def test_every_other_accreditation_page_is_accessible(live_server, browser, org_admin, assessor):
+    from accounts.constants import PlatformRole
+    from tests.factories import UserFactory
+    from tests.factories_accreditation import SupportRequestFactory
+
+    organisation = org_admin.memberships.get().organisation
+    award = AwardFactory(
+        organisation=organisation, awarded_on=timezone.localdate() - timedelta(days=1000)
+    )
+    SupportRequestFactory(organisation=organisation)
+    commissioner = UserFactory(platform_role=PlatformRole.COMMISSIONER)
+    enrol_demo_mfa(commissioner)
+
+    def signed_in(user):
+        context = browser.new_context()
+        page = context.new_page()
+        sign_in_through_the_forms(page, live_server.url, user.email, TEST_PASSWORD)
+        return page
+
+    page = signed_in(org_admin)
+    for path in ("/organisation/accreditation/", "/organisation/accreditation/support/"):
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/organisation/accreditation/")
+    page.get_by_role("button", name="Start re-accreditation").click()
+    page.get_by_role("link", name="Changes since your award").click()
+    page.get_by_role("button", name="Save").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+
+    page = signed_in(assessor)
+    for path in (
+        "/assessment/support/",
+        "/assessment/awards/",
+        f"/assessment/applications/{award.application_id}/",
+        f"/assessment/applications/{award.application_id}/withdraw/",
+        "/accreditation/verify/APS-3333-4444/",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+
+    page = signed_in(commissioner)
+    page.get_by_role("link", name="Approved providers", exact=True).click()
+    assert page.get_by_role("link", name=organisation.name).is_visible()
+    assert_accessible(page)
