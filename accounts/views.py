@@ -31,6 +31,7 @@ def dashboard(request):
             rows.append(_referrals_waiting_row(request.user, organisation))
         if request.membership.is_org_admin and organisation.is_active:
             rows.append(_services_to_check_row(request.user, organisation))
+            rows.append(_accreditation_row(organisation))
     context = {"organisation_rows": rows}
     membership = request.membership
     if membership and membership.is_staff_role and membership.organisation.is_active:
@@ -61,6 +62,25 @@ def _services_to_check_row(user, organisation) -> dict:
         "href": reverse("providers:listings"),
         "action": "See",
         "action_context": "your services",
+    }
+
+
+def _accreditation_row(organisation) -> dict:
+    from accreditation.services import current_award, open_application
+
+    award, application = current_award(organisation), open_application(organisation)
+    if application is not None:
+        value = f"{application.get_kind_display()}: {application.get_status_display().lower()}"
+    elif award is not None:
+        value = f"Held until {award.expires_on:%-d %B %Y}"
+    else:
+        value = "Not held"
+    return {
+        "key": "Approved Provider Standard",
+        "value": value,
+        "href": reverse("accreditation:overview"),
+        "action": "See",
+        "action_context": "your accreditation",
     }
 
 

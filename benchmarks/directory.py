@@ -29,6 +29,8 @@ class Scale:
 
 
 SCALES = {"smoke": Scale(20, 100), "full": Scale(1_500, 10_000)}
+# One organisation in this many holds the Approved Provider Standard.
+ACCREDITED_SHARE = 0.2
 
 ADJECTIVES = ["New", "Second", "Open", "Bright", "Steady", "Fresh", "Northern", "Coastal"]
 NOUNS = ["Start", "Chance", "Door", "Path", "Horizons", "Steps", "Futures", "Bridge", "Leaf"]
@@ -192,12 +194,53 @@ def seed(scale: Scale, *, seed_value: int = 2026) -> None:
             "prison_id",
             [[p.pk for p in rng.sample(prisons, rng.choice([0, 0, 1, 2]))] for _ in services],
         )
+    _accredit(organisations[:: max(1, round(1 / ACCREDITED_SHARE))])
     refresh_search_index([service.pk for service in services])
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def _accredit(organisations) -> None:
+    """A current Approved Provider Standard award for each organisation, as the badge and the
+    "holders only" filter read them."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from accreditation.constants import ApplicationStatus
+    from accreditation.models import Application, Area, Award, Requirement, Standard, award_expiry
+    from accreditation.standard_data import load_standard
+
+    load_standard(Standard, Area, Requirement)  # a flushed test database lacks it
+    standard = Standard.objects.current()
+    assessor, _ = User.objects.get_or_create(email="bench-assessor@example.invalid")
+    awarded_on = timezone.localdate() - timedelta(days=200)
+    applications = Application.objects.bulk_create(
+        Application(
+            reference=f"B{n:07d}",
+            organisation=organisation,
+            standard=standard,
+            status=ApplicationStatus.AWARDED,
+            started_by=assessor,
+        )
+        for n, organisation in enumerate(organisations)
+    )
+    Award.objects.bulk_create(
+        Award(
+            organisation=application.organisation,
+            application=application,
+            standard=standard,
+            awarded_on=awarded_on,
+            expires_on=award_expiry(awarded_on),
+            verification_code=f"APS-BENCH-{n:05d}",
+            awarded_by=assessor,
+        )
+        for n, application in enumerate(applications)
+    )
 
 
 def _link(through, services, column: str, targets_per_service: list[list]) -> None:
@@ -212,9 +255,12 @@ def _link(through, services, column: str, targets_per_service: list[list]) -> No
 
 
 def _delete_seeded() -> None:
+    from accreditation.models import Application, Award
     from providers.models import Organisation, Service
 
     organisations = Organisation.objects.filter(slug__startswith=BENCH_SLUG_PREFIX)
+    Award.objects.filter(organisation__in=organisations).delete()
+    Application.objects.filter(organisation__in=organisations).delete()
     Service.objects.filter(organisation__in=organisations).delete()
     organisations.delete()
 
@@ -234,6 +280,9 @@ def benchmark_urls() -> list[tuple[str, str]]:
             "search + pathway + accepting",
             "/services/?q=mentoring&pathway=accommodation&accepting=on",
         ),
+        ("Approved Provider Standard only", "/services/?approved_provider=on"),
+        ("search + APS only", "/services/?q=housing&approved_provider=on"),
+        ("register of approved providers", "/accreditation/register/"),
         ("API services search", "/api/v1/services?search=housing"),
         ("API services + local authority", "/api/v1/services?local_authority=E08000012"),
     ]

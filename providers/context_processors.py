@@ -10,6 +10,7 @@ def active_membership(request):
         "membership": getattr(request, "membership", None),
         "memberships": getattr(request, "memberships", []),
         "is_commissioner": user is not None and has_platform_role(user, PlatformRole.COMMISSIONER),
+        "is_assessor": user is not None and has_platform_role(user, PlatformRole.ASSESSOR),
         "is_platform_admin": user is not None
         and has_platform_role(user, PlatformRole.PLATFORM_ADMIN),
         "can_print_directory": user is not None and may_print_directory(request),

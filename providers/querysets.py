@@ -18,6 +18,21 @@ class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=OrganisationStatus.ACTIVE)
 
+    # The Approved Provider Standard, worked out from awards in the query itself: an
+    # organisation is accredited while it has an award that is not withdrawn and whose expiry
+    # date is today or later, so nothing has to run when an award expires.
+
+    def accredited(self, on=None):
+        from accreditation.querysets import accredited
+
+        return self.filter(accredited("pk", on))
+
+    def with_accreditation(self, on=None):
+        """Annotate `aps_accredited_until`: the last day of the current award, or None."""
+        from accreditation.querysets import accredited_until
+
+        return self.annotate(aps_accredited_until=accredited_until("pk", on))
+
 
 class MembershipQuerySet(models.QuerySet):
     def active(self):
@@ -76,6 +91,18 @@ class ServiceQuerySet(models.QuerySet):
 
         cutoff = timezone.localdate() - timedelta(days=REVIEW_DUE_AFTER_DAYS)
         return self.filter(last_reviewed_at__lte=cutoff)
+
+    def accredited(self, on=None):
+        """Services of organisations holding the Approved Provider Standard."""
+        from accreditation.querysets import accredited
+
+        return self.filter(accredited("organisation", on))
+
+    def with_accreditation(self, on=None):
+        """Annotate `aps_accredited_until` from the service's organisation's current award."""
+        from accreditation.querysets import accredited_until
+
+        return self.annotate(aps_accredited_until=accredited_until("organisation", on))
 
     def visible_to(self, user):
         """Every service, whatever its status, of organisations where the user is staff."""

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
-from django.utils import timezone
 
 from .constants import GenderEligibility
 from .models import LocalAuthority, Prison, Region, Service
@@ -176,7 +175,7 @@ def apply_filters(services: QuerySet, filters: DirectoryFilters) -> QuerySet:
     if filters.accepting:
         services = services.filter(accepting_referrals=True)
     if filters.approved_provider_only:
-        services = services.filter(organisation__aps_accredited_until__gte=timezone.localdate())
+        services = services.accredited()
     if filters.sort == "relevance" and filters.text:
         return services.order_by(F("rank").desc(), "name", "pk")
     return services.order_by("name", "pk")

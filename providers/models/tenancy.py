@@ -34,10 +34,6 @@ class Organisation(models.Model):
     address_1 = models.CharField("address line 1", max_length=200, blank=True)
     city = models.CharField("town or city", max_length=100, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
-    # Set by the accreditation workflow when the Approved Provider Standard is awarded.
-    aps_accredited_until = models.DateField(
-        "Approved Provider Standard valid until", null=True, blank=True
-    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -55,7 +51,15 @@ class Organisation(models.Model):
 
     @property
     def is_aps_accredited(self) -> bool:
-        return bool(self.aps_accredited_until and self.aps_accredited_until >= timezone.localdate())
+        """Holds a current Approved Provider Standard award. Lists annotate
+        `aps_accredited_until` (OrganisationQuerySet.with_accreditation) so this costs no query;
+        without the annotation it asks the database."""
+        if "aps_accredited_until" not in self.__dict__:
+            from accreditation.models import Award
+
+            latest = Award.objects.current().filter(organisation=self).order_by("-expires_on")
+            self.aps_accredited_until = latest.values_list("expires_on", flat=True).first()
+        return self.aps_accredited_until is not None
 
 
 class Membership(models.Model):

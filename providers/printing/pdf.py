@@ -86,19 +86,17 @@ def _latin1(char: str) -> bool:
     return (" " <= char <= "~") or ("\xa0" <= char <= "\xff")
 
 
-class DirectoryPDF(FPDF):
-    def __init__(self, directory: PrintableDirectory, pages: dict[str, int]):
+class OpenGatePDF(FPDF):
+    """An A4 PDF in our font (DejaVu Sans where installed, else Helvetica), whose text always goes
+    through `printable`. The printable directory and the accreditation certificate build on it."""
+
+    def __init__(self, *, title: str, subject: str = ""):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.directory = directory
-        self.known_pages = pages  # anchor -> page, from the previous pass
-        self.pages_seen: dict[str, int] = {}
-        self.links: dict[str, int] = {}
         self.family, self.can_draw = self._load_fonts()
         self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(True, margin=MARGIN + 4)
-        self.alias_nb_pages()
-        self.set_title(self.text(directory.title))
-        self.set_subject(self.text(directory.scope))
+        self.set_title(self.text(title))
+        if subject:
+            self.set_subject(self.text(subject))
         self.set_author(settings.SERVICE_NAME)
         self.set_creator(settings.SERVICE_NAME)
         self.set_lang("en-GB")
@@ -123,7 +121,9 @@ class DirectoryPDF(FPDF):
         self.set_font(self.family, "B" if bold else "", size)
         self.set_text_color(*(GREY if grey else (0, 0, 0)))
 
-    def paragraph(self, value: str, *, width: float = 0, height: float = LINE, dry_run=False):
+    def paragraph(
+        self, value: str, *, width: float = 0, height: float = LINE, dry_run=False, align="L"
+    ):
         """Write wrapped text from the left margin (or the current x when `width` is given) and
         move below it; with dry_run, only return the height it would take."""
         return self.multi_cell(
@@ -132,10 +132,21 @@ class DirectoryPDF(FPDF):
             self.text(value),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
-            align="L",
+            align=align,
             dry_run=dry_run,
             output=MethodReturnValue.HEIGHT,
         )
+
+
+class DirectoryPDF(OpenGatePDF):
+    def __init__(self, directory: PrintableDirectory, pages: dict[str, int]):
+        super().__init__(title=directory.title, subject=directory.scope)
+        self.directory = directory
+        self.known_pages = pages  # anchor -> page, from the previous pass
+        self.pages_seen: dict[str, int] = {}
+        self.links: dict[str, int] = {}
+        self.set_auto_page_break(True, margin=MARGIN + 4)
+        self.alias_nb_pages()
 
     def link_to(self, anchor: str) -> int:
         if anchor not in self.links:

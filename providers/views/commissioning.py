@@ -67,7 +67,7 @@ def _csv_row(service, request) -> list[str]:
         "; ".join(service.settings_display),
         "Yes" if service.accepting_referrals else "No",
         "" if service.typical_wait_weeks is None else service.typical_wait_weeks,
-        organisation.aps_accredited_until.isoformat() if organisation.is_aps_accredited else "",
+        service.aps_accredited_until.isoformat() if service.aps_accredited_until else "",
         service.last_reviewed_at.isoformat(),
         request.build_absolute_uri(reverse("providers:service_detail", args=[service.pk])),
     ]

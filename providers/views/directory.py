@@ -17,9 +17,11 @@ RESULTS_PER_PAGE = 20
 
 def public_services():
     """Published services with what a results list or service page shows, in a fixed number of
-    queries whatever the page size."""
+    queries whatever the page size: `aps_accredited_until` says whether to show the Approved
+    Provider Standard badge."""
     return (
         Service.objects.published()
+        .with_accreditation()
         .select_related("organisation")
         .prefetch_related(Prefetch("pathways", queryset=TaxonomyTerm.objects.order_by("position")))
     )
@@ -78,7 +80,8 @@ def service_ask(request, service_id):
 @public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
-        Organisation.objects.filter(status=OrganisationStatus.ACTIVE), slug=slug
+        Organisation.objects.filter(status=OrganisationStatus.ACTIVE).with_accreditation(),
+        slug=slug,
     )
     services = public_services().filter(organisation=organisation).order_by("name")
     return render(

@@ -1,6 +1,5 @@
 import csv
 import io
-from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.urls import reverse
 from accounts.constants import PlatformRole
 from tests.conftest import sign_in
 from tests.factories import ServiceFactory, UserFactory, pathway
+from tests.factories_accreditation import AwardFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,8 @@ def commissioner_client(client):
 
 
 def test_commissioners_see_capacity_accreditation_and_review_columns(commissioner_client):
-    ServiceFactory(
-        name="Accredited one",
-        typical_wait_weeks=4,
-        organisation__aps_accredited_until=date.today() + timedelta(days=90),
-    )
+    accredited = ServiceFactory(name="Accredited one", typical_wait_weeks=4)
+    AwardFactory(organisation=accredited.organisation)
     ServiceFactory(name="Full one", accepting_referrals=False)
     body = commissioner_client.get(reverse("providers:commissioning")).content.decode()
     assert "Yes, about 4 weeks wait" in body

@@ -1,4 +1,7 @@
+from datetime import date, timedelta
+
 import pytest
+from django.utils import timezone
 
 from providers.constants import GenderEligibility, ServiceStatus
 from providers.models import Service
@@ -11,6 +14,7 @@ from tests.factories import (
     ServiceFactory,
     pathway,
 )
+from tests.factories_accreditation import AwardFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,12 +95,16 @@ def test_pathway_setting_mentor_and_capacity_filters():
     assert found(lived_experience=True, accepting=True) == [housing]
 
 
-def test_approved_provider_only(settings):
-    from datetime import date, timedelta
-
-    accredited = ServiceFactory(
-        organisation__aps_accredited_until=date.today() + timedelta(days=30)
+def test_approved_provider_only_reads_current_awards():
+    accredited = ServiceFactory()
+    AwardFactory(organisation=accredited.organisation)
+    expired = ServiceFactory()
+    AwardFactory(
+        organisation=expired.organisation,
+        awarded_on=date.today() - timedelta(days=1200),
+        expires_on=date.today() - timedelta(days=1),
     )
-    ServiceFactory(organisation__aps_accredited_until=date.today() - timedelta(days=1))
+    withdrawn = ServiceFactory()
+    AwardFactory(organisation=withdrawn.organisation, withdrawn_at=timezone.now())
     ServiceFactory()
     assert found(approved_provider_only=True) == [accredited]

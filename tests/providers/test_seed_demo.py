@@ -60,6 +60,6 @@ def test_demo_directory_has_something_for_each_filter():
     assert published.filter(lived_experience_mentors=True).exists()
     assert published.filter(national=True).exists()
     assert published.filter(prisons__isnull=False).exists()
-    assert published.filter(organisation__aps_accredited_until__isnull=False).exists()
+    assert published.accredited().exists()
     assert published.filter(accepting_referrals=False).exists()
     assert list(apply_filters(published, DirectoryFilters(text="housing")))

@@ -49,6 +49,11 @@ from tests.factories import (
     organisation_with_logo,
     pathway,
 )
+from tests.factories_accreditation import (
+    AccreditationApplicationFactory,
+    AwardFactory,
+    sent_application,
+)
 from tests.factories_volunteering import (
     ApplicationFactory,
     DBSCheckFactory,
@@ -231,6 +236,57 @@ def _own_location(org):
 
 def _own_service(org):
     return {"service_id": ServiceFactory(organisation=org).pk}
+
+
+def _own_accreditation(org):
+    return {"application_id": AccreditationApplicationFactory(organisation=org).pk}
+
+
+def _own_requirement(org):
+    return {**_own_accreditation(org), "code": "aims"}
+
+
+def _evidence_of(application):
+    from django.core.files.base import ContentFile
+
+    response = application.responses.get(requirement__code="safety")
+    evidence = response.files.model(
+        organisation=application.organisation,
+        application=application,
+        response=response,
+        title="Safeguarding policy",
+        content_type="application/pdf",
+        extension="pdf",
+        size=9,
+        uploaded_by=application.started_by,
+    )
+    evidence.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {"evidence_id": evidence.pk}
+
+
+def _own_evidence(org):
+    return _evidence_of(AccreditationApplicationFactory(organisation=org))
+
+
+def _own_award(org):
+    return {"award_id": AwardFactory(organisation=org).pk}
+
+
+def _sent_accreditation(**kwargs):
+    return {"application_id": sent_application(**kwargs).pk}
+
+
+def _draft_accreditation():
+    return {"application_id": AccreditationApplicationFactory().pk}
+
+
+# Assessors see applications once they are sent; a draft is out of their reach (404).
+SENT_ACCREDITATION = {"make": _sent_accreditation, "make_other": _draft_accreditation}
+SENT_REQUIREMENT = {
+    "make": lambda: {**_sent_accreditation(), "code": "aims"},
+    "make_other": lambda: {**_draft_accreditation(), "code": "aims"},
+}
+ASSESSORS = (PlatformRole.ASSESSOR,)
 
 
 @dataclass(frozen=True)
@@ -485,6 +541,49 @@ ROUTES = {
     "mentees:training_module_list": Staff(roles=ORG_ADMIN),
     "mentees:training_module_create": Staff(roles=ORG_ADMIN),
     "mentees:training_module_edit": TenantObject(roles=ORG_ADMIN, make=_own_module),
+    # The Approved Provider Standard: public pages.
+    "accreditation:standard": Public(),
+    "accreditation:register": Public(),
+    "accreditation:verify_lookup": Public(),
+    "accreditation:verify": Token(kwarg="code"),
+    # The organisation's side: org admins only.
+    "accreditation:overview": Staff(roles=ORG_ADMIN),
+    "accreditation:start": Staff(roles=ORG_ADMIN, method="post"),
+    "accreditation:renew": Staff(roles=ORG_ADMIN, method="post"),
+    "accreditation:support": Staff(roles=ORG_ADMIN),
+    "accreditation:application": TenantObject(roles=ORG_ADMIN, make=_own_accreditation),
+    "accreditation:changes": TenantObject(roles=ORG_ADMIN, make=_own_accreditation),
+    "accreditation:submit": TenantObject(roles=ORG_ADMIN, make=_own_accreditation),
+    "accreditation:requirement": TenantObject(roles=ORG_ADMIN, make=_own_requirement),
+    "accreditation:evidence_add": TenantObject(roles=ORG_ADMIN, make=_own_requirement),
+    "accreditation:summary_attach": TenantObject(roles=ORG_ADMIN, make=_own_requirement),
+    "accreditation:evidence_download": TenantObject(roles=ORG_ADMIN, make=_own_evidence),
+    "accreditation:evidence_remove": TenantObject(
+        roles=ORG_ADMIN, make=_own_evidence, method="post"
+    ),
+    "accreditation:certificate": TenantObject(roles=ORG_ADMIN, make=_own_award),
+    # Assessors.
+    "accreditation:queue": Platform(roles=ASSESSORS),
+    "accreditation:awards": Platform(roles=ASSESSORS),
+    "accreditation:support_requests": Platform(roles=ASSESSORS),
+    "accreditation:assess": PlatformObject(roles=ASSESSORS, **SENT_ACCREDITATION),
+    "accreditation:take": PlatformObject(roles=ASSESSORS, method="post", **SENT_ACCREDITATION),
+    "accreditation:return": PlatformObject(roles=ASSESSORS, method="post", **SENT_ACCREDITATION),
+    "accreditation:review": PlatformObject(roles=ASSESSORS, **SENT_REQUIREMENT),
+    "accreditation:visit": PlatformObject(roles=ASSESSORS, **SENT_ACCREDITATION),
+    "accreditation:decide": PlatformObject(roles=ASSESSORS, **SENT_ACCREDITATION),
+    "accreditation:withdraw": PlatformObject(
+        roles=ASSESSORS,
+        make=lambda: {"application_id": AwardFactory().application_id},
+        make_other=_draft_accreditation,
+    ),
+    "accreditation:assessor_evidence": PlatformObject(
+        roles=ASSESSORS,
+        make=lambda: _evidence_of(sent_application()),
+        make_other=lambda: _evidence_of(AccreditationApplicationFactory()),
+    ),
+    # Commissioners.
+    "accreditation:commissioning": Platform(roles=COMMISSIONERS),
 }
 
 # Third-party areas with their own access rules, checked by their own tests in this folder.

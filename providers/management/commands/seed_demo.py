@@ -1,7 +1,5 @@
 """Realistic, fictional demo data for every role. Safe to run again: it changes nothing twice."""
 
-from datetime import date
-
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -10,6 +8,7 @@ from django.db import transaction
 from accounts.constants import PlatformRole
 from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
+from accreditation.demo import seed_accreditation
 from matching.demo import seed_matching
 from mentees.demo_referrals import seed_referrals
 from mentees.demo_volunteering import seed_volunteering
@@ -35,7 +34,6 @@ ORGANISATIONS = [
         "address_1": "12 Dale Street",
         "city": "Liverpool",
         "postcode": "L2 2HB",
-        "aps_accredited_until": date(2028, 3, 31),
         "key": "mersey",
     },
     {
@@ -197,6 +195,14 @@ class Command(BaseCommand):
             actor=platform_admin, organisations=organisations, make_user=self.user
         )
         seed_matching(staff=coordinators)
+        seed_accreditation(
+            organisations=organisations,
+            admins={
+                key: User.objects.get(email=demo_email(f"admin.{key}"))
+                for key in ("mersey", "tyneside", "severn", "cardiff")
+            },
+            assessor=User.objects.get(email=demo_email("assessor")),
+        )
         return logins
 
     def print_logins(self, logins: list[tuple[str, str]]) -> None:

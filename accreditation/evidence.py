@@ -1,0 +1,216 @@
+"""Summaries of what Open Gate already holds about an organisation's practice, offered to its org
+admins as evidence for the requirements they speak to.
+
+Each summary is one function registered with `@summary(kind, title, requirements=[codes])`:
+it takes the organisation and a day and returns plain text (lines; a line starting "- " is a
+list item). They count and describe; they never name a mentor, a mentee or an applicant, because
+assessors read them. Attached to a requirement, a summary is stored as it stood that day
+(services.summary_attach), so later records do not change evidence already sent.
+
+Matching reasons and meeting logs arrive with the matching work as two more functions, e.g.
+
+    @summary("matching-reasons", "Matching reasons", requirements=["matching"])
+    def matching_reasons(organisation, on): ...
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.formats import date_format
+
+SummaryFunction = Callable[[object, date], str]
+
+
+@dataclass(frozen=True)
+class SummarySource:
+    kind: str
+    title: str
+    build: SummaryFunction
+
+
+# kind -> source; requirement code -> kinds, in the order they were registered.
+SOURCES: dict[str, SummarySource] = {}
+REQUIREMENT_SOURCES: dict[str, list[str]] = {}
+
+
+def summary(kind: str, title: str, *, requirements: list[str]):
+    def register(build: SummaryFunction) -> SummaryFunction:
+        SOURCES[kind] = SummarySource(kind=kind, title=title, build=build)
+        for code in requirements:
+            REQUIREMENT_SOURCES.setdefault(code, []).append(kind)
+        return build
+
+    return register
+
+
+def sources_for(requirement_code: str) -> list[SummarySource]:
+    return [SOURCES[kind] for kind in REQUIREMENT_SOURCES.get(requirement_code, [])]
+
+
+def generate(kind: str, organisation, on: date | None = None) -> str:
+    return SOURCES[kind].build(organisation, on or timezone.localdate())
+
+
+def _day(value: date | None) -> str:
+    return date_format(value, "j F Y") if value else "none recorded"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({round(100 * part / whole)}%)" if whole else f"{part} of 0"
+
+
+def _year_before(on: date) -> date:
+    return on - timedelta(days=365)
+
+
+@summary("vetting-process", "Our vetting process", requirements=["recruitment"])
+def vetting_process(organisation, on: date) -> str:
+    from mentees.constants import ApplicationStatus, DBSResult, VettingStage, VolunteerRoleStatus
+    from mentees.models import DBSCheck, TrainingModule, VolunteerApplication, VolunteerRole
+
+    lines = [f"Our written vetting process, as recorded in Open Gate on {_day(on)}.", ""]
+    roles = VolunteerRole.objects.filter(
+        organisation=organisation, status=VolunteerRoleStatus.PUBLISHED
+    ).order_by("title")
+    lines.append("Volunteer roles we recruit for, and the checks each needs:")
+    lines += [
+        f"- {role.title}: {role.get_dbs_level_display().lower()} DBS check. "
+        f"{role.get_criminal_record_policy_display()}."
+        for role in roles
+    ] or ["- None published"]
+    modules = TrainingModule.objects.required().filter(organisation=organisation)
+    lines += ["", "Training every mentor completes before they are approved:"]
+    lines += [
+        f"- {module.name}"
+        + (f" (renewed every {module.valid_for_months} months)" if module.valid_for_months else "")
+        for module in modules
+    ] or ["- No required modules recorded"]
+
+    sent = VolunteerApplication.objects.filter(
+        organisation=organisation,
+        submitted_at__date__gt=_year_before(on),
+        submitted_at__date__lte=on,
+    )
+    counts = sent.aggregate(
+        total=Count("pk"),
+        approved=Count("pk", filter=Q(status=ApplicationStatus.APPROVED)),
+        rejected=Count("pk", filter=Q(status=ApplicationStatus.REJECTED)),
+        withdrawn=Count("pk", filter=Q(status=ApplicationStatus.WITHDRAWN)),
+        **{
+            stage: Count("pk", filter=Q(status=ApplicationStatus.SUBMITTED, stage=stage))
+            for stage in VettingStage.values
+        },
+    )
+    lines += [
+        "",
+        f"Volunteer applications received in the 12 months to {_day(on)}: {counts['total']}",
+    ]
+    for stage in VettingStage:
+        if stage != VettingStage.DECIDED:
+            lines.append(f"- waiting at {stage.label.lower()}: {counts[stage.value]}")
+    lines += [
+        f"- approved as mentors: {counts['approved']}",
+        f"- not approved: {counts['rejected']}",
+        f"- withdrawn by the applicant: {counts['withdrawn']}",
+    ]
+    checks = DBSCheck.objects.filter(organisation=organisation).aggregate(
+        total=Count("pk"),
+        disclosed=Count("pk", filter=Q(result=DBSResult.DISCLOSED)),
+        decided=Count("pk", filter=Q(result=DBSResult.DISCLOSED) & ~Q(risk_decision="")),
+    )
+    lines += [
+        "",
+        f"DBS checks recorded: {checks['total']}. Information was disclosed on "
+        f"{checks['disclosed']}; a named person recorded a risk decision on {checks['decided']} "
+        "of those.",
+    ]
+    return "\n".join(lines)
+
+
+@summary("training", "Mentor training", requirements=["induction-training"])
+def training(organisation, on: date) -> str:
+    from mentees.constants import MentorStatus
+    from mentees.models import MentorProfile, TrainingModule, TrainingRecord
+
+    modules = TrainingModule.objects.in_use().filter(organisation=organisation)
+    lines = [f"Mentor training recorded in Open Gate on {_day(on)}.", "", "Modules in use:"]
+    lines += [
+        f"- {module.name}: {'required' if module.required else 'optional'}"
+        + (f", renewed every {module.valid_for_months} months" if module.valid_for_months else "")
+        for module in modules
+    ] or ["- None recorded"]
+    completions = TrainingRecord.objects.filter(
+        organisation=organisation,
+        completed_on__gt=_year_before(on),
+        completed_on__lte=on,
+    ).count()
+    active = MentorProfile.objects.filter(organisation=organisation, status=MentorStatus.ACTIVE)
+    trained = active.matchable(on).count()
+    lines += [
+        "",
+        f"Modules completed in the last 12 months: {completions}",
+        f"Active mentors with every required module completed and in date (and a current DBS "
+        f"check): {_share(trained, active.count())}",
+    ]
+    return "\n".join(lines)
+
+
+@summary("supervision", "Supervision records", requirements=["support-supervision"])
+def supervision(organisation, on: date) -> str:
+    from mentees.constants import MentorStatus
+    from mentees.models import MentorProfile, SupervisionSession
+
+    sessions = SupervisionSession.objects.filter(organisation=organisation, held_on__lte=on)
+    last_year = sessions.filter(held_on__gt=_year_before(on))
+    active = MentorProfile.objects.filter(organisation=organisation, status=MentorStatus.ACTIVE)
+    recently = active.filter(
+        supervision_sessions__held_on__gt=on - timedelta(days=91),
+        supervision_sessions__held_on__lte=on,
+    ).distinct()
+    latest = sessions.aggregate(latest=Max("held_on"))["latest"]
+    active_count = active.count()
+    per_mentor = last_year.count() / active_count if active_count else 0
+    lines = [
+        f"Supervision of mentors, as recorded in Open Gate on {_day(on)}.",
+        "",
+        f"Active mentors: {active_count}",
+        f"Supervision sessions in the last 12 months: {last_year.count()}"
+        + (f" (about {per_mentor:.1f} for each active mentor)" if active_count else ""),
+        f"Active mentors supervised in the last 3 months: {_share(recently.count(), active_count)}",
+        f"Most recent session: {_day(latest)}",
+        f"Sessions where the supervisor recorded a concern: "
+        f"{last_year.exclude(concerns='').count()} in the last 12 months",
+    ]
+    return "\n".join(lines)
+
+
+@summary("needs-assessment", "Needs assessments", requirements=["needs-assessment"])
+def needs_assessment(organisation, on: date) -> str:
+    from mentees.constants import AssessmentKind
+    from mentees.models import Mentee, NeedsAssessment
+
+    mentees = Mentee.objects.filter(organisation=organisation, erased_at__isnull=True)
+    total = mentees.count()
+    initial = mentees.filter(assessments__kind=AssessmentKind.INITIAL).distinct().count()
+    reviewed = mentees.filter(assessments__kind=AssessmentKind.REVIEW).distinct().count()
+    recent = NeedsAssessment.objects.filter(
+        organisation=organisation, assessed_on__gt=_year_before(on), assessed_on__lte=on
+    ).aggregate(
+        initial=Count("pk", filter=Q(kind=AssessmentKind.INITIAL)),
+        review=Count("pk", filter=Q(kind=AssessmentKind.REVIEW)),
+    )
+    lines = [
+        f"Assessments of mentees' needs across the resettlement pathways, as recorded in Open "
+        f"Gate on {_day(on)}.",
+        "",
+        f"Mentees with a case record: {total}",
+        f"- with an assessment of needs at the start: {_share(initial, total)}",
+        f"- with at least one review of their needs: {_share(reviewed, total)}",
+        "",
+        f"Assessments in the last 12 months: {recent['initial']} at the start, "
+        f"{recent['review']} reviews",
+    ]
+    return "\n".join(lines)
