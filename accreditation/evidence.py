@@ -7,10 +7,6 @@ list item). They count and describe; they never name a mentor, a mentee or an ap
 assessors read them. Attached to a requirement, a summary is stored as it stood that day
 (services.summary_attach), so later records do not change evidence already sent.
 
-Matching reasons and meeting logs arrive with the matching work as two more functions, e.g.
-
-    @summary("matching-reasons", "Matching reasons", requirements=["matching"])
-    def matching_reasons(organisation, on): ...
 """
 
 from collections.abc import Callable
@@ -212,5 +208,78 @@ def needs_assessment(organisation, on: date) -> str:
         "",
         f"Assessments in the last 12 months: {recent['initial']} at the start, "
         f"{recent['review']} reviews",
+    ]
+    return "\n".join(lines)
+
+
+@summary("matching-reasons", "How we match", requirements=["matching"])
+def matching_reasons(organisation, on: date) -> str:
+    from matching.constants import MatchStatus
+    from matching.models import Exclusion, Match
+
+    proposals = Match.objects.filter(
+        organisation=organisation, proposed_at__date__gt=_year_before(on), proposed_at__date__lte=on
+    )
+    counts = proposals.aggregate(
+        total=Count("pk"),
+        with_reasons=Count("pk", filter=~Q(reasons=[])),
+        declined=Count("pk", filter=Q(status=MatchStatus.DECLINED)),
+        lapsed=Count("pk", filter=Q(status=MatchStatus.LAPSED)),
+    )
+    total = counts["total"]
+    lines = [
+        f"Matching of mentors and mentees, as recorded in Open Gate on {_day(on)}.",
+        "",
+        "Each mentor is suggested against fixed rules (a current DBS check and required "
+        "training, a free place, covering the mentee's area, a gender the mentee asked for, and "
+        "no recorded reason they must not meet), then ranked on needs, lived experience, "
+        "language, free times, distance, age and load, with the reasons shown to the "
+        "coordinator and to the mentor asked.",
+        "",
+        f"Proposals in the last 12 months: {total}",
+        f"- with the reasons for the match recorded: {_share(counts['with_reasons'], total)}",
+        f"- declined by the mentor, with their reason: {counts['declined']}",
+        f"- not answered in 3 days and offered to someone else: {counts['lapsed']}",
+        f"Pairs recorded as must not be matched: "
+        f"{Exclusion.objects.filter(organisation=organisation).count()}",
+    ]
+    return "\n".join(lines)
+
+
+@summary("meeting-logs", "Meetings and endings", requirements=["monitoring"])
+def meeting_logs(organisation, on: date) -> str:
+    from matching.constants import ACTIVE_STATUSES, Ending, MatchStatus
+    from matching.models import Match, Meeting
+
+    year_ago = _year_before(on)
+    meetings = Meeting.objects.filter(
+        organisation=organisation, held_on__gt=year_ago, held_on__lte=on
+    ).aggregate(
+        total=Count("pk"),
+        with_probation=Count("pk", filter=Q(attendees__contains=["probation"])),
+        relationships=Count("match", distinct=True),
+    )
+    ended = Match.objects.filter(
+        organisation=organisation,
+        status=MatchStatus.ENDED,
+        ended_on__gt=year_ago,
+        ended_on__lte=on,
+    ).aggregate(
+        total=Count("pk"),
+        planned=Count("pk", filter=Q(ending=Ending.PLANNED)),
+        short=Count("pk", filter=Q(shorter_than_advised=True)),
+    )
+    under_way = Match.objects.filter(organisation=organisation, status__in=ACTIVE_STATUSES).count()
+    lines = [
+        f"Relationships monitored through their meetings, as recorded in Open Gate on {_day(on)}.",
+        "",
+        f"Relationships under way: {under_way}",
+        f"Meetings logged in the last 12 months: {meetings['total']}, "
+        f"across {meetings['relationships']} relationships",
+        "- three-way meetings with probation: "
+        + _share(meetings["with_probation"], meetings["total"]),
+        f"Relationships that ended in the last 12 months: {ended['total']}",
+        f"- planned endings: {_share(ended['planned'], ended['total'])}",
+        f"- shorter than 6 months (flagged for review): {ended['short']}",
     ]
     return "\n".join(lines)

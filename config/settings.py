@@ -136,6 +136,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "matching.tasks.send_daily_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "accreditation-reminders": {
+        "task": "accreditation.tasks.send_accreditation_reminders",
+        "schedule": crontab(hour=7, minute=10),
+    },
     "unsent-emails": {
         "task": "matching.tasks.send_unsent_emails",
         "schedule": crontab(minute="*/15"),

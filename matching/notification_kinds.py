@@ -14,6 +14,9 @@ class NotificationKind(models.TextChoices):
     VETTING_EXPIRING = "vetting_expiring", "A DBS check or training expires within 30 days"
     SUPERVISION_OVERDUE = "supervision_overdue", "A mentor's supervision is overdue"
     LISTING_REVIEW_DUE = "listing_review_due", "A service listing needs checking"
+    APS_RENEWAL_DUE = "aps_renewal_due", "Your Approved Provider Standard award is due for renewal"
+    APS_APPLICATION_IDLE = "aps_application_idle", "An accreditation application has been idle"
+    APS_WAITING_FOR_ASSESSOR = "aps_waiting", "An accreditation application waits for an assessor"
 
 
 # Always emailed: a person may be at risk if these go unread.

@@ -39,14 +39,17 @@ def wants_email(user, kind: str) -> bool:
     return not EmailPreference.objects.filter(user=user, kind=kind).exists()
 
 
-def notify_staff(*, organisation, **notification) -> int:
-    """Notify every org admin and coordinator of the organisation. Returns how many were new."""
+def notify_staff(*, organisation, roles=None, **notification) -> int:
+    """Notify every member of the organisation with one of `roles` (org admins and
+    coordinators unless told). Returns how many notifications were new."""
     from providers.constants import STAFF_ROLES
     from providers.models import Membership
 
-    staff = Membership.objects.active().filter(organisation=organisation, role__in=STAFF_ROLES)
+    members = Membership.objects.active().filter(
+        organisation=organisation, role__in=roles or STAFF_ROLES
+    )
     sent = 0
-    for membership in staff.select_related("user"):
+    for membership in members.select_related("user"):
         sent += notify(user=membership.user, organisation=organisation, **notification) is not None
     return sent
 

@@ -34,7 +34,7 @@ def test_new_summaries_register_with_the_decorator():
         return f"Made on {on}"
 
     try:
-        assert [s.kind for s in evidence.sources_for("matching")][-1] == "test-kind"
+        assert evidence.sources_for("matching")[-1].kind == "test-kind"
         assert evidence.generate("test-kind", None, TODAY()) == f"Made on {TODAY()}"
     finally:
         evidence.SOURCES.pop("test-kind")
@@ -94,3 +94,20 @@ def test_training(organisation):
 def test_summaries_of_one_organisation_never_count_another(organisation, other_organisation):
     MenteeFactory(organisation=other_organisation)
     assert "Mentees with a case record: 0" in evidence.generate("needs-assessment", organisation)
+
+
+def test_matching_and_meeting_summaries_count_without_names(organisation):
+    from tests.matching.factories import MatchFactory, MeetingFactory
+
+    match = MatchFactory(mentee__organisation=organisation, mentee__full_name="Secret Person")
+    MeetingFactory(match=match, attendees=["mentor", "mentee", "probation"])
+    MeetingFactory(match=match)
+    assert [s.kind for s in evidence.sources_for("matching")] == ["matching-reasons"]
+    assert [s.kind for s in evidence.sources_for("monitoring")] == ["meeting-logs"]
+    reasons = evidence.generate("matching-reasons", organisation, TODAY())
+    assert "with the reasons for the match recorded: 1 of 1 (100%)" in reasons
+    meetings = evidence.generate("meeting-logs", organisation, TODAY())
+    assert "Meetings logged in the last 12 months: 2, across 1 relationships" in meetings
+    assert "three-way meetings with probation: 1 of 2 (50%)" in meetings
+    for text in (reasons, meetings):
+        assert "Secret Person" not in text and match.mentor.user.display_name not in text

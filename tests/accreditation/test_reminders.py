@@ -63,3 +63,40 @@ def test_bank_holidays_do_not_count_as_waiting():
     sent = sent_application(sent_at=at(date(2026, 12, 24)))
     assert not Application.objects.waiting_for_assessor_for(on=date(2027, 1, 11)).exists()
     assert list(Application.objects.waiting_for_assessor_for(on=date(2027, 1, 12))) == [sent]
+
+
+def test_the_daily_job_reminds_each_person_once(organisation):
+    from accounts.constants import PlatformRole
+    from accreditation.tasks import send_accreditation_reminders
+    from matching.models import Notification
+    from providers.constants import MembershipRole
+    from tests.factories import MembershipFactory, UserFactory
+
+    today = timezone.localdate()
+    admin = MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
+    coordinator = MembershipFactory(organisation=organisation, role=MembershipRole.COORDINATOR).user
+    assessor = UserFactory(platform_role=PlatformRole.ASSESSOR)
+    AwardFactory(
+        organisation=organisation,
+        awarded_on=today - timedelta(days=1000),
+        expires_on=today + timedelta(days=30),
+    )
+    AccreditationApplicationFactory(
+        organisation=organisation, last_activity_at=timezone.now() - timedelta(days=61)
+    )
+    sent_application(sent_at=timezone.now() - timedelta(days=30))
+
+    first = send_accreditation_reminders.delay().get()
+    assessors = UserFactory._meta.model.objects.filter(platform_role=PlatformRole.ASSESSOR)
+    assert first == {
+        "renewals_due": 1,
+        "idle_applications": 1,
+        "waiting_for_an_assessor": assessors.count(),
+    }
+    assert send_accreditation_reminders.delay().get() == dict.fromkeys(first, 0)
+    assert sorted(Notification.objects.filter(user=admin).values_list("kind", flat=True)) == [
+        "aps_application_idle",
+        "aps_renewal_due",
+    ]
+    assert not Notification.objects.filter(user=coordinator).exists()
+    assert Notification.objects.get(user=assessor).kind == "aps_waiting"
