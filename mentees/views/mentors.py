@@ -1,14 +1,11 @@
 """Mentor records for coordinators: the matching profile, status and supervision."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error
 from providers.permissions import staff_required
 
 from .. import services
@@ -17,6 +14,7 @@ from ..forms.fields import posted
 from ..forms.mentors import MentorProfileForm, MentorStatusForm, SupervisionForm
 from ..models import MentorProfile
 from ..tenancy import get_mentor_for_user_or_404
+from .saving import form_status, saved
 
 MENTORS_PER_PAGE = 50
 
@@ -88,21 +86,20 @@ def mentor_detail(request, mentor_id):
 def mentor_edit(request, mentor_id):
     mentor = _mentor(request, mentor_id)
     form = MentorProfileForm(posted(request), instance=MentorProfile.objects.get(pk=mentor.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mentor_update(
-                actor=request.user, mentor=mentor, request=request, **form.profile_fields()
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The mentor's profile is saved.")
-            return redirect("mentees:mentor", mentor_id=mentor.pk)
+    if saved(
+        request,
+        form,
+        lambda data: services.mentor_update(
+            actor=request.user, mentor=mentor, request=request, **form.profile_fields()
+        ),
+        success="The mentor's profile is saved.",
+    ):
+        return redirect("mentees:mentor", mentor_id=mentor.pk)
     return render(
         request,
         "mentees/mentors/edit.html",
         {"form": form, "mentor": mentor},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -111,21 +108,20 @@ def mentor_edit(request, mentor_id):
 def mentor_status(request, mentor_id):
     mentor = _mentor(request, mentor_id)
     form = MentorStatusForm(posted(request), initial={"status": mentor.status})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mentor_set_status(
-                actor=request.user, mentor=mentor, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The mentor's status is saved.")
-            return redirect("mentees:mentor", mentor_id=mentor.pk)
+    if saved(
+        request,
+        form,
+        lambda data: services.mentor_set_status(
+            actor=request.user, mentor=mentor, request=request, **data
+        ),
+        success="The mentor's status is saved.",
+    ):
+        return redirect("mentees:mentor", mentor_id=mentor.pk)
     return render(
         request,
         "mentees/mentors/status.html",
         {"form": form, "mentor": mentor},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -138,19 +134,18 @@ def supervision_create(request, mentor_id):
         organisation=mentor.organisation,
         initial={"supervisor": request.user.pk},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.supervision_create(
-                actor=request.user, mentor=mentor, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The supervision session is recorded.")
-            return redirect("mentees:mentor", mentor_id=mentor.pk)
+    if saved(
+        request,
+        form,
+        lambda data: services.supervision_create(
+            actor=request.user, mentor=mentor, request=request, **data
+        ),
+        success="The supervision session is recorded.",
+    ):
+        return redirect("mentees:mentor", mentor_id=mentor.pk)
     return render(
         request,
         "mentees/mentors/supervision_form.html",
         {"form": form, "mentor": mentor},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )

@@ -6,7 +6,6 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import apply_validation_error
 from providers.permissions import org_admin_required
 
 from .. import services
@@ -15,6 +14,7 @@ from ..forms.fields import posted
 from ..forms.volunteering import TrainingModuleForm, VolunteerRoleForm
 from ..models import TrainingModule, VolunteerRole
 from ..tenancy import get_training_module_for_user_or_404, get_volunteer_role_for_user_or_404
+from .saving import form_status, saved
 
 
 @org_admin_required
@@ -42,7 +42,7 @@ def _role_form_page(request, form, role=None):
         request,
         "mentees/volunteering/roles_admin/form.html",
         {"form": form, "role": role},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -50,19 +50,18 @@ def _role_form_page(request, form, role=None):
 @require_http_methods(["GET", "POST"])
 def role_create(request):
     form = VolunteerRoleForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            role = services.volunteer_role_create(
-                actor=request.user,
-                organisation=request.membership.organisation,
-                request=request,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{role.title} is saved as a draft. Publish it when ready.")
-            return redirect("mentees:volunteer_role_list")
+    if saved(
+        request,
+        form,
+        lambda data: services.volunteer_role_create(
+            actor=request.user,
+            organisation=request.membership.organisation,
+            request=request,
+            **data,
+        ),
+        success=lambda role: f"{role.title} is saved as a draft. Publish it when ready.",
+    ):
+        return redirect("mentees:volunteer_role_list")
     return _role_form_page(request, form)
 
 
@@ -73,16 +72,15 @@ def role_edit(request, role_id):
         request.user, request.membership.organisation, role_id
     )
     form = VolunteerRoleForm(posted(request), instance=VolunteerRole.objects.get(pk=role.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.volunteer_role_update(
-                actor=request.user, role=role, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Your changes to {role.title} are saved.")
-            return redirect("mentees:volunteer_role_list")
+    if saved(
+        request,
+        form,
+        lambda data: services.volunteer_role_update(
+            actor=request.user, role=role, request=request, **data
+        ),
+        success=f"Your changes to {role.title} are saved.",
+    ):
+        return redirect("mentees:volunteer_role_list")
     return _role_form_page(request, form, role)
 
 
@@ -129,7 +127,7 @@ def _module_form_page(request, form, module=None):
         request,
         "mentees/vetting/training_module_form.html",
         {"form": form, "module": module},
-        status=400 if form.errors else 200,
+        status=form_status(form),
     )
 
 
@@ -137,19 +135,18 @@ def _module_form_page(request, form, module=None):
 @require_http_methods(["GET", "POST"])
 def training_module_create(request):
     form = TrainingModuleForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            module = services.training_module_create(
-                actor=request.user,
-                organisation=request.membership.organisation,
-                request=request,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{module.name} is added.")
-            return redirect("mentees:training_module_list")
+    if saved(
+        request,
+        form,
+        lambda data: services.training_module_create(
+            actor=request.user,
+            organisation=request.membership.organisation,
+            request=request,
+            **data,
+        ),
+        success=lambda module: f"{module.name} is added.",
+    ):
+        return redirect("mentees:training_module_list")
     return _module_form_page(request, form)
 
 
@@ -160,14 +157,13 @@ def training_module_edit(request, module_id):
         request.user, request.membership.organisation, module_id
     )
     form = TrainingModuleForm(posted(request), instance=TrainingModule.objects.get(pk=module.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.training_module_update(
-                actor=request.user, module=module, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{module.name} is saved.")
-            return redirect("mentees:training_module_list")
+    if saved(
+        request,
+        form,
+        lambda data: services.training_module_update(
+            actor=request.user, module=module, request=request, **data
+        ),
+        success=f"{module.name} is saved.",
+    ):
+        return redirect("mentees:training_module_list")
     return _module_form_page(request, form, module)
