@@ -9,10 +9,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from accounts.forms import form_status, saved
 from mentees.constants import MentorStatus
 from mentees.models import Mentee, MentorProfile
 from mentees.tenancy import get_mentee_for_user_or_404
-from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
 
 from .. import scoring

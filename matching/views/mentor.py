@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from mentees.views.saving import form_status, saved
+from accounts.forms import form_status, saved
 from providers.constants import MembershipRole
 from providers.permissions import membership_required
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from mentees.views.saving import form_status, saved
+from accounts.forms import form_status, saved
 
 from ..forms import EmailPreferencesForm
 from ..models import EmailPreference, Notification

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from accounts.forms import form_status, saved
 from mentees.models import MentorProfile
-from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
 
 from .. import scoring

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from mentees.views.saving import form_status, saved
+from accounts.forms import form_status, saved
 from providers.permissions import org_admin_required
 
 from ..forms import WeightsForm

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.forms import form_status, saved
 from providers.permissions import staff_required
 
 from ..constants import ContactMethod, MenteeStatus
@@ -21,7 +22,6 @@ from ..forms.cases import (
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
 from ..tenancy import get_mentee_for_user_or_404
-from .saving import form_status, saved
 
 PER_PAGE = 50
 

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from accounts.forms import form_status, saved
 from providers.permissions import staff_required
 
 from .. import services
@@ -14,7 +15,6 @@ from ..forms.fields import posted
 from ..forms.mentors import MentorProfileForm, MentorStatusForm, SupervisionForm
 from ..models import MentorProfile
 from ..tenancy import get_mentor_for_user_or_404
-from .saving import form_status, saved
 
 MENTORS_PER_PAGE = 50
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.forms import form_status, saved
 from providers.permissions import staff_required
 
 from ..constants import OPEN_REFERRAL_STATUSES, Situation
@@ -20,7 +21,6 @@ from ..referral_answers import contact_lines
 from ..services import referrals as referral_services
 from ..suggestions import suggestion_queryset
 from ..tenancy import get_referral_for_user_or_404
-from .saving import form_status, saved
 
 PER_PAGE = 50
 
