@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("mentees.urls")),
     path("", include("matching.urls")),
+    path("", include("outcomes.urls")),
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -14,6 +14,8 @@ class NotificationKind(models.TextChoices):
     VETTING_EXPIRING = "vetting_expiring", "A DBS check or training expires within 30 days"
     SUPERVISION_OVERDUE = "supervision_overdue", "A mentor's supervision is overdue"
     LISTING_REVIEW_DUE = "listing_review_due", "A service listing needs checking"
+    FOLLOW_UP_DUE = "follow_up_due", "A reoffending follow-up can now be answered"
+    REPORT_READY = "report_ready", "A scheduled outcomes report is ready"
 
 
 # Always emailed: a person may be at risk if these go unread.

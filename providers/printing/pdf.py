@@ -86,6 +86,19 @@ def _latin1(char: str) -> bool:
     return (" " <= char <= "~") or ("\xa0" <= char <= "\xff")
 
 
+def load_fonts(pdf: FPDF) -> tuple[str, Callable[[str], bool]]:
+    """Add DejaVu Sans to `pdf` where it is installed; return the font family to use, and
+    whether it can draw a character. Other PDFs (outcome reports) use it too."""
+    for folder in FONT_DIRS:
+        paths = {style: folder / name for style, name in FONT_FILES.items()}
+        if all(path.is_file() for path in paths.values()):
+            for style, path in paths.items():
+                pdf.add_font("DejaVu", style, str(path))
+            codes = frozenset(pdf.fonts["dejavu"].cmap) & frozenset(pdf.fonts["dejavuB"].cmap)
+            return "DejaVu", lambda char, codes=codes: ord(char) in codes
+    return FALLBACK_FAMILY, _latin1
+
+
 class DirectoryPDF(FPDF):
     def __init__(self, directory: PrintableDirectory, pages: dict[str, int]):
         super().__init__(orientation="portrait", unit="mm", format="A4")
@@ -104,15 +117,7 @@ class DirectoryPDF(FPDF):
         self.set_lang("en-GB")
 
     def _load_fonts(self) -> tuple[str, Callable[[str], bool]]:
-        """The font family to use, and whether it can draw a character."""
-        for folder in FONT_DIRS:
-            paths = {style: folder / name for style, name in FONT_FILES.items()}
-            if all(path.is_file() for path in paths.values()):
-                for style, path in paths.items():
-                    self.add_font("DejaVu", style, str(path))
-                codes = frozenset(self.fonts["dejavu"].cmap) & frozenset(self.fonts["dejavuB"].cmap)
-                return "DejaVu", lambda char, codes=codes: ord(char) in codes
-        return FALLBACK_FAMILY, _latin1
+        return load_fonts(self)
 
     # Text.
 
