@@ -227,29 +227,31 @@ def record_view(*, actor, mentee: Mentee, request=None) -> None:
 # --- Subject access and erasure (called by mentees.services.privacy) -------------------------
 
 
-def outcome_export(mentee: Mentee) -> dict | None:
+def outcome_export(mentee: Mentee) -> list[dict] | None:
+    """The outcome record as labelled facts, for subject access."""
     record = OutcomeRecord.objects.filter(mentee=mentee).first()
     if record is None:
         return None
 
     def iso(value):
-        return value.isoformat() if value else None
+        return value.isoformat() if value else ""
 
-    return {
-        "follow_up_start": iso(record.index_date),
-        "follow_up_start_kind": record.get_index_kind_display(),
-        "proven_reoffending": record.get_reoffended_display(),
-        "offence_date": iso(record.offence_date),
-        "reoffending_source": record.get_reoffending_source_display(),
-        "returned_to_custody": record.get_returned_to_custody_display(),
-        "returned_on": iso(record.returned_on),
-        **{name: getattr(record, f"get_{name}_display")() for name, _label in PATHWAY_OUTCOMES},
-        "wellbeing_start": record.wellbeing_start,
-        "wellbeing_start_on": iso(record.wellbeing_start_on),
-        "wellbeing_end": record.wellbeing_end,
-        "wellbeing_end_on": iso(record.wellbeing_end_on),
-        "gender": record.get_gender_display(),
-    }
+    facts = [
+        ("Follow-up start", iso(record.index_date)),
+        ("Follow-up start kind", record.get_index_kind_display()),
+        ("Proven reoffending", record.get_reoffended_display()),
+        ("Offence date", iso(record.offence_date)),
+        ("Where the answer comes from", record.get_reoffending_source_display()),
+        ("Returned to custody", record.get_returned_to_custody_display()),
+        ("Date returned to custody", iso(record.returned_on)),
+        *((label, getattr(record, f"get_{name}_display")()) for name, label in PATHWAY_OUTCOMES),
+        ("Wellbeing score at the start", record.wellbeing_start or ""),
+        ("Date of the start score", iso(record.wellbeing_start_on)),
+        ("Wellbeing score at the end", record.wellbeing_end or ""),
+        ("Date of the end score", iso(record.wellbeing_end_on)),
+        ("Gender (for the Justice Data Lab)", record.get_gender_display()),
+    ]
+    return [{"label": label, "value": value} for label, value in facts]
 
 
 def outcome_erase(mentee: Mentee) -> None:

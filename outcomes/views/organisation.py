@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from mentees.forms.fields import posted
 from mentees.views.saving import form_status, saved
 from providers.permissions import org_admin_required, staff_required
 
@@ -109,7 +110,7 @@ def outcome_settings(request):
         "hourly_earnings": current.hourly_earnings,
         "hourly_earnings_source": current.hourly_earnings_source,
     }
-    form = SettingsForm(request.POST or None, initial=initial)
+    form = SettingsForm(posted(request), initial=initial)
     if saved(
         request,
         form,
@@ -179,7 +180,7 @@ def justice_data_lab_export(request):
     """Org admins choose a cohort by follow-up start date and download it. Refused under 60
     people; every download is audited with the references it held."""
     organisation = request.membership.organisation
-    form = JusticeDataLabForm(request.POST or None)
+    form = JusticeDataLabForm(posted(request))
     if request.method == "POST" and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         try:

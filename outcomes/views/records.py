@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from mentees.forms.fields import posted
 from mentees.tenancy import get_mentee_for_user_or_404
 from mentees.views.saving import form_status, saved
 from providers.permissions import staff_required
@@ -36,6 +37,7 @@ def record(request, mentee_id):
             "mentee": mentee,
             "part": "outcomes",
             "outcome": outcome,
+            "outcome_saved": not outcome._state.adding,
             "follow_up": follow_up,
             "complete": follow_up.is_complete(today) if follow_up else False,
             "started": bool(follow_up and outcome.index_date <= today),
@@ -64,7 +66,7 @@ def _form_page(request, mentee, form, template, save, success):
 def reoffending(request, mentee_id):
     mentee = _mentee(request, mentee_id, changing=True)
     outcome = record_services.record_for(mentee)
-    form = ReoffendingForm(request.POST or None, initial=ReoffendingForm.initial_for(outcome))
+    form = ReoffendingForm(posted(request), initial=ReoffendingForm.initial_for(outcome))
     return _form_page(
         request,
         mentee,
@@ -81,7 +83,7 @@ def reoffending(request, mentee_id):
 def pathways(request, mentee_id):
     mentee = _mentee(request, mentee_id, changing=True)
     outcome = record_services.record_for(mentee)
-    form = PathwaysForm(request.POST or None, initial=PathwaysForm.initial_for(outcome))
+    form = PathwaysForm(posted(request), initial=PathwaysForm.initial_for(outcome))
     return _form_page(
         request,
         mentee,

@@ -93,7 +93,10 @@ def test_difference_from_a_fixed_national_rate_is_the_wilson_interval_moved():
     difference = stats.difference_from_rate(34, 228, 0.60)
     low, high = stats.wilson_interval(34, 228)
     assert difference.value == pytest.approx(34 / 228 - 0.60)
-    assert (difference.low, difference.high) == (pytest.approx(low - 0.6), pytest.approx(high - 0.6))
+    assert (difference.low, difference.high) == (
+        pytest.approx(low - 0.6),
+        pytest.approx(high - 0.6),
+    )
     assert difference.clearly_lower and not difference.clearly_higher
 
 
