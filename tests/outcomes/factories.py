@@ -82,3 +82,51 @@ def commissioner(region=None, **kwargs):
     if region is not False:
         CommissionerRegion.objects.create(user=user, region=region or RegionFactory())
     return user
+
+
+def bulk_cohort(organisation, *, people: int, reoffended: int, index_date: date, mentor=None):
+    """`people` mentored people whose follow-up started on `index_date`, `reoffended` of them
+    proven to have reoffended: made in bulk, for the larger published examples."""
+    from matching.models import Match
+    from mentees.models import Mentee
+    from mentees.references import new_reference
+    from tests.factories_volunteering import MentorProfileFactory
+
+    mentor = mentor or MentorProfileFactory(organisation=organisation)
+    mentees = Mentee.objects.bulk_create(
+        Mentee(
+            organisation=organisation,
+            reference=new_reference("MN"),
+            full_name=f"Cohort Person {n}",
+            date_of_birth=date(1990, 1, 1),
+            release_date=index_date,
+        )
+        for n in range(people)
+    )
+    now = timezone.now()
+    Match.objects.bulk_create(
+        Match(
+            organisation=organisation,
+            mentee=mentee,
+            mentor=mentor,
+            status=MatchStatus.ENDED,
+            respond_by=now,
+            started_on=index_date,
+            ended_on=index_date + timedelta(days=300),
+            ending="planned",
+        )
+        for mentee in mentees
+    )
+    OutcomeRecord.objects.bulk_create(
+        OutcomeRecord(
+            organisation=organisation,
+            mentee=mentee,
+            index_date=index_date,
+            index_kind=IndexKind.RELEASE,
+            reoffended=Answer.YES if n < reoffended else Answer.NO,
+            offence_date=index_date + timedelta(days=60) if n < reoffended else None,
+            reoffending_source="police",
+        )
+        for n, mentee in enumerate(mentees)
+    )
+    return mentees
