@@ -99,7 +99,7 @@ def test_a_period_with_no_data_is_a_clear_empty_report(staff_client, today):
         ("future", "The end date must be today or in the past"),
         (
             {"start_0": "31", "start_1": "2", "start_2": "2025"},
-            "The start date must be a real date",
+            "The start date must be a real date, like 27 3 2026",
         ),
         ({"start_0": "1", "start_1": "", "start_2": "2025"}, "The start date must include a month"),
         ({"comparator": "999999"}, "Choose a comparator from the list"),
