@@ -96,9 +96,11 @@ def reoffending_summary(figures: Figures, comparator: dict | None, *, suppress: 
     }
     if n == 0:
         result["warning"] = (
-            "No one in this period has a complete 18-month follow-up with an answer recorded "
-            "yet, so there is no reoffending rate to show."
+            "No one whose follow-up started in this period has a complete 18-month follow-up "
+            "with an answer recorded yet, so there is no reoffending rate to show."
         )
+        if figures.follow_up_running:
+            result["warning"] += " Choose a period that ended at least 18 months ago to see one."
         return result
     if proportion_hidden(k, n, suppress=suppress):
         result["hidden"] = True

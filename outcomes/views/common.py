@@ -44,6 +44,14 @@ def quick_periods(today: date, **extra) -> list[dict]:
     return [{"label": label, "query": period_query(period, **extra)} for label, period in choices]
 
 
+def latest_complete_year(today: date) -> Period:
+    """The latest 12 months whose every follow-up is complete today."""
+    from ..followup import add_months, complete_if_started_by
+
+    end = complete_if_started_by(today)
+    return Period(add_months(end, -12) + timedelta(days=1), end)
+
+
 def read_period(request, **form_kwargs) -> tuple[PeriodForm, Period | None]:
     """The period asked for (by GET), or the last 12 months if none was; None if the form has
     errors. The form is always bound, so the page shows the period it reports on."""

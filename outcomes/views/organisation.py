@@ -18,7 +18,14 @@ from ..constants import JUSTICE_DATA_LAB_MINIMUM
 from ..forms import JusticeDataLabForm, SettingsForm
 from ..models import ReportSnapshot
 from ..services import reports as report_services
-from .common import attachment, download, period_query, quick_periods, read_period
+from .common import (
+    attachment,
+    download,
+    latest_complete_year,
+    period_query,
+    quick_periods,
+    read_period,
+)
 
 SNAPSHOTS_PER_PAGE = 24
 
@@ -49,6 +56,7 @@ def dashboard(request):
             "form": form,
             "document": document,
             "query": query,
+            "complete_query": period_query(latest_complete_year(timezone.localdate())),
             "quick_periods": quick_periods(timezone.localdate()),
             "subscribed": report_services.is_subscribed(request.user, organisation=organisation),
             "organisation": organisation,

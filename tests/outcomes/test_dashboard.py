@@ -55,7 +55,9 @@ def test_the_dashboard_shows_the_last_twelve_months_by_default(
     assert '<svg class="app-chart"' in content and "<title id=" in content
     assert "<desc id=" in content
     assert "Proven reoffending" in content
-    assert "No one in this period has a complete 18-month follow-up" in content
+    assert (
+        "No one whose follow-up started in this period has a complete 18-month follow-up" in content
+    )
 
 
 def test_the_published_example_on_the_page_and_in_both_downloads(staff_client, today, cohort):

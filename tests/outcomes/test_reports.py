@@ -14,7 +14,6 @@ from outcomes.models import OutcomeSettings
 from outcomes.periods import Period
 from outcomes.suppression import breakdown, count
 from tests.factories import OrganisationFactory
-from tests.factories_volunteering import MentorProfileFactory
 from tests.matching.factories import MatchFactory, MeetingFactory
 from tests.mentees.factories import MenteeFactory, ReferralFactory
 
@@ -130,10 +129,10 @@ def test_an_empty_period_is_a_clear_empty_report(organisation, today):
     )
     sections = {section["key"]: section for section in document["sections"]}
     assert (
-        "No one in this period has a complete 18-month follow-up"
+        "No one whose follow-up started in this period has a complete 18-month follow-up"
         in sections["reoffending"]["warning"]
     )
-    rows = dict((row[0], row[1]) for row in sections["people"]["rows"])
+    rows = {row[0]: row[1] for row in sections["people"]["rows"]}
     assert rows["Lasting 6 months or more"] == "None to count"
     assert rows["Meetings per relationship per week"] == "None to count"
     assert sections["endings"]["rows"] == []
@@ -156,13 +155,13 @@ def test_the_published_example_through_the_engine(organisation, today):
         settings=settings,
     )
     sections = {section["key"]: section for section in document["sections"]}
-    reoffending = dict((row[0], row[1]) for row in sections["reoffending"]["rows"])
+    reoffending = {row[0]: row[1] for row in sections["reoffending"]["rows"]}
     assert reoffending["Proven reoffending"] == "15% (34 of 228)"
     assert reoffending["95% confidence interval"] == "11% to 20%"
     assert "national rate" in reoffending["Comparator (national rate)"].lower()
     assert "not a comparison group matched" in reoffending["Comparator (national rate)"]
     assert sections["reoffending"]["verdict"] == "Lower than the national rate, beyond chance."
-    value = dict((row[0], row[1]) for row in sections["value"]["rows"])
+    value = {row[0]: row[1] for row in sections["value"]["rows"]}
     assert value["Expected to reoffend at the national rate"] == "137"
     assert value["Crimes prevented (at least)"] == "103"
     assert value["Value at £3,097 a crime"] == "£318,991"
