@@ -13,6 +13,7 @@ from accounts.models import User
 from matching.demo import seed_matching
 from mentees.demo_referrals import seed_referrals
 from mentees.demo_volunteering import seed_volunteering
+from outcomes.demo import seed_outcomes
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.demo_listings import seed_listings
@@ -197,6 +198,14 @@ class Command(BaseCommand):
             actor=platform_admin, organisations=organisations, make_user=self.user
         )
         seed_matching(staff=coordinators)
+        seed_outcomes(
+            organisations=organisations,
+            staff={
+                key: User.objects.get(email=demo_email(f"admin.{key}"))
+                for key in ("mersey", "tyneside")
+            },
+            commissioner_email=demo_email("commissioner"),
+        )
         return logins
 
     def print_logins(self, logins: list[tuple[str, str]]) -> None:
