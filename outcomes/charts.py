@@ -6,13 +6,13 @@ inline styles)."""
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-WIDTH = 680
-LABEL_WIDTH = 230
-TEXT_WIDTH = 110
+WIDTH = 470
+LABEL_WIDTH = 170
+TEXT_WIDTH = 80
 PLOT_LEFT = LABEL_WIDTH + 10
 PLOT_WIDTH = WIDTH - PLOT_LEFT - TEXT_WIDTH
-LINE_HEIGHT = 16
-BAR_HEIGHT = 20
+LINE_HEIGHT = 18
+BAR_HEIGHT = 24
 ROW_GAP = 14
 TOP = 34
 FONT = 'font-family="Arial, Helvetica, sans-serif"'
@@ -20,7 +20,7 @@ BLUE = "#1d70b8"
 BLACK = "#0b0c0c"
 GREY = "#b1b4b6"
 RED = "#d4351c"
-CHARS_PER_LINE = 30
+CHARS_PER_LINE = 19
 
 
 def wrap(text: str, width: int = CHARS_PER_LINE, lines: int = 3) -> list[str]:
@@ -63,7 +63,7 @@ def svg(chart: dict, chart_id: str) -> str:
             f"{escape(line)}</tspan>"
             for i, line in enumerate(label_lines)
         )
-        parts.append(f'<text {FONT} font-size="14" fill="{BLACK}" text-anchor="end">{spans}</text>')
+        parts.append(f'<text {FONT} font-size="16" fill="{BLACK}" text-anchor="end">{spans}</text>')
         value = bar["value"]
         text_x = PLOT_LEFT + 4
         if value is not None:
@@ -82,7 +82,7 @@ def svg(chart: dict, chart_id: str) -> str:
                 )
                 text_x = max(text_x, high + 6)
         parts.append(
-            f'<text {FONT} font-size="14" fill="{BLACK}" x="{min(text_x, WIDTH - 4):.1f}" '
+            f'<text {FONT} font-size="16" fill="{BLACK}" x="{min(text_x, WIDTH - 60):.1f}" '
             f'y="{middle + 5:.1f}">{escape(bar["text"])}</text>'
         )
         y += row_height + ROW_GAP
@@ -91,7 +91,7 @@ def svg(chart: dict, chart_id: str) -> str:
     if chart["unit"] == "percent":
         for tick in (0, 0.25, 0.5, 0.75, 1):
             axis.append(
-                f'<text {FONT} font-size="12" fill="{BLACK}" x="{x(tick)}" y="{bottom + 8}" '
+                f'<text {FONT} font-size="14" fill="{BLACK}" x="{x(tick)}" y="{bottom + 8}" '
                 f'text-anchor="middle">{int(tick * 100)}%</text>'
             )
     reference = chart.get("reference")
@@ -102,7 +102,7 @@ def svg(chart: dict, chart_id: str) -> str:
             'stroke-width="2" stroke-dasharray="6 4"/>'
         )
         axis.append(
-            f'<text {FONT} font-size="13" fill="{BLACK}" x="{ref_x}" y="{TOP - 16}" '
+            f'<text {FONT} font-size="14" fill="{BLACK}" x="{ref_x}" y="{TOP - 16}" '
             f'text-anchor="middle">{escape(reference["label"])}</text>'
         )
     height = bottom + 16

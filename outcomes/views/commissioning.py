@@ -15,7 +15,7 @@ from providers.permissions import platform_role_required
 from ..models import ReportSnapshot
 from ..querysets import commissioner_region_id
 from ..services import reports as report_services
-from .common import download, period_query, quick_periods, read_period
+from .common import download, latest_complete_year, period_query, quick_periods, read_period
 from .organisation import SNAPSHOTS_PER_PAGE, stored_file
 
 commissioners_only = platform_role_required(PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN)
@@ -71,7 +71,8 @@ def comparison(request):
     if document == "refused":
         return _refused(request, _own_region(request))
     is_admin = has_platform_role(request.user, PlatformRole.PLATFORM_ADMIN)
-    extra = {"region": region.pk} if region and is_admin else {}
+    region_extra = {"region": region.pk} if region and is_admin else {}
+    extra = dict(region_extra)
     chosen = form.cleaned_data.get("comparator") if period else None
     if chosen:
         extra["comparator"] = chosen.pk
@@ -85,6 +86,9 @@ def comparison(request):
             "region_hidden": {"region": region.pk} if region and is_admin else {},
             "document": document,
             "query": period_query(period, **extra) if period else "",
+            "complete_query": period_query(
+                latest_complete_year(timezone.localdate()), **region_extra
+            ),
             "quick_periods": quick_periods(
                 timezone.localdate(), region=region.pk if region and is_admin else None
             ),
