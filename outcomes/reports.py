@@ -39,8 +39,6 @@ from django.db.models.functions import (
     Cast,
     Coalesce,
     ExtractDay,
-    ExtractHour,
-    ExtractMinute,
     ExtractMonth,
     ExtractYear,
     Greatest,
@@ -161,10 +159,6 @@ def _whole_months(start: str, end: str):
     )
 
 
-def _minutes(column: str):
-    return ExtractHour(column) * 60 + ExtractMinute(column)
-
-
 def compute(scope: Scope, period: Period, *, today: date | None = None, group: bool = False):
     """{organisation id (or ALL): Figures}. With `group`, one entry per organisation that has
     any figure; organisations with none are simply absent (callers fill in zeros)."""
@@ -242,11 +236,17 @@ def compute(scope: Scope, period: Period, *, today: date | None = None, group: b
             Meeting.objects.filter(scope.q(), held_on__gte=period.start, held_on__lte=period.end),
             group,
             n=Count("pk"),
-            minutes=Sum(_minutes("ends_at") - _minutes("starts_at")),
+            length=Sum(
+                ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+            ),
         ),
         meetings="n",
-        meeting_minutes="minutes",
+        meeting_minutes="length",
     )
+    for target in results.values():
+        # A sum of meeting lengths (a timedelta, or 0 when there were none), in minutes.
+        length = target.meeting_minutes
+        target.meeting_minutes = int(length.total_seconds() // 60) if length else 0
 
     lived = Q(experience__contains='"prison"') | Q(experience__contains='"probation"')
     merge(
