@@ -175,10 +175,22 @@ def _wirral(region: Region, today: date) -> Organisation:
     return organisation
 
 
+HISTORY_EMAIL_PREFIX = "former.mentor."
+
+
 def _former_mentors_email(key: str, n: int) -> str:
     from accounts.demo import DEMO_EMAIL_DOMAIN
 
-    return f"former.mentor.{key}.{n}@{DEMO_EMAIL_DOMAIN}"
+    return f"{HISTORY_EMAIL_PREFIX}{key}.{n}@{DEMO_EMAIL_DOMAIN}"
+
+
+def history_matches():
+    """The relationships this module made up (other demo modules' tests leave them out)."""
+    return Match.objects.filter(mentor__user__email__startswith=HISTORY_EMAIL_PREFIX)
+
+
+def history_mentees():
+    return Mentee.objects.filter(matches__in=history_matches())
 
 
 def _mentors(key: str, organisation: Organisation, approver, count: int, rng) -> list:
@@ -270,15 +282,13 @@ def _history(key, organisation, coordinator, today, rng) -> None:
             decided_at=referred + timedelta(days=5),
         )
         referrals.append(referral)
-        if cohort == "complete":
-            length = rng.choice([2, 4, 5, 7, 8, 9, 10, 11, 12, 12, 13])
-            ended = min(add_months(started, length), today - timedelta(days=1))
-            early = length < 6 or offended and rng.random() < 0.6
-            status = MenteeStatus.CLOSED
-        else:
-            ended = None
-            early = False
-            status = MenteeStatus.ACTIVE_AFTER_RELEASE
+        # The history is over: every relationship has ended and every case is closed, so the
+        # demo's relationships under way are only the ones made through the real services.
+        length = rng.choice([2, 4, 5, 7, 8, 9, 10, 11, 12, 12, 13])
+        latest_end = today - timedelta(days=rng.randrange(3, 30))
+        ended = max(min(add_months(started, length), latest_end), started + timedelta(days=14))
+        early = length < 6 or (offended and rng.random() < 0.6)
+        status = MenteeStatus.CLOSED
         mentee = Mentee(
             organisation=organisation,
             reference=new_reference("MN"),
@@ -293,8 +303,6 @@ def _history(key, organisation, coordinator, today, rng) -> None:
                 ClosureReason.RETURNED_TO_CUSTODY
                 if offended and early
                 else ClosureReason.PLANNED_ENDING
-                if ended
-                else ""
             ),
             created_at=referred + timedelta(days=5),
         )
@@ -304,13 +312,13 @@ def _history(key, organisation, coordinator, today, rng) -> None:
             organisation=organisation,
             mentee=mentee,
             mentor=mentor,
-            status=MatchStatus.ENDED if ended else MatchStatus.ONGOING,
+            status=MatchStatus.ENDED,
             proposed_at=timezone.make_aware(timezone.datetime.combine(started, time(9))),
             respond_by=now,
             started_on=started,
             released_on=index,
             ended_on=ended,
-            ending=("early" if early else "planned") if ended else "",
+            ending="early" if early else "planned",
             early_reason=(
                 EarlyEndingReason.RETURNED_TO_CUSTODY
                 if early and offended
@@ -318,11 +326,11 @@ def _history(key, organisation, coordinator, today, rng) -> None:
                 if early
                 else ""
             ),
-            shorter_than_advised=bool(ended and (ended - started).days < 182),
+            shorter_than_advised=(ended - started).days < 182,
         )
         matches.append(match)
         records.append(_record(organisation, mentee, cohort, offended, index, today, rng))
-        meetings += _meetings(organisation, match, mentor, started, ended or today, rng)
+        meetings += _meetings(organisation, match, mentor, started, ended, rng)
     Referral.objects.bulk_create(referrals)
     for mentee, referral in zip(mentees, referrals, strict=True):
         mentee.referral = referral
