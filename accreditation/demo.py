@@ -75,7 +75,7 @@ def seed_accreditation(*, organisations: dict, admins: dict, assessor) -> None:
     mersey, tyneside = organisations["mersey"], organisations["tyneside"]
     severn, cardiff = organisations["severn"], organisations["cardiff"]
     if not Award.objects.filter(organisation=mersey).exists():
-        _awarded(mersey, admins["mersey"], assessor, days_ago=600)
+        seed_award(mersey, admins["mersey"], assessor, days_ago=600)
     if not Application.objects.filter(organisation=tyneside).exists():
         _in_progress(tyneside, admins["tyneside"], days_ago=40)
     if not Application.objects.filter(organisation=severn).exists():
@@ -122,7 +122,8 @@ def _add_policy(application, admin, code: str, title: str) -> None:
     )
 
 
-def _awarded(organisation, admin, assessor, *, days_ago: int) -> None:
+def seed_award(organisation, admin, assessor, *, days_ago: int) -> None:
+    """Take an application through every step to an award made `days_ago` days ago."""
     application = services.application_start(actor=admin, organisation=organisation)
     _answer(application, admin, NARRATIVES)
     _add_policy(application, admin, "safety", "Safeguarding and lone-working policy")

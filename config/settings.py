@@ -144,6 +144,18 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "matching.tasks.send_unsent_emails",
         "schedule": crontab(minute="*/15"),
     },
+    "outcome-follow-ups": {
+        "task": "outcomes.tasks.remind_follow_ups",
+        "schedule": crontab(hour=7, minute=10),
+    },
+    "monthly-outcome-reports": {
+        "task": "outcomes.tasks.monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=3, minute=30),
+    },
+    "quarterly-outcome-reports": {
+        "task": "outcomes.tasks.quarterly_reports",
+        "schedule": crontab(month_of_year="1,4,7,10", day_of_month=1, hour=4, minute=0),
+    },
 }
 
 # Accounts

@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("mentees.urls")),
     path("", include("matching.urls")),
     path("", include("accreditation.urls")),
+    path("", include("outcomes.urls")),
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -17,6 +17,8 @@ class NotificationKind(models.TextChoices):
     APS_RENEWAL_DUE = "aps_renewal_due", "Your Approved Provider Standard award is due for renewal"
     APS_APPLICATION_IDLE = "aps_application_idle", "An accreditation application has been idle"
     APS_WAITING_FOR_ASSESSOR = "aps_waiting", "An accreditation application waits for an assessor"
+    FOLLOW_UP_DUE = "follow_up_due", "A reoffending follow-up can now be answered"
+    REPORT_READY = "report_ready", "A scheduled outcomes report is ready"
 
 
 # Always emailed: a person may be at risk if these go unread.

@@ -119,3 +119,10 @@ class SupportRequestFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     message = "How do we show our supervision is regular enough?"
     requested_by = factory.SubFactory(UserFactory)
+
+
+def accredited_organisation(**kwargs):
+    """An organisation holding a current award of the Approved Provider Standard."""
+    organisation = OrganisationFactory(**kwargs)
+    AwardFactory(organisation=organisation)
+    return organisation

@@ -128,6 +128,7 @@ def mentee_export(*, actor, mentee: Mentee, request=None) -> dict:
             for document in mentee.documents.all()
         ],
         "referral": _referral_data(referral) if referral else None,
+        "outcomes": _outcomes_data(mentee),
     }
     audit_record(
         actor=actor,
@@ -137,6 +138,12 @@ def mentee_export(*, actor, mentee: Mentee, request=None) -> dict:
         request=request,
     )
     return data
+
+
+def _outcomes_data(mentee: Mentee) -> dict | None:
+    from outcomes.services.records import outcome_export
+
+    return outcome_export(mentee)
 
 
 def _referral_data(referral: Referral) -> dict:
@@ -175,6 +182,9 @@ def mentee_erase(*, actor, mentee: Mentee, request=None) -> Mentee:
     Goal.objects.filter(mentee=mentee).update(description="")
     NeedRating.objects.filter(assessment__mentee=mentee).update(notes="")
     MenteeStatusChange.objects.filter(mentee=mentee).update(note="")
+    from outcomes.services.records import outcome_erase
+
+    outcome_erase(mentee)
     if mentee.referral_id:
         _erase_referral(Referral.objects.select_for_update().get(pk=mentee.referral_id))
     audit_record(

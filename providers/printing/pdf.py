@@ -86,13 +86,26 @@ def _latin1(char: str) -> bool:
     return (" " <= char <= "~") or ("\xa0" <= char <= "\xff")
 
 
+def load_fonts(pdf: FPDF) -> tuple[str, Callable[[str], bool]]:
+    """Add DejaVu Sans to `pdf` where it is installed; return the font family to use, and
+    whether it can draw a character. Other PDFs (outcome reports) use it too."""
+    for folder in FONT_DIRS:
+        paths = {style: folder / name for style, name in FONT_FILES.items()}
+        if all(path.is_file() for path in paths.values()):
+            for style, path in paths.items():
+                pdf.add_font("DejaVu", style, str(path))
+            codes = frozenset(pdf.fonts["dejavu"].cmap) & frozenset(pdf.fonts["dejavuB"].cmap)
+            return "DejaVu", lambda char, codes=codes: ord(char) in codes
+    return FALLBACK_FAMILY, _latin1
+
+
 class OpenGatePDF(FPDF):
     """An A4 PDF in our font (DejaVu Sans where installed, else Helvetica), whose text always goes
     through `printable`. The printable directory and the accreditation certificate build on it."""
 
     def __init__(self, *, title: str, subject: str = ""):
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.family, self.can_draw = self._load_fonts()
+        self.family, self.can_draw = load_fonts(self)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_title(self.text(title))
         if subject:
@@ -100,17 +113,6 @@ class OpenGatePDF(FPDF):
         self.set_author(settings.SERVICE_NAME)
         self.set_creator(settings.SERVICE_NAME)
         self.set_lang("en-GB")
-
-    def _load_fonts(self) -> tuple[str, Callable[[str], bool]]:
-        """The font family to use, and whether it can draw a character."""
-        for folder in FONT_DIRS:
-            paths = {style: folder / name for style, name in FONT_FILES.items()}
-            if all(path.is_file() for path in paths.values()):
-                for style, path in paths.items():
-                    self.add_font("DejaVu", style, str(path))
-                codes = frozenset(self.fonts["dejavu"].cmap) & frozenset(self.fonts["dejavuB"].cmap)
-                return "DejaVu", lambda char, codes=codes: ord(char) in codes
-        return FALLBACK_FAMILY, _latin1
 
     # Text.
 

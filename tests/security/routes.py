@@ -23,11 +23,15 @@ Kinds:
 - OwnRecord: a signed-in person's own record (their volunteer applications, their
   notifications); `make(user)` builds one of that user's and returns the URL kwargs. Anyone
   else's, staff included, is a 404.
+- RegionObject: a commissioner's own region's object (a region report); `make(region)` builds
+  one for that region. A commissioner of another region gets a 404; other platform roles and
+  provider staff get 403.
 - MentorObject: a mentor's own relationship; `make(user, organisation)` builds one with `user`
   as its mentor and returns the URL kwargs. Another mentor's, in the same organisation or not,
   is a 404; staff roles get 403 (they have their own pages).
 """
 
+import itertools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -172,6 +176,47 @@ def _own_notification(user):
         user=user, kind="proposal", key=str(uuid.uuid4()), title="Hello", link="/mentor/"
     )
     return {"notification_id": notification.pk}
+
+
+_snapshot_years = itertools.count(2000)
+
+
+def _snapshot(scope, obj):
+    """A stored report of a month of its own (one report per scope and period)."""
+    from outcomes.constants import PeriodKind
+    from outcomes.models import ReportSnapshot
+
+    year = next(_snapshot_years)
+    return ReportSnapshot.objects.create(
+        scope=scope,
+        organisation=obj if scope == "organisation" else None,
+        region=obj if scope == "region" else None,
+        scope_key=f"{scope}:{obj.pk}",
+        period_kind=PeriodKind.MONTH,
+        period_start=f"{year}-01-01",
+        period_end=f"{year}-01-31",
+        data={
+            "kind": "organisation",
+            "title": "Monthly outcomes report",
+            "scope": str(obj),
+            "period": {"start": "2026-01-01", "end": "2026-01-31", "label": "January 2026"},
+            "made_on": "2026-02-01",
+            "suppressed": scope == "region",
+            "sections": [],
+            "definitions": [],
+        },
+        csv="Monthly outcomes report\n",
+        pdf=b"%PDF-1.4\n",
+        origin="scheduled",
+    )
+
+
+def _own_snapshot(org):
+    return {"snapshot_id": _snapshot("organisation", org).pk}
+
+
+def _region_snapshot(region):
+    return {"snapshot_id": _snapshot("region", region).pk}
 
 
 PUBLIC_SERVICE = {
@@ -354,6 +399,12 @@ class MentorObject:
 class OwnRecord:
     make: Callable = field(compare=False)
     method: str = "get"
+
+
+@dataclass(frozen=True)
+class RegionObject:
+    make: Callable = field(compare=False)
+    roles: tuple[str, ...] = (PlatformRole.COMMISSIONER,)
 
 
 @dataclass(frozen=True)
@@ -585,6 +636,34 @@ ROUTES = {
     # Commissioners.
     "accreditation:commissioning": Platform(roles=COMMISSIONERS),
 }
+
+ROUTES.update(
+    {
+        # Outcomes: an organisation's staff; settings and the Justice Data Lab for org admins.
+        "outcomes:dashboard": Staff(roles=STAFF),
+        "outcomes:dashboard_csv": Staff(roles=STAFF),
+        "outcomes:dashboard_pdf": Staff(roles=STAFF),
+        "outcomes:settings": Staff(roles=ORG_ADMIN),
+        "outcomes:subscription": Staff(roles=STAFF, method="post"),
+        "outcomes:snapshots": Staff(roles=STAFF),
+        "outcomes:snapshot": TenantObject(roles=STAFF, make=_own_snapshot),
+        "outcomes:snapshot_csv": TenantObject(roles=STAFF, make=_own_snapshot),
+        "outcomes:snapshot_pdf": TenantObject(roles=STAFF, make=_own_snapshot),
+        "outcomes:justice_data_lab": Staff(roles=ORG_ADMIN),
+        "outcomes:record": TenantObject(roles=STAFF, make=_own_mentee),
+        "outcomes:record_reoffending": TenantObject(roles=STAFF, make=_own_mentee),
+        "outcomes:record_pathways": TenantObject(roles=STAFF, make=_own_mentee),
+        # Commissioners compare their region's accredited providers; never a person's row.
+        "outcomes:comparison": Platform(roles=COMMISSIONERS),
+        "outcomes:comparison_csv": Platform(roles=COMMISSIONERS),
+        "outcomes:comparison_pdf": Platform(roles=COMMISSIONERS),
+        "outcomes:region_subscription": Platform(roles=(PlatformRole.COMMISSIONER,), method="post"),
+        "outcomes:region_snapshots": Platform(roles=COMMISSIONERS),
+        "outcomes:region_snapshot": RegionObject(make=_region_snapshot),
+        "outcomes:region_snapshot_csv": RegionObject(make=_region_snapshot),
+        "outcomes:region_snapshot_pdf": RegionObject(make=_region_snapshot),
+    }
+)
 
 # Third-party areas with their own access rules, checked by their own tests in this folder.
 THIRD_PARTY_MODULE_PREFIXES = ("allauth.",)

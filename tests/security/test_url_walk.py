@@ -21,6 +21,7 @@ from .routes import (
     PlatformObject,
     Public,
     PublicObject,
+    RegionObject,
     SignedIn,
     Staff,
     StaffOrPlatform,
@@ -28,7 +29,14 @@ from .routes import (
     Token,
 )
 
-OBJECT_KINDS = (TenantObject, PublicObject, PlatformObject, OwnRecord, MentorObject)
+OBJECT_KINDS = (
+    TenantObject,
+    PublicObject,
+    PlatformObject,
+    OwnRecord,
+    MentorObject,
+    RegionObject,
+)
 
 
 def walk(resolver=None, namespace=None, prefix=""):
@@ -166,12 +174,15 @@ def test_people_without_an_organisation_are_forbidden(client, name, platform_rol
     + routes_of(PlatformObject)
     + routes_of(StaffOrPlatform)
     + routes_of(OwnRecord)
-    + routes_of(MentorObject),
+    + routes_of(MentorObject)
+    + routes_of(RegionObject),
 )
 def test_anonymous_visitors_are_sent_to_sign_in(client, name, tenant_a):
     rule = ROUTES[name]
     if isinstance(rule, TenantObject):
         kwargs = rule.make(tenant_a)
+    elif isinstance(rule, RegionObject):
+        kwargs = rule.make(tenant_a.region)
     elif isinstance(rule, OwnRecord):
         kwargs = rule.make(UserFactory())
     elif isinstance(rule, MentorObject):
@@ -324,3 +335,27 @@ def test_another_mentors_relationship_is_not_found(client, name, tenant_a, tenan
     for role in (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR):
         sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
         assert request(client, rule.method, ours).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", routes_of(RegionObject))
+def test_another_regions_object_is_not_found(client, name, tenant_a):
+    """A commissioner reads their own region's reports; another region's is a 404, exactly
+    like a missing one; other platform roles and provider staff are refused."""
+    from outcomes.models import CommissionerRegion
+    from tests.factories import RegionFactory
+
+    rule = ROUTES[name]
+    ours, theirs = RegionFactory(name="North West"), RegionFactory(name="Wales")
+    user = platform_user(PlatformRole.COMMISSIONER)
+    CommissionerRegion.objects.create(user=user, region=ours)
+    sign_in(client, user)
+    assert client.get(reverse(name, kwargs=rule.make(ours))).status_code == 200
+    assert client.get(reverse(name, kwargs=rule.make(theirs))).status_code == 404
+    assert client.get(missing(name, rule.make(ours))).status_code == 404
+    url = reverse(name, kwargs=rule.make(ours))
+    for role in (PlatformRole.ASSESSOR, PlatformRole.NONE):
+        sign_in(client, platform_user(role))
+        assert client.get(url).status_code == 403
+    sign_in(client, MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user)
+    assert client.get(url).status_code == 403

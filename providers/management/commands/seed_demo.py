@@ -12,6 +12,7 @@ from accreditation.demo import seed_accreditation
 from matching.demo import seed_matching
 from mentees.demo_referrals import seed_referrals
 from mentees.demo_volunteering import seed_volunteering
+from outcomes.demo import seed_outcomes
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.demo_listings import seed_listings
@@ -202,6 +203,14 @@ class Command(BaseCommand):
                 for key in ("mersey", "tyneside", "severn", "cardiff")
             },
             assessor=User.objects.get(email=demo_email("assessor")),
+        )
+        seed_outcomes(
+            organisations=organisations,
+            staff={
+                key: User.objects.get(email=demo_email(f"admin.{key}"))
+                for key in ("mersey", "tyneside")
+            },
+            commissioner_email=demo_email("commissioner"),
         )
         return logins
 

@@ -1,0 +1,59 @@
+"""When a proven reoffending answer can be known, on the Ministry of Justice definition.
+
+An offence counts if it was committed in the 12 months after the start date (release from
+custody, or the start in the community) and proven by a conviction or caution in that year or a
+further 6 months. So "yes" can be known as soon as an offence in the year is proven, but "no" is
+only final 18 months after the start date; until then the answer is "not yet known".
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from .constants import ANSWER_FINAL_AFTER_MONTHS, FOLLOW_UP_MONTHS
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), on the month's last day where it is shorter:
+    31 August plus 6 months is 28 (or 29) February."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from start to end (as matching counts a relationship's length)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - (end.day < start.day)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    index_date: date
+
+    @property
+    def window_ends(self) -> date:
+        """The last day an offence counts: 12 months after the start date, less a day."""
+        return date.fromordinal(add_months(self.index_date, FOLLOW_UP_MONTHS).toordinal() - 1)
+
+    @property
+    def final_on(self) -> date:
+        """The day the answer becomes final: 18 months after the start date (a day or two
+        later from the end of a long month, so that it agrees with `is_complete`)."""
+        day = add_months(self.index_date, ANSWER_FINAL_AFTER_MONTHS)
+        while not self.is_complete(day):
+            day = date.fromordinal(day.toordinal() + 1)
+        return day
+
+    def is_complete(self, today: date) -> bool:
+        # The same test the reports make in the database, so the two always agree.
+        return self.index_date <= complete_if_started_by(today)
+
+    def counts(self, offence_date: date) -> bool:
+        return self.index_date <= offence_date <= self.window_ends
+
+
+def complete_if_started_by(today: date) -> date:
+    """The latest start date whose follow-up is complete on `today`."""
+    return add_months(today, -ANSWER_FINAL_AFTER_MONTHS)

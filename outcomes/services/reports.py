@@ -1,0 +1,203 @@
+"""Building report documents, and the scheduled snapshots: each made exactly once per scope and
+period, whoever runs the job and however often, then never changed; subscribers are told."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from matching.notification_kinds import NotificationKind
+from matching.services.notifications import notify
+from providers.models import Organisation, Region
+
+from .. import reports
+from ..accreditation import accredited_organisations
+from ..constants import PeriodKind, ScopeKind, SnapshotOrigin
+from ..documents import comparison_document, organisation_document
+from ..exports import document_csv, document_pdf
+from ..models import Comparator, OutcomeSettings, ReportSnapshot, ReportSubscription
+from ..periods import Period
+
+
+def settings_for(organisation: Organisation) -> OutcomeSettings:
+    """The organisation's saved settings, or the defaults (unsaved)."""
+    existing = OutcomeSettings.objects.filter(organisation=organisation).first()
+    return existing or OutcomeSettings(organisation=organisation)
+
+
+def comparator_for(organisation: Organisation | None, chosen: Comparator | None = None):
+    if chosen is not None:
+        return chosen
+    if organisation is not None:
+        saved = settings_for(organisation)
+        if saved.comparator_id:
+            return saved.comparator
+    return Comparator.objects.default()
+
+
+def organisation_report(
+    organisation: Organisation, period: Period, *, today: date | None = None, comparator=None
+) -> dict:
+    today = today or timezone.localdate()
+    figures = reports.compute(reports.organisation_scope(organisation), period, today=today)
+    return organisation_document(
+        figures=figures[reports.ALL],
+        scope_name=organisation.name,
+        period=period,
+        made_on=today,
+        comparator=comparator_for(organisation, comparator),
+        settings=settings_for(organisation),
+    )
+
+
+def comparison_report(
+    region: Region, period: Period, *, today: date | None = None, comparator=None
+) -> dict:
+    """Accredited providers of the region side by side, counted in the database grouped by
+    organisation, with small counts suppressed."""
+    today = today or timezone.localdate()
+    providers = list(
+        accredited_organisations(on=today).filter(region=region).order_by("name", "pk")
+    )
+    scope = reports.Scope(name=region.name, organisation_ids=tuple(p.pk for p in providers))
+    if providers:
+        by_organisation = reports.compute(scope, period, today=today, group=True)
+        total = reports.compute(scope, period, today=today)[reports.ALL]
+    else:
+        by_organisation, total = {}, reports.Figures()
+    return comparison_document(
+        providers=[(p.name, by_organisation.get(p.pk, reports.Figures())) for p in providers],
+        total=total,
+        region_name=region.name,
+        period=period,
+        made_on=today,
+        comparator=comparator or Comparator.objects.default(),
+    )
+
+
+def _scope_key(scope: str, obj) -> str:
+    return f"{scope}:{obj.pk}"
+
+
+def snapshot_make(
+    *,
+    scope: str,
+    obj: Organisation | Region,
+    period_kind: str,
+    period: Period,
+    origin: str = SnapshotOrigin.SCHEDULED,
+    today: date | None = None,
+    tell_subscribers: bool = True,
+) -> tuple[ReportSnapshot, bool]:
+    """The snapshot of `obj` for the period: the stored one if it exists, else a new one.
+    Two runs at once both compute, but the unique constraint lets one row in: the other finds
+    it and reports that it made nothing. Returns (snapshot, made)."""
+    key = _scope_key(scope, obj)
+    lookup = {"scope_key": key, "period_kind": period_kind, "period_start": period.start}
+    existing = ReportSnapshot.objects.filter(**lookup).first()
+    if existing is not None:
+        return existing, False
+    if scope == ScopeKind.ORGANISATION:
+        document = organisation_report(obj, period, today=today)
+        document["title"] = f"{PeriodKind(period_kind).label} outcomes report"
+    else:
+        document = comparison_report(obj, period, today=today)
+        document["title"] = f"Quarterly report: {document['title']}"
+    try:
+        with transaction.atomic():
+            snapshot = ReportSnapshot.objects.create(
+                scope=scope,
+                organisation=obj if scope == ScopeKind.ORGANISATION else None,
+                region=obj if scope == ScopeKind.REGION else None,
+                period_end=period.end,
+                data=document,
+                csv=document_csv(document),
+                pdf=document_pdf(document),
+                origin=origin,
+                **lookup,
+            )
+    except IntegrityError:
+        return ReportSnapshot.objects.get(**lookup), False
+    if tell_subscribers:
+        transaction.on_commit(lambda: tell_subscribers_of(snapshot))
+    return snapshot, True
+
+
+def snapshot_url(snapshot: ReportSnapshot) -> str:
+    if snapshot.scope == ScopeKind.ORGANISATION:
+        return reverse("outcomes:snapshot", args=[snapshot.pk])
+    return reverse("outcomes:region_snapshot", args=[snapshot.pk])
+
+
+def tell_subscribers_of(snapshot: ReportSnapshot) -> int:
+    """Notify (and so email, unless they chose not) each subscriber once. The email holds a
+    link behind sign-in, never the figures."""
+    from providers.constants import STAFF_ROLES
+    from providers.models import Membership
+
+    if snapshot.scope == ScopeKind.ORGANISATION:
+        staff = Membership.objects.active().filter(
+            organisation=snapshot.organisation_id, role__in=STAFF_ROLES
+        )
+        subscribers = ReportSubscription.objects.filter(
+            organisation=snapshot.organisation_id, user__in=staff.values("user")
+        )
+    else:
+        subscribers = ReportSubscription.objects.filter(
+            region=snapshot.region_id,
+            user__commissioner_region__region=snapshot.region_id,
+            user__platform_role="commissioner",
+        )
+    sent = 0
+    for subscription in subscribers.select_related("user"):
+        sent += (
+            notify(
+                user=subscription.user,
+                organisation=snapshot.organisation,
+                kind=NotificationKind.REPORT_READY,
+                key=f"snapshot:{snapshot.pk}",
+                title=f"{snapshot.data['title']}, {snapshot.period_label}, is ready",
+                body="Sign in to read it or download it as CSV or PDF.",
+                link=snapshot_url(snapshot),
+            )
+            is not None
+        )
+    return sent
+
+
+@transaction.atomic
+def subscription_set(*, actor, wanted: bool, organisation=None, region=None) -> bool:
+    """Subscribe or unsubscribe `actor`; returns whether they are subscribed now."""
+    scope = {"organisation": organisation} if organisation is not None else {"region": region}
+    if wanted:
+        ReportSubscription.objects.get_or_create(user=actor, **scope)
+    else:
+        ReportSubscription.objects.filter(user=actor, **scope).delete()
+    return wanted
+
+
+def is_subscribed(user, *, organisation=None, region=None) -> bool:
+    scope = {"organisation": organisation} if organisation is not None else {"region": region}
+    return ReportSubscription.objects.filter(user=user, **scope).exists()
+
+
+@transaction.atomic
+def outcome_settings_update(*, actor, organisation, request=None, **fields) -> OutcomeSettings:
+    from accounts.audit import audit_record
+    from accounts.constants import AuditAction
+
+    saved, _ = OutcomeSettings.objects.select_for_update().get_or_create(organisation=organisation)
+    for name, value in fields.items():
+        setattr(saved, name, value)
+    saved.full_clean()
+    saved.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATED,
+        obj=saved,
+        organisation=organisation,
+        request=request,
+        details={"fields": sorted(fields)},
+    )
+    return saved
