@@ -166,7 +166,7 @@ def _ensure_comparators() -> None:
 def _wirral(region: Region, today: date) -> Organisation:
     """A second accredited provider in the North West, for the commissioner's comparison."""
     from accounts.constants import PlatformRole
-    from accounts.demo import DEMO_EMAIL_DOMAIN
+    from accounts.demo import DEMO_EMAIL_DOMAIN, enrol_demo_mfa
     from accounts.models import User
     from accreditation.demo import seed_award
     from accreditation.models import Award
@@ -186,6 +186,7 @@ def _wirral(region: Region, today: date) -> Organisation:
         Membership.objects.get_or_create(
             organisation=organisation, user=admin, defaults={"role": MembershipRole.ORG_ADMIN}
         )
+        enrol_demo_mfa(admin)  # every staff account has two-factor authentication
         seed_award(organisation, admin, assessor, days_ago=300)
     return organisation
 

@@ -6,18 +6,15 @@ import io
 from datetime import date
 
 from django.conf import settings
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-from providers.printing.pdf import load_fonts, printable
+from providers.printing.pdf import OpenGatePDF
 
 MARGIN = 15  # mm
 LINE = 5.0
 BLUE = (29, 112, 184)
 BLACK = (11, 12, 12)
 RED = (212, 53, 28)
-GREY = (80, 80, 80)
 
 
 def safe_cell(value) -> str:
@@ -61,29 +58,26 @@ def filename(document: dict, extension: str) -> str:
     return f"{name}-{period['start']}-to-{period['end']}.{extension}"
 
 
-class ReportPDF(FPDF):
+class ReportPDF(OpenGatePDF):
     def __init__(self, document: dict):
         wide = document["kind"] == "comparison"
-        super().__init__(orientation="landscape" if wide else "portrait", unit="mm", format="A4")
         self.document = document
-        self.family, self.can_draw = load_fonts(self)
-        self.set_margins(MARGIN, MARGIN, MARGIN)
+        super().__init__(
+            title=f"{document['title']}: {document['scope']}",
+            orientation="landscape" if wide else "portrait",
+            margin=MARGIN,
+        )
         self.set_auto_page_break(True, margin=MARGIN + 4)
         self.alias_nb_pages()
-        self.set_title(self.text(f"{document['title']}: {document['scope']}"))
-        self.set_author(settings.SERVICE_NAME)
-        self.set_creator(settings.SERVICE_NAME)
-        self.set_lang("en-GB")
 
     def text(self, value) -> str:
-        return printable(str(value), self.can_draw)
+        return super().text(str(value))
 
     def use(self, size: float = 10, *, bold: bool = False, grey: bool = False) -> None:
-        self.set_font(self.family, "B" if bold else "", size)
-        self.set_text_color(*(GREY if grey else BLACK))
+        super().use(size, bold=bold, grey=grey)
 
     def paragraph(self, value: str, height: float = LINE) -> None:
-        self.multi_cell(0, height, self.text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        super().paragraph(value, height=height)
 
     def footer(self) -> None:
         self.set_y(-MARGIN)

@@ -101,12 +101,15 @@ def load_fonts(pdf: FPDF) -> tuple[str, Callable[[str], bool]]:
 
 class OpenGatePDF(FPDF):
     """An A4 PDF in our font (DejaVu Sans where installed, else Helvetica), whose text always goes
-    through `printable`. The printable directory and the accreditation certificate build on it."""
+    through `printable`. The printable directory, the accreditation certificate and the outcome
+    reports build on it."""
 
-    def __init__(self, *, title: str, subject: str = ""):
-        super().__init__(orientation="portrait", unit="mm", format="A4")
+    def __init__(
+        self, *, title: str, subject: str = "", orientation: str = "portrait", margin=MARGIN
+    ):
+        super().__init__(orientation=orientation, unit="mm", format="A4")
         self.family, self.can_draw = load_fonts(self)
-        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_margins(margin, margin, margin)
         self.set_title(self.text(title))
         if subject:
             self.set_subject(self.text(subject))
