@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.models import AuditEvent
 from mentees.constants import (
@@ -339,7 +340,7 @@ def test_a_disclosure_needs_a_named_persons_decision(
     assert check.is_current()
     assert updates(application, ApplicationUpdateKind.DBS_CLEARED) == 1
     page = staff_client.get(url("vetting_disclosure", application)).text
-    assert "unrelated to the role" in page and coordinator.display_name in page
+    assert "unrelated to the role" in page and escape(coordinator.display_name) in page
 
 
 @pytest.mark.parametrize(
