@@ -17,7 +17,7 @@ from .constants import (
 )
 from .periods import Period
 from .reports import Figures
-from .suppression import breakdown, count, proportion_hidden
+from .suppression import breakdown, count, is_small, proportion_hidden
 
 NOT_SHOWN = f"Not shown ({FEWER_THAN})"
 NATIONAL_RATE_NOTE = (
@@ -407,6 +407,35 @@ COMPARISON_HEAD = [
 ]
 
 
+COUNTED_COLUMNS = ("engaged", "matched", "active", "ended", "follow_up_complete")
+
+
+def _comparison_hidden(providers: list[Figures]) -> dict[str, list[bool]]:
+    """For each column of the comparison, which cells to hide: each provider's (then the
+    region total's, last). A provider's small figure is hidden; when it is the only one hidden
+    in its column, the total's is hidden too, so it cannot be worked out by subtraction."""
+    hidden = {
+        column: [is_small(getattr(f, column)) for f in providers] for column in COUNTED_COLUMNS
+    }
+    hidden["lasted"] = [
+        hidden["ended"][i] or proportion_hidden(f.lasted_6, f.ended, suppress=True)
+        for i, f in enumerate(providers)
+    ]
+    hidden["reoffending"] = [
+        hidden["follow_up_complete"][i]
+        or proportion_hidden(f.reoffended, f.follow_up_complete, suppress=True)
+        for i, f in enumerate(providers)
+    ]
+    return {column: [*flags, sum(flags) == 1] for column, flags in hidden.items()}
+
+
+def _cell(n: int, cut: bool) -> str:
+    """A count, "fewer than 5" if small, "Not shown" if hidden only to protect a small one."""
+    if is_small(n):
+        return FEWER_THAN
+    return "Not shown" if cut else f"{n:,}"
+
+
 def comparison_document(
     *,
     providers: list[tuple[str, Figures]],
@@ -416,25 +445,35 @@ def comparison_document(
     made_on: date,
     comparator,
 ) -> dict:
-    """Accredited providers of a region side by side, for commissioners: always suppressed."""
+    """Accredited providers of a region side by side, for commissioners: always suppressed.
+
+    The region's total is shown too: where a single provider's figure is hidden in a column, the
+    total's is hidden with it (see _comparison_hidden), and a rate resting on a hidden count is
+    hidden with it."""
     comparator = comparator_dict(comparator)
+    hidden = _comparison_hidden([figures for _name, figures in providers])
     rows, rate_bars, lasting_bars, warnings = [], [], [], []
-    for name, f in [*providers, (f"All accredited providers in {region_name}", total)]:
+    for position, (name, f) in enumerate(
+        [*providers, (f"All accredited providers in {region_name}", total)]
+    ):
+        cut = {column: flags[position] for column, flags in hidden.items()}
         reoffending = reoffending_summary(f, comparator, suppress=True)
+        if cut.get("reoffending") and not reoffending["hidden"]:
+            reoffending.update(rate=NOT_SHOWN, interval="", bar=None, hidden=True)
         per_week = f.meetings_per_week
         rows.append(
             [
                 name,
-                count(f.engaged, suppress=True),
-                count(f.matched, suppress=True),
-                count(f.active, suppress=True),
-                count(f.ended, suppress=True),
-                share(f.lasted_6, f.ended, suppress=True),
+                _cell(f.engaged, cut.get("engaged")),
+                _cell(f.matched, cut.get("matched")),
+                _cell(f.active, cut.get("active")),
+                _cell(f.ended, cut.get("ended")),
+                NOT_SHOWN if cut.get("lasted") else share(f.lasted_6, f.ended, suppress=True),
                 f"{per_week:.1f}" if per_week is not None else "None to count",
                 f"{stats.round_half_up(f.volunteer_hours):,}",
                 reoffending["rate"] or "None to count",
                 reoffending["interval"],
-                reoffending["n"],
+                _cell(f.follow_up_complete, cut.get("follow_up_complete")),
             ]
         )
         if reoffending["bar"]:
@@ -442,7 +481,11 @@ def comparison_document(
             rate_bars.append(_bar(name, bar["value"], pct(bar["value"]), bar["low"], bar["high"]))
         else:
             rate_bars.append(_bar(name, None, reoffending["rate"] or "None to count"))
-        if f.ended and not proportion_hidden(f.lasted_6, f.ended, suppress=True):
+        if (
+            f.ended
+            and not cut.get("lasted")
+            and not proportion_hidden(f.lasted_6, f.ended, suppress=True)
+        ):
             lasting_bars.append(_bar(name, f.lasted_6 / f.ended, pct(f.lasted_6 / f.ended)))
         else:
             lasting_bars.append(_bar(name, None, share(f.lasted_6, f.ended, suppress=True)))
@@ -463,7 +506,8 @@ def comparison_document(
             "chart": None,
             "notes": [
                 f"Counts under 5 are shown as '{FEWER_THAN}' and rates resting on them are not "
-                "shown, so that no person can be identified.",
+                "shown, so that no person can be identified. Where only one provider's figure is "
+                "hidden, the region's total is not shown either, so it cannot be worked out.",
                 "Comparator: " + comparator_sentence(comparator),
             ],
         },

@@ -221,3 +221,31 @@ def test_a_comparison_never_carries_a_small_count(today):
 
     text = json.dumps(document)
     assert "1 of 4" not in text and '"3"' not in text
+
+
+def test_a_small_figure_cannot_be_worked_out_from_the_region_total(today):
+    period = Period(today - timedelta(days=700), today)
+    providers = [
+        ("Small", reports.Figures(engaged=3, matched=3, reoffended=1, not_reoffended=6)),
+        ("Middle", reports.Figures(engaged=9, matched=8, reoffended=5, not_reoffended=9)),
+        ("Large", reports.Figures(engaged=40, matched=30, reoffended=6, not_reoffended=24)),
+    ]
+    total = reports.Figures(engaged=52, matched=41, reoffended=12, not_reoffended=39)
+    document = comparison_document(
+        providers=providers,
+        total=total,
+        region_name="North West",
+        period=period,
+        made_on=today,
+        comparator=comparators()["44%"],
+    )
+    rows = {row[0]: row for row in document["sections"][0]["rows"]}
+    region = rows["All accredited providers in North West"]
+    # Small's engaged is under 5 and the only one hidden: the region's total goes with it, so
+    # 52 - 9 - 40 cannot be done.
+    assert rows["Small"][1] == "fewer than 5" and region[1] == "Not shown"
+    assert rows["Middle"][1] == "9" and rows["Large"][1] == "40"
+    # Small's rate rests on 1 person: the region's rate is not shown either.
+    assert rows["Small"][8].startswith("Not shown") and region[8].startswith("Not shown")
+    assert rows["Large"][8] == "20% (6 of 30)" and rows["Middle"][8].startswith("36%")
+    assert "52" not in [cell for row in rows.values() for cell in row]
