@@ -129,6 +129,7 @@ def mentee_export(*, actor, mentee: Mentee, request=None) -> dict:
         ],
         "referral": _referral_data(referral) if referral else None,
         "outcomes": _outcomes_data(mentee),
+        "mentoring": _matching_data(mentee),
     }
     audit_record(
         actor=actor,
@@ -138,6 +139,12 @@ def mentee_export(*, actor, mentee: Mentee, request=None) -> dict:
         request=request,
     )
     return data
+
+
+def _matching_data(mentee: Mentee) -> dict:
+    from matching.services.privacy import matching_export
+
+    return matching_export(mentee)
 
 
 def _outcomes_data(mentee: Mentee) -> dict | None:
@@ -185,6 +192,9 @@ def mentee_erase(*, actor, mentee: Mentee, request=None) -> Mentee:
     from outcomes.services.records import outcome_erase
 
     outcome_erase(mentee)
+    from matching.services.privacy import matching_erase
+
+    matching_erase(mentee)
     if mentee.referral_id:
         _erase_referral(Referral.objects.select_for_update().get(pk=mentee.referral_id))
     audit_record(

@@ -135,3 +135,34 @@ def test_expired_referrals_are_erased_once_by_the_daily_job(organisation):
         assert kept.erased_at is None
     assert AuditEvent.objects.filter(action="erased", object_id=str(expired.pk)).count() == 1
     assert Mentee.objects.count() == 1
+
+
+def test_mentoring_records_are_exported_and_their_words_erased(admin_client, mentee):
+    from matching.models import Exclusion, Match, Meeting
+    from tests.matching.factories import MatchFactory, MeetingFactory
+
+    match = MatchFactory(mentee=mentee, ending_note="Moved to Leeds with his sister")
+    MeetingFactory(
+        match=match, notes="Talked about his brother's trial", expenses_description="Bus"
+    )
+    Exclusion.objects.create(
+        organisation=mentee.organisation, mentee=mentee, mentor=match.mentor, reason="Co-defendants"
+    )
+    data = json.loads(
+        admin_client.get(
+            reverse("mentees:mentee_export", args=[mentee.pk]), {"format": "json"}
+        ).content
+    )
+    assert data["mentoring"]["meetings"][0]["notes"] == "Talked about his brother's trial"
+    assert data["mentoring"]["must_not_be_matched_with"] == ["Co-defendants"]
+    page = admin_client.get(reverse("mentees:mentee_export", args=[mentee.pk])).content.decode()
+    assert "Co-defendants" in page
+
+    admin_client.post(
+        reverse("mentees:mentee_erase", args=[mentee.pk]), {"confirm": mentee.reference}
+    )
+    match.refresh_from_db()
+    meeting = Meeting.objects.get()
+    assert match.ending_note == "" and meeting.notes == "" and meeting.expenses_description == ""
+    assert not Exclusion.objects.exists()
+    assert Match.objects.get().started_on is not None, "dates stay for the counts"
