@@ -96,7 +96,8 @@ class MentorProfile(models.Model):
         ]
 
     def __str__(self):
-        return f"Mentor {self.user.display_name}"
+        # The audit log names records by this: a reference, never a person's name.
+        return f"Mentor record {str(self.pk)[:8]}"
 
     @property
     def age_band(self) -> str:

@@ -126,6 +126,23 @@ def referral_view(*, actor, referral: Referral, request=None) -> Referral:
     return referral
 
 
+def duplicates_viewed(*, actor, referrals, mentees, request=None) -> None:
+    """Record that the other records shown beside a referral, as likely duplicates, were seen."""
+    from .cases import record_view
+
+    for other in referrals:
+        audit_record(
+            actor=actor,
+            action=AuditAction.VIEWED,
+            obj=other,
+            organisation=other.organisation,
+            request=request,
+            details={"part": "duplicate comparison"},
+        )
+    for mentee in mentees:
+        record_view(actor=actor, mentee=mentee, request=request, part="duplicate comparison")
+
+
 def _decide(referral: Referral, *, actor, status: str, request, **fields) -> Referral:
     referral.status = status
     referral.decided_at = timezone.now()

@@ -158,6 +158,12 @@ def referral_duplicates(request, referral_id):
     )
     duplicate_referrals, duplicate_mentees = duplicates_of(referral)
     referral_services.referral_view(actor=request.user, referral=referral, request=request)
+    referral_services.duplicates_viewed(
+        actor=request.user,
+        referrals=duplicate_referrals,
+        mentees=duplicate_mentees,
+        request=request,
+    )
     return render(
         request,
         "mentees/referrals/duplicates.html",

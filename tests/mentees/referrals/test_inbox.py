@@ -255,3 +255,27 @@ def test_filters_by_age_group(staff_client, organisation):
     assert "Older Man" in staff_client.get(INBOX, {"age": "50-over"}).content.decode()
     bad = staff_client.get(INBOX, {"age": "twelve"})
     assert bad.status_code == 400 and "Choose an age group from the list" in bad.content.decode()
+
+
+def test_an_accepted_referral_is_not_a_duplicate_of_its_own_case_record(staff_client, organisation):
+    referral = ReferralFactory(organisation=organisation)
+    staff_client.post(url("referral_accept", referral))
+    body = staff_client.get(INBOX, {"status": "all"}).content.decode()
+    assert "Likely duplicate" not in body
+    assert (
+        "This may be the same person"
+        not in staff_client.get(url("referral_detail", referral)).content.decode()
+    )
+
+
+def test_every_record_compared_side_by_side_is_audited(staff_client, organisation, coordinator):
+    first = ReferralFactory(organisation=organisation, prison_number="A1111AA")
+    again = ReferralFactory(organisation=organisation, prison_number="A1111AA")
+    mentee = MenteeFactory(organisation=organisation, prison_number="A1111AA")
+    staff_client.get(url("referral_duplicates", first))
+    viewed = set(
+        AuditEvent.objects.filter(actor=coordinator, action="viewed").values_list(
+            "object_id", flat=True
+        )
+    )
+    assert {str(first.pk), str(again.pk), str(mentee.pk)} <= viewed
