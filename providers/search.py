@@ -31,23 +31,35 @@ FROM providers_organisation AS o
 WHERE o.id = s.organisation_id AND s.id = ANY(%s)
 """
 
-_REFRESH_WORDS_SQL = """
-INSERT INTO providers_searchword (word)
+# The words come from published listings of active organisations only: a correction must never
+# echo a word from a draft or a paused listing back to the public.
+_WORDS_OF_PUBLISHED = """
 SELECT DISTINCT lower(word)
-FROM providers_service AS s,
+FROM providers_service AS s
+    JOIN providers_organisation AS o ON o.id = s.organisation_id,
     regexp_split_to_table(concat_ws(' ', s.search_document, s.description), '[^[:alpha:]]+') AS word
-WHERE s.id = ANY(%s) AND length(word) BETWEEN 3 AND 60
-ON CONFLICT DO NOTHING
+WHERE s.status = 'published' AND o.status = 'active' AND length(word) BETWEEN 3 AND 60
 """
+_ADD_WORDS_SQL = (
+    "INSERT INTO providers_searchword (word) "
+    + _WORDS_OF_PUBLISHED
+    + " AND s.id = ANY(%s) ON CONFLICT DO NOTHING"
+)
+_REBUILD_WORDS_SQL = [
+    "DELETE FROM providers_searchword",
+    "INSERT INTO providers_searchword (word) " + _WORDS_OF_PUBLISHED,
+]
 
 # For each searched word: whether the listings use it, and else the most similar word they use.
 _SUGGEST_SQL = """
-SELECT searched.word,
-    EXISTS (SELECT 1 FROM providers_searchword AS known WHERE known.word = searched.word),
-    (SELECT known.word FROM providers_searchword AS known
-     WHERE known.word %% searched.word
-     ORDER BY similarity(known.word, searched.word) DESC, known.word LIMIT 1)
-FROM unnest(%s::text[]) AS searched(word)
+SELECT searched.word, best.word
+FROM unnest(%s::text[]) AS searched(word),
+    LATERAL (
+        SELECT known.word FROM providers_searchword AS known
+        WHERE known.word %% searched.word
+        ORDER BY similarity(known.word, searched.word) DESC, known.word LIMIT 1
+    ) AS best
+WHERE NOT EXISTS (SELECT 1 FROM providers_searchword AS known WHERE known.word = searched.word)
 """
 _WORD = re.compile(r"[^\W\d_]{3,60}")
 MAX_CORRECTED_WORDS = 8
@@ -74,7 +86,16 @@ def refresh_search_index(service_ids=None) -> None:
         ids = [service.pk for service in changed]
         with connection.cursor() as cursor:
             cursor.execute(_REFRESH_VECTOR_SQL, [ids])
-            cursor.execute(_REFRESH_WORDS_SQL, [ids])
+            cursor.execute(_ADD_WORDS_SQL, [ids])
+
+
+def rebuild_search_words() -> None:
+    """The word list afresh, when a listing or an organisation leaves the directory."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for statement in _REBUILD_WORDS_SQL:
+            cursor.execute(statement)
 
 
 def correct_spelling(text: str) -> str:
@@ -84,7 +105,7 @@ def correct_spelling(text: str) -> str:
         return text
     with connection.cursor() as cursor:
         cursor.execute(_SUGGEST_SQL, [words[:MAX_CORRECTED_WORDS]])
-        corrections = {word: best for word, known, best in cursor.fetchall() if not known and best}
+        corrections = dict(cursor.fetchall())  # only words the listings do not use
     if not corrections:
         return text
     return _WORD.sub(lambda match: corrections.get(match[0].lower(), match[0]), text)

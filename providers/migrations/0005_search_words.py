@@ -13,13 +13,15 @@ def create_index(apps, schema_editor):
             "CREATE INDEX IF NOT EXISTS providers_searchword_trgm "
             "ON providers_searchword USING gin (word gin_trgm_ops)"
         )
-        # The words of the listings already written; new and edited ones add theirs as saved.
+        # The words of the published listings; others add theirs when they are published.
         schema_editor.execute(
             "INSERT INTO providers_searchword (word) "
-            "SELECT DISTINCT lower(word) FROM providers_service AS s, "
+            "SELECT DISTINCT lower(word) FROM providers_service AS s "
+            "JOIN providers_organisation AS o ON o.id = s.organisation_id, "
             "regexp_split_to_table(concat_ws(' ', s.search_document, s.description), "
             "'[^[:alpha:]]+') AS word "
-            "WHERE length(word) BETWEEN 3 AND 60 ON CONFLICT DO NOTHING"
+            "WHERE s.status = 'published' AND o.status = 'active' "
+            "AND length(word) BETWEEN 3 AND 60 ON CONFLICT DO NOTHING"
         )
 
 

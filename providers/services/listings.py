@@ -9,7 +9,7 @@ from accounts.constants import AuditAction
 
 from ..constants import OrganisationStatus, ServiceStatus
 from ..models import Organisation, Service
-from ..search import refresh_search_index
+from ..search import rebuild_search_words, refresh_search_index
 
 # Many-to-many fields a listing form sets; the rest are plain fields.
 RELATED_FIELDS = ("pathways", "regions", "local_authorities", "prisons", "locations")
@@ -107,6 +107,10 @@ def service_set_status(*, actor, service: Service, status: str, request=None) ->
     previous = service.status
     service.status = status
     service.save(update_fields=["status", "published_at", "updated_at"])
+    if status == ServiceStatus.PUBLISHED:
+        refresh_search_index([service.pk])  # its words join the spelling list
+    else:
+        rebuild_search_words()  # its words may now belong to no public listing
     audit_record(
         actor=actor,
         action=AuditAction.STATUS_CHANGED,

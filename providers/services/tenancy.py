@@ -61,6 +61,10 @@ def organisation_set_status(
     organisation.status = status
     organisation.status_reason = reason
     organisation.save(update_fields=["status", "status_reason"])
+    if OrganisationStatus.ACTIVE in (previous, status) and previous != status:
+        from ..search import rebuild_search_words
+
+        rebuild_search_words()  # its listings join or leave the directory
     audit_record(
         actor=actor,
         action=AuditAction.STATUS_CHANGED,

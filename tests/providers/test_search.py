@@ -108,3 +108,19 @@ def test_approved_provider_only_reads_current_awards():
     AwardFactory(organisation=withdrawn.organisation, withdrawn_at=timezone.now())
     ServiceFactory()
     assert found(approved_provider_only=True) == [accredited]
+
+
+def test_spelling_is_corrected_only_with_words_of_published_listings():
+    from providers.models import SearchWord
+    from providers.search import correct_spelling, refresh_search_index
+    from providers.services import service_set_status
+
+    draft = ServiceFactory(name="Zanzibarish secret plans", status=ServiceStatus.DRAFT)
+    refresh_search_index([draft.pk])
+    assert not SearchWord.objects.filter(word="zanzibarish").exists()
+    assert correct_spelling("zanzibaris") == "zanzibaris"
+
+    published = ServiceFactory(name="Quixotic mentoring")
+    assert correct_spelling("quixotik") == "quixotic"
+    service_set_status(actor=None, service=published, status=ServiceStatus.PAUSED)
+    assert correct_spelling("quixotik") == "quixotik", "a paused listing's words leave the list"
