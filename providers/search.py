@@ -60,6 +60,12 @@ FROM unnest(%s::text[]) AS searched(word),
         ORDER BY similarity(known.word, searched.word) DESC, known.word LIMIT 1
     ) AS best
 WHERE NOT EXISTS (SELECT 1 FROM providers_searchword AS known WHERE known.word = searched.word)
+    -- Another form of a word the listings use ("mentor" for "mentoring") needs no correcting:
+    -- the English stemming of the search finds it.
+    AND NOT EXISTS (
+        SELECT 1 FROM providers_service AS s
+        WHERE s.status = 'published' AND s.search_vector @@ plainto_tsquery('english', searched.word)
+    )
 """
 _WORD = re.compile(r"[^\W\d_]{3,60}")
 MAX_CORRECTED_WORDS = 8

@@ -124,3 +124,11 @@ def test_spelling_is_corrected_only_with_words_of_published_listings():
     assert correct_spelling("quixotik") == "quixotic"
     service_set_status(actor=None, service=published, status=ServiceStatus.PAUSED)
     assert correct_spelling("quixotik") == "quixotik", "a paused listing's words leave the list"
+
+
+def test_another_form_of_a_word_the_listings_use_is_not_corrected():
+    from providers.search import correct_spelling
+
+    ServiceFactory(name="Housing mentoring")
+    assert correct_spelling("housing mentor") == "housing mentor"
+    assert correct_spelling("housng mentor") == "housing mentor"
