@@ -200,7 +200,7 @@ def review(request, application_id, code):
         application,
         response=response,
         requirement=response.requirement,
-        files=response.files.all(),
+        files=response.files.all(),  # not shown to a conflicted assessor (the template says so)
         summaries=response.summaries.all(),
     )
 

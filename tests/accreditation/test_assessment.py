@@ -443,3 +443,17 @@ def test_assessors_open_evidence_and_it_is_audited(assessor_client, assessor):
     # An assessor who is a member of the organisation does not open its evidence this way.
     MembershipFactory(user=assessor, organisation=application.organisation)
     assert assessor_client.get(download).status_code == 403
+
+
+def test_a_member_of_the_organisation_sees_none_of_its_self_assessment_as_an_assessor(
+    assessor_client, assessor
+):
+    application = sent_application()
+    application.responses.update(narrative="Our secret ways of working")
+    response = application.responses.select_related("requirement").first()
+    url = reverse("accreditation:review", args=[application.pk, response.requirement.code])
+    assert "Our secret ways of working" in assessor_client.get(url).content.decode()
+    MembershipFactory(user=assessor, organisation=application.organisation)
+    body = assessor_client.get(url).content.decode()
+    assert "Our secret ways of working" not in body
+    assert "you cannot see its self-assessment or evidence" in body
