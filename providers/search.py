@@ -64,7 +64,8 @@ WHERE NOT EXISTS (SELECT 1 FROM providers_searchword AS known WHERE known.word =
     -- the English stemming of the search finds it.
     AND NOT EXISTS (
         SELECT 1 FROM providers_service AS s
-        WHERE s.status = 'published' AND s.search_vector @@ plainto_tsquery('english', searched.word)
+        WHERE s.status = 'published'
+            AND s.search_vector @@ plainto_tsquery('english', searched.word)
     )
 """
 _WORD = re.compile(r"[^\W\d_]{3,60}")

@@ -3,6 +3,7 @@ only what they need to know about a mentee: no surname, prison number or offence
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -57,6 +58,18 @@ def _own(request, match_id) -> Match:
 @mentor_required
 def mentor_proposal(request, match_id):
     match = _own(request, match_id)
+    if match.status != MatchStatus.PROPOSED:
+        # Declined, lapsed or withdrawn: nothing more of the mentee to see. Accepted: their page.
+        status = match.get_status_display().lower()
+        if request.method == "POST":
+            messages.error(
+                request, f"This proposal is no longer waiting for an answer: it is {status}."
+            )
+        if match.status in ACTIVE_STATUSES or match.status == MatchStatus.ENDED:
+            return redirect("matching:mentor_relationship", match_id=match.pk)
+        if request.method != "POST":
+            messages.info(request, f"That proposal is no longer open: it is {status}.")
+        return redirect("matching:mentor_home")
     if request.method == "POST" and request.POST.get("answer") == "yes":
         try:
             match_services.match_respond(
@@ -119,6 +132,8 @@ def mentor_relationship(request, match_id):
     match = _own(request, match_id)
     if match.status == MatchStatus.PROPOSED:
         return redirect("matching:mentor_proposal", match_id=match.pk)
+    if match.status not in (*ACTIVE_STATUSES, MatchStatus.ENDED):
+        raise Http404("Not a relationship of yours")
     audit_record(
         actor=request.user,
         action=AuditAction.VIEWED,

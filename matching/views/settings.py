@@ -2,52 +2,37 @@
 
 from django.shortcuts import redirect, render
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
 from accounts.forms import form_status, saved
 from providers.permissions import org_admin_required
 
+from ..cadence import meeting_interval, target_months
 from ..forms import WeightsForm
-from ..models import MatchingSettings
 from ..profiles import weights_for
-
-WEIGHT_NAMES = (
-    "needs",
-    "lived_experience",
-    "language",
-    "availability",
-    "distance",
-    "age",
-    "load",
-    "reach_km",
-)
+from ..services.settings import WEIGHT_NAMES, matching_settings_update
 
 
 @org_admin_required
 def matching_settings(request):
     organisation = request.membership.organisation
-    settings, _ = MatchingSettings.objects.get_or_create(organisation=organisation)
     weights = weights_for(organisation)
     initial = {name: round(getattr(weights, name)) for name in WEIGHT_NAMES}
     initial.update(
-        target_months=settings.target_months, meeting_interval_days=settings.meeting_interval_days
+        target_months=target_months(organisation),
+        meeting_interval_days=meeting_interval(organisation),
     )
     form = WeightsForm(request.POST or None, initial=initial)
-
-    def save(data):
-        settings.weights = {name: data[name] for name in WEIGHT_NAMES}
-        settings.target_months = data["target_months"]
-        settings.meeting_interval_days = data["meeting_interval_days"]
-        settings.save()
-        audit_record(
+    if saved(
+        request,
+        form,
+        lambda data: matching_settings_update(
             actor=request.user,
-            action=AuditAction.UPDATED,
-            obj=settings,
             organisation=organisation,
+            weights={name: data[name] for name in WEIGHT_NAMES},
+            target_months=data["target_months"],
+            meeting_interval_days=data["meeting_interval_days"],
             request=request,
-            details={"fields": sorted(data)},
-        )
-
-    if saved(request, form, save, success="Matching settings are saved."):
+        ),
+        success="Matching settings are saved.",
+    ):
         return redirect("matching:settings")
     return render(request, "matching/settings.html", {"form": form}, status=form_status(form))

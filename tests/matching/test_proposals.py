@@ -92,3 +92,14 @@ def test_the_coordinator_can_withdraw_a_proposal(staff_client, proposal):
     staff_client.post(reverse("matching:withdraw", args=[proposal.pk]))
     proposal.refresh_from_db()
     assert proposal.status == MatchStatus.WITHDRAWN
+
+
+def test_a_mentor_sees_nothing_more_of_a_proposal_once_it_is_over(client, proposal, mentor_user):
+    sign_in(client, mentor_user, mfa=False)
+    client.post(url(proposal), {"answer": "no", "reason": "I know his family"})
+    response = client.get(url(proposal), follow=True)
+    body = response.content.decode()
+    assert "That proposal is no longer open" in body and "Would you mentor Sam?" not in body
+    assert proposal.mentee.local_authority.name not in body
+    relationship = reverse("matching:mentor_relationship", args=[proposal.pk])
+    assert client.get(relationship).status_code == 404
