@@ -1,7 +1,5 @@
 """How often pairs should meet, and how a relationship is doing by days since the last meeting."""
 
-import calendar
-
 from django.utils import timezone
 
 from .constants import DEFAULT_MEETING_INTERVAL_DAYS, DEFAULT_TARGET_MONTHS
@@ -30,12 +28,3 @@ def meeting_interval(organisation) -> int:
 def target_months(organisation) -> int:
     settings = MatchingSettings.objects.filter(organisation=organisation).first()
     return settings.target_months if settings else DEFAULT_TARGET_MONTHS
-
-
-def add_months(day, months: int):
-    """The same day `months` later (the month's last day when it has fewer days)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )

@@ -39,10 +39,11 @@ from mentees.constants import (
 from mentees.models import Mentee, MentorProfile, Referral, VolunteerApplication, VolunteerRole
 from mentees.references import new_reference
 from providers.constants import OrganisationStatus
+from providers.dates import add_months
 from providers.models import LocalAuthority, Organisation, Prison, Region
 
 from .constants import PATHWAY_OUTCOMES, Answer, EvidenceSource, IndexKind, PeriodKind, ScopeKind
-from .followup import add_months, complete_if_started_by
+from .followup import complete_if_started_by
 from .models import (
     CommissionerRegion,
     Comparator,

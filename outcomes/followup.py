@@ -6,26 +6,12 @@ further 6 months. So "yes" can be known as soon as an offence in the year is pro
 only final 18 months after the start date; until then the answer is "not yet known".
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from providers.dates import add_months
+
 from .constants import ANSWER_FINAL_AFTER_MONTHS, FOLLOW_UP_MONTHS
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (or earlier), on the month's last day where it is shorter:
-    31 August plus 6 months is 28 (or 29) February."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
-def months_between(start: date, end: date) -> int:
-    """Whole months from start to end (as matching counts a relationship's length)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - (end.day < start.day)
 
 
 @dataclass(frozen=True)

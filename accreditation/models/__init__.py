@@ -8,7 +8,6 @@ from .applications import (
     EvidenceSummary,
     RequirementResponse,
     Visit,
-    add_months,
 )
 from .awards import Award, SupportRequest, award_expiry
 from .standard import Area, Requirement, Standard
@@ -25,6 +24,5 @@ __all__ = [
     "Standard",
     "SupportRequest",
     "Visit",
-    "add_months",
     "award_expiry",
 ]

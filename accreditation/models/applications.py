@@ -2,13 +2,13 @@
 evidence, the assessor's review and visits, and a timeline of every step."""
 
 import uuid
-from calendar import monthrange
 from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from providers.dates import add_months
 from providers.models import Organisation
 
 from ..constants import (
@@ -23,13 +23,6 @@ from ..constants import (
 )
 from ..querysets import ApplicationQuerySet, EvidenceQuerySet
 from .standard import Requirement, Standard
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or that month's last day when it is shorter."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
 class Application(models.Model):

@@ -15,6 +15,7 @@ from accounts.constants import AuditAction
 from mentees.constants import MenteeStatus
 from mentees.models import Mentee, MentorProfile
 from mentees.services.cases import mentee_set_status
+from providers.dates import months_between
 from providers.working_days import add_working_days
 
 from .. import scoring
@@ -274,11 +275,6 @@ def match_record_release(*, actor, match: Match, released_on, request=None) -> M
             actor=actor, mentee=mentee, status=MenteeStatus.ACTIVE_AFTER_RELEASE, request=request
         )
     return match
-
-
-def months_between(start, end) -> int:
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - (end.day < start.day)
 
 
 @transaction.atomic

@@ -11,10 +11,11 @@ from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from accounts.forms import form_status, saved
 from mentees.models import MentorProfile
+from providers.dates import add_months
 from providers.permissions import staff_required
 
 from .. import scoring
-from ..cadence import add_months, meeting_interval, rag, target_months
+from ..cadence import meeting_interval, rag, target_months
 from ..constants import ACTIVE_STATUSES, MatchStatus
 from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
 from ..models import Match

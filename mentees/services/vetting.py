@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from providers.constants import MembershipRole
+from providers.dates import add_months
 from providers.models import Membership
 
 from ..constants import (
@@ -395,17 +396,6 @@ def dbs_risk_decide(
 # --- Training --------------------------------------------------------------------------------
 
 
-def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 @transaction.atomic
 def training_record_add(
     *,
@@ -421,7 +411,7 @@ def training_record_add(
     if module.organisation_id != application.organisation_id or not module.is_active:
         raise ValidationError({"module": "Choose a training module from the list"})
     if expires_on is None and module.valid_for_months:
-        expires_on = _add_months(completed_on, module.valid_for_months)
+        expires_on = add_months(completed_on, module.valid_for_months)
     existing = application.training_records.filter(module=module, completed_on=completed_on)
     if existing.exists():
         return existing.get()  # the same completion sent twice is recorded once

@@ -46,7 +46,9 @@ def quick_periods(today: date, **extra) -> list[dict]:
 
 def latest_complete_year(today: date) -> Period:
     """The latest 12 months whose every follow-up is complete today."""
-    from ..followup import add_months, complete_if_started_by
+    from providers.dates import add_months
+
+    from ..followup import complete_if_started_by
 
     end = complete_if_started_by(today)
     return Period(add_months(end, -12) + timedelta(days=1), end)

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from outcomes.followup import FollowUp, add_months, complete_if_started_by, months_between
+from outcomes.followup import FollowUp, complete_if_started_by
 from outcomes.periods import Period, financial_year_of, previous_month, previous_quarter
+from providers.dates import add_months, months_between
 
 
 @pytest.mark.parametrize(
