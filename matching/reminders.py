@@ -14,7 +14,7 @@ from django.utils import timezone
 from mentees.constants import MentorStatus
 from mentees.models import DBSCheck, MentorProfile, Referral, SupervisionSession, TrainingRecord
 from providers.constants import MembershipRole
-from providers.models import Membership, Service
+from providers.models import Service
 from providers.working_days import working_days_between
 
 from .constants import ACTIVE_STATUSES, MatchStatus
@@ -221,20 +221,14 @@ def supervision_overdue(today) -> int:
 def listings_to_review(today) -> int:
     sent = 0
     for service in Service.objects.review_due().select_related("organisation"):
-        admins = Membership.objects.active().filter(
-            organisation=service.organisation, role=MembershipRole.ORG_ADMIN
+        sent += notify_staff(
+            organisation=service.organisation,
+            roles=[MembershipRole.ORG_ADMIN],
+            kind=Kind.LISTING_REVIEW_DUE,
+            key=f"{service.pk}:{service.last_reviewed_at}",
+            title="A service listing has not been checked for 6 months",
+            link=reverse("providers:listing_manage", args=[service.pk]),
         )
-        for membership in admins.select_related("user"):
-            sent += bool(
-                notify(
-                    user=membership.user,
-                    organisation=service.organisation,
-                    kind=Kind.LISTING_REVIEW_DUE,
-                    key=f"{service.pk}:{service.last_reviewed_at}",
-                    title="A service listing has not been checked for 6 months",
-                    link=reverse("providers:listing_manage", args=[service.pk]),
-                )
-            )
     return sent
 
 

@@ -58,16 +58,19 @@ def send_unsent_emails() -> int:
     between saving the notification and sending it). Each is claimed first, so sent once."""
     from datetime import timedelta
 
-    from .models import Notification
-    from .services.notifications import wants_email
+    from django.db.models import Exists, OuterRef, Q
 
+    from .models import EmailPreference, Notification
+    from .notification_kinds import SAFEGUARDING_KINDS
+
+    opted_out = EmailPreference.objects.filter(user=OuterRef("user"), kind=OuterRef("kind"))
     stale = Notification.objects.filter(
+        Q(kind__in=SAFEGUARDING_KINDS) | ~Exists(opted_out),
         emailed_at__isnull=True,
         created_at__lt=timezone.now() - timedelta(minutes=10),
         created_at__gt=timezone.now() - timedelta(days=2),
-    ).select_related("user")
+    )
     sent = 0
-    for notification in stale[:500]:
-        if wants_email(notification.user, notification.kind):
-            sent += send_notification_email(notification.pk)
+    for notification_id in stale.values_list("pk", flat=True)[:500]:
+        sent += send_notification_email(notification_id)
     return sent

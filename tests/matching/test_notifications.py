@@ -48,6 +48,24 @@ def test_the_list_shows_only_your_own_and_opening_marks_read(client, user):
     assert mine.read_at is not None
 
 
+def test_the_list_costs_the_same_queries_for_many_organisations(
+    client, user, django_assert_max_num_queries
+):
+    from tests.factories import OrganisationFactory
+
+    notify(user=user, kind="proposal", key="0", title="First", organisation=OrganisationFactory())
+    sign_in(client, user, mfa=False)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("matching:notifications"))
+    for n in range(1, 10):
+        notify(
+            user=user, kind="proposal", key=str(n), title="More", organisation=OrganisationFactory()
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(reverse("matching:notifications")).content.decode()
+    assert body.count("More") == 9
+
+
 def test_a_link_elsewhere_is_never_followed(client, user):
     sneaky = notify(user=user, kind="proposal", key="x", title="Hi", link="https://evil.example/")
     sign_in(client, user, mfa=False)
@@ -82,6 +100,25 @@ def test_the_sweeper_sends_an_email_that_was_never_sent_once(user, mailoutbox):
     assert send_unsent_emails() == 0
     assert send_notification_email(notification.pk) is False
     assert len(mailoutbox) == 1
+
+
+def test_the_sweeper_leaves_kinds_the_person_does_not_want_by_email(user, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    EmailPreference.objects.create(user=user, kind="proposal")
+    EmailPreference.objects.create(user=user, kind="released_no_meeting")
+    half_an_hour_ago = timezone.now() - timedelta(minutes=30)
+    for kind in ("proposal", "released_no_meeting", "meeting_tomorrow"):
+        Notification.objects.create(
+            user=user, kind=kind, key=kind, title=kind, created_at=half_an_hour_ago
+        )
+    assert send_unsent_emails() == 2
+    assert sorted(message.subject.split(": ", 1)[1] for message in mailoutbox) == [
+        "meeting_tomorrow",
+        "released_no_meeting",
+    ]
 
 
 @pytest.mark.worker
