@@ -9,18 +9,13 @@ from django.conf import settings
 from fpdf.fonts import FontFace
 
 from providers.printing.pdf import OpenGatePDF
+from providers.spreadsheets import safe_cell
 
 MARGIN = 15  # mm
 LINE = 5.0
 BLUE = (29, 112, 184)
 BLACK = (11, 12, 12)
 RED = (212, 53, 28)
-
-
-def safe_cell(value) -> str:
-    """Text a spreadsheet will not run as a formula (names are typed by providers)."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def document_csv(document: dict) -> str:

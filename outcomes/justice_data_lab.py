@@ -11,8 +11,9 @@ from datetime import date
 
 from django.db.models import Count, Max, Min, Q
 
+from providers.spreadsheets import safe_cell
+
 from .constants import JUSTICE_DATA_LAB_MINIMUM
-from .exports import safe_cell
 from .models import OutcomeRecord
 
 HEADER = [

@@ -20,7 +20,9 @@ PER_PAGE = 25
 @login_required
 def notification_list(request):
     notifications = Notification.objects.filter(user=request.user)
-    page = Paginator(notifications.select_related("organisation"), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(notifications.select_related("organisation"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "matching/notifications.html",

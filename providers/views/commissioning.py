@@ -13,6 +13,7 @@ from accounts.constants import PlatformRole
 from ..forms import DirectorySearchForm
 from ..permissions import platform_role_required
 from ..search import DirectoryFilters, apply_filters
+from ..spreadsheets import safe_cell
 from .directory import public_services, search_results
 
 commissioner_required = platform_role_required(
@@ -51,12 +52,6 @@ class _Echo:
         return value
 
 
-def _cell(value) -> str:
-    """Text a spreadsheet will not run as a formula (listings are written by providers)."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _csv_row(service, request) -> list[str]:
     organisation = service.organisation
     row = [
@@ -71,7 +66,7 @@ def _csv_row(service, request) -> list[str]:
         service.last_reviewed_at.isoformat(),
         request.build_absolute_uri(reverse("providers:service_detail", args=[service.pk])),
     ]
-    return [_cell(value) for value in row]
+    return [safe_cell(value) for value in row]
 
 
 @commissioner_required
