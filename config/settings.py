@@ -204,6 +204,8 @@ ACCOUNT_RATE_LIMITS = {
     # Checking a request for a mentor: by address, and by reference so no one can try
     # date after date of birth against one reference.
     "check_request": "20/1h/ip,5/1h/key",
+    # Certificate codes are far too many to guess; the limit keeps anyone from trying.
+    "verify_certificate": "60/1h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SERVICE_NAME

@@ -1,11 +1,11 @@
 """Public pages: the standard, the register of accredited organisations, and checking a
 certificate. No sign-in, no JavaScript."""
 
-from allauth.core.internal import ratelimit
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from accounts.middleware import public_page
+from accounts.ratelimits import allowed
 from mentees.references import normalise_reference
 
 from ..constants import VERIFICATION_PREFIX
@@ -13,9 +13,6 @@ from ..forms import RegisterFilterForm, VerifyForm
 from ..models import Award, Standard
 
 REGISTER_PER_PAGE = 50
-# Certificate checks are cheap to make and codes are far too many to guess; the limit keeps
-# anyone from trying.
-VERIFY_RATE = {"verify_certificate": "60/1h/ip"}
 
 
 @public_page
@@ -65,13 +62,7 @@ def verify_lookup(request):
 
 @public_page
 def verify(request, code):
-    if not ratelimit.consume(
-        request,
-        app="accreditation",
-        action="verify_certificate",
-        config=VERIFY_RATE,
-        limit_get=True,
-    ):
+    if not allowed(request, "verify_certificate"):
         return render(request, "accreditation/public/too_many.html", status=429)
     canonical = normalise_reference(code, VERIFICATION_PREFIX)
     if canonical and canonical != code:

@@ -3,10 +3,10 @@
 Rate-limited by address and by reference, and a wrong date of birth looks exactly like an
 unknown reference, so the page cannot be used to find out who has asked for a mentor."""
 
-from allauth.core import ratelimit
 from django.shortcuts import render
 
 from accounts.middleware import public_page
+from accounts.ratelimits import allowed
 
 from ..constants import ReferralStatus
 from ..forms.check import CheckRequestForm
@@ -63,7 +63,7 @@ def check_request(request):
         status = 400 if form.is_bound else 200
         return render(request, "mentees/check/form.html", {"form": form}, status=status)
     reference = form.cleaned_data["reference"]
-    if not ratelimit.consume(request, action="check_request", key=reference):
+    if not allowed(request, "check_request", key=reference):
         return render(request, "mentees/check/too_many.html", status=429)
     referral = (
         Referral.objects.filter(
