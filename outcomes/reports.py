@@ -65,22 +65,15 @@ class Scope:
 
     name: str
     organisation_ids: tuple[int, ...] | None = None
-    region_id: int | None = None
 
     def q(self, path: str = "organisation") -> Q:
         if self.organisation_ids is not None:
             return Q(**{f"{path}__in": self.organisation_ids})
-        if self.region_id is not None:
-            return Q(**{f"{path}__region": self.region_id})
         return Q()
 
 
 def organisation_scope(organisation) -> Scope:
     return Scope(name=organisation.name, organisation_ids=(organisation.pk,))
-
-
-def region_scope(region) -> Scope:
-    return Scope(name=region.name, region_id=region.pk)
 
 
 ALL_PROVIDERS = Scope(name="All providers")

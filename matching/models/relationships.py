@@ -93,12 +93,6 @@ class Match(models.Model):
     def __str__(self):
         return f"Match {str(self.pk)[:8]}"
 
-    @property
-    def is_live(self) -> bool:
-        from ..constants import LIVE_STATUSES
-
-        return self.status in LIVE_STATUSES
-
 
 class MatchEvent(models.Model):
     """The relationship's timeline."""
