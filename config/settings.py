@@ -131,6 +131,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "mentees.tasks.erase_expired_referrals",
         "schedule": crontab(hour=2, minute=15),
     },
+    "erase-expired-case-records": {
+        "task": "mentees.tasks.erase_expired_case_records",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "lapse-proposals": {"task": "matching.tasks.lapse_proposals", "schedule": crontab(minute=5)},
     "daily-reminders": {
         "task": "matching.tasks.send_daily_reminders",

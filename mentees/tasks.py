@@ -62,6 +62,15 @@ def erase_expired_referrals() -> int:
 
 
 @shared_task
+def erase_expired_case_records() -> int:
+    """Daily: erase case records closed longer ago than their organisation keeps them. Running it
+    twice, or after a worker died half-way, erases nothing twice."""
+    from .services.privacy import case_records_erase_expired
+
+    return case_records_erase_expired()
+
+
+@shared_task
 def send_application_update_email(update_id: int) -> bool:
     """Email a volunteer applicant an update on their application, at most once: the row is
     claimed before the email goes."""

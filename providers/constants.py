@@ -80,3 +80,14 @@ class Language(models.TextChoices):
 PATHWAYS_TAXONOMY = "resettlement-pathways"
 # A service unreviewed for this long is flagged to its organisation.
 REVIEW_DUE_AFTER_DAYS = 183
+
+
+# How long a closed case record keeps its personal details before the daily retention job erases
+# them (mentees.tasks.erase_expired_case_records). Never under 2 years: proven reoffending is
+# known only 18 months after release, and a record may close before then.
+DEFAULT_CASE_RETENTION_YEARS = 6
+MIN_CASE_RETENTION_YEARS = 2
+MAX_CASE_RETENTION_YEARS = 20
+CASE_RETENTION_MESSAGE = (
+    f"Enter a number of years from {MIN_CASE_RETENTION_YEARS} to {MAX_CASE_RETENTION_YEARS}"
+)

@@ -1,14 +1,17 @@
 """Subject access and erasure. An org admin can export everything held about a person, and
 erase it: personal details go; what reports count (status, pathways, areas, dates to the
-month) stays, attached to no one."""
+month) stays, attached to no one. Closed case records are erased the same way once their
+organisation's retention period has passed."""
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from providers.dates import add_months
 
-from ..constants import OPEN_REFERRAL_STATUSES
+from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus
 from ..models import (
     CaseDocument,
     CaseNote,
@@ -175,6 +178,20 @@ def mentee_erase(*, actor, mentee: Mentee, request=None) -> Mentee:
     mentee = Mentee.objects.select_for_update().get(pk=mentee.pk)
     if mentee.erased_at:
         return mentee
+    _erase_mentee(mentee)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ERASED,
+        obj=mentee,
+        organisation=mentee.organisation,
+        request=request,
+    )
+    return mentee
+
+
+def _erase_mentee(mentee: Mentee) -> None:
+    """Drop what identifies the person, on the case record and everything hanging off it; keep
+    what reports count. The caller holds the row lock and audits."""
     for name, blank in MENTEE_PERSONAL_FIELDS.items():
         setattr(mentee, name, blank)
     mentee.prison_induction_date = _month(mentee.prison_induction_date)
@@ -197,14 +214,6 @@ def mentee_erase(*, actor, mentee: Mentee, request=None) -> Mentee:
     matching_erase(mentee)
     if mentee.referral_id:
         _erase_referral(Referral.objects.select_for_update().get(pk=mentee.referral_id))
-    audit_record(
-        actor=actor,
-        action=AuditAction.ERASED,
-        obj=mentee,
-        organisation=mentee.organisation,
-        request=request,
-    )
-    return mentee
 
 
 def _erase_referral(referral: Referral) -> None:
@@ -234,5 +243,64 @@ def referrals_erase_expired(*, before) -> int:
             organisation=referral.organisation,
             details={"reason": "retention period ended"},
         )
+        count += 1
+    return count
+
+
+def retention_ends(closed_at, organisation):
+    """When a case record closed at `closed_at` is to be erased."""
+    return add_months(closed_at, 12 * organisation.case_retention_years)
+
+
+def erase_due_on(mentee: Mentee):
+    """The day the retention job will erase this closed case record, or None."""
+    if mentee.status != MenteeStatus.CLOSED or mentee.erased_at:
+        return None
+    closed = mentee.status_changes.filter(status=MenteeStatus.CLOSED).order_by("-created_at")
+    closed_at = closed.values_list("created_at", flat=True).first()
+    if closed_at is None:
+        return None
+    return timezone.localdate(retention_ends(closed_at, mentee.organisation))
+
+
+def case_records_erase_expired(*, now=None) -> int:
+    """Erase case records closed longer ago than their organisation keeps them
+    (Organisation.case_retention_years). Each is erased in its own transaction, and one already
+    erased, reopened or taken by another worker is skipped, so running twice erases nothing
+    twice."""
+    now = now or timezone.now()
+    closed_at = (
+        MenteeStatusChange.objects.filter(mentee=OuterRef("pk"), status=MenteeStatus.CLOSED)
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    candidates = (
+        Mentee.objects.filter(status=MenteeStatus.CLOSED, erased_at__isnull=True)
+        .annotate(closed_at=Subquery(closed_at))
+        .select_related("organisation")
+    )
+    count = 0
+    for mentee in candidates.iterator():
+        if mentee.closed_at is None or retention_ends(mentee.closed_at, mentee.organisation) > now:
+            continue
+        with transaction.atomic():
+            locked = (
+                Mentee.objects.select_for_update(skip_locked=True)
+                .filter(pk=mentee.pk, status=MenteeStatus.CLOSED, erased_at__isnull=True)
+                .first()
+            )
+            if locked is None:
+                continue
+            _erase_mentee(locked)
+            audit_record(
+                actor=None,
+                action=AuditAction.ERASED,
+                obj=locked,
+                organisation=locked.organisation,
+                details={
+                    "reason": f"closed more than {locked.organisation.case_retention_years} "
+                    "years ago (retention period)"
+                },
+            )
         count += 1
     return count

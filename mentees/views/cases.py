@@ -21,6 +21,7 @@ from ..forms.cases import (
 )
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
+from ..services.privacy import erase_due_on
 from ..tenancy import get_mentee_for_user_or_404
 
 PER_PAGE = 50
@@ -83,7 +84,7 @@ def mentee_detail(request, mentee_id):
         "mentees/cases/overview.html",
         mentee,
         "overview",
-        {"history": history, "contact_ways": ways},
+        {"history": history, "contact_ways": ways, "erase_due_on": erase_due_on(mentee)},
     )
 
 

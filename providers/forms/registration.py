@@ -1,5 +1,6 @@
 from django import forms
 
+from ..constants import MAX_CASE_RETENTION_YEARS, MIN_CASE_RETENTION_YEARS
 from ..models import Organisation, Region
 
 
@@ -92,16 +93,36 @@ class OrganisationDetailsForm(OrganisationRegistrationForm):
     """What an org admin can change about their organisation, logo included."""
 
     class Meta(OrganisationRegistrationForm.Meta):
-        fields = [*OrganisationRegistrationForm.Meta.fields, "logo"]
-        labels = {**OrganisationRegistrationForm.Meta.labels, "logo": "Logo (optional)"}
+        fields = [*OrganisationRegistrationForm.Meta.fields, "logo", "case_retention_years"]
+        labels = {
+            **OrganisationRegistrationForm.Meta.labels,
+            "logo": "Logo (optional)",
+            "case_retention_years": "How many years to keep a closed case record",
+        }
         help_texts = {
             **OrganisationRegistrationForm.Meta.help_texts,
             "logo": "A PNG or JPEG image, 1 MB or smaller",
+            "case_retention_years": (
+                "Not shown in the directory. This many years after a mentee's case record is "
+                "closed, their name, contact details, notes and documents are erased; the counts "
+                f"in your reports stay. From {MIN_CASE_RETENTION_YEARS} to "
+                f"{MAX_CASE_RETENTION_YEARS} years, in line with your retention policy."
+            ),
+        }
+        widgets = {
+            **OrganisationRegistrationForm.Meta.widgets,
+            "case_retention_years": forms.TextInput(
+                attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}
+            ),
         }
         error_messages = {
             **OrganisationRegistrationForm.Meta.error_messages,
             "logo": {
                 "invalid_image": "The logo must be a PNG or JPEG image",
+            },
+            "case_retention_years": {
+                "required": "Enter how many years to keep a closed case record",
+                "invalid": "Enter the number of years as a whole number, like 6",
             },
         }
 

@@ -2,10 +2,18 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from ..constants import MembershipRole, OrganisationStatus
+from ..constants import (
+    CASE_RETENTION_MESSAGE,
+    DEFAULT_CASE_RETENTION_YEARS,
+    MAX_CASE_RETENTION_YEARS,
+    MIN_CASE_RETENTION_YEARS,
+    MembershipRole,
+    OrganisationStatus,
+)
 from ..querysets import InvitationQuerySet, MembershipQuerySet, OrganisationQuerySet
 from .reference import Region
 
@@ -34,6 +42,14 @@ class Organisation(models.Model):
     address_1 = models.CharField("address line 1", max_length=200, blank=True)
     city = models.CharField("town or city", max_length=100, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
+    case_retention_years = models.PositiveSmallIntegerField(
+        "years to keep a closed case record",
+        default=DEFAULT_CASE_RETENTION_YEARS,
+        validators=[
+            MinValueValidator(MIN_CASE_RETENTION_YEARS, message=CASE_RETENTION_MESSAGE),
+            MaxValueValidator(MAX_CASE_RETENTION_YEARS, message=CASE_RETENTION_MESSAGE),
+        ],
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

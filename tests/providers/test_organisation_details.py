@@ -17,6 +17,7 @@ def details(organisation, **overrides):
         "region": str(RegionFactory().pk),
         "description": "Mentors for people leaving prison.",
         "email": "hello@example.org",
+        "case_retention_years": "6",
     }
     data.update(overrides)
     return data
@@ -58,3 +59,32 @@ def test_coordinators_cannot_edit_details(client, organisation):
         client, MembershipFactory(organisation=organisation, role=MembershipRole.COORDINATOR).user
     )
     assert client.get(DETAILS).status_code == 403
+
+
+def test_org_admin_sets_how_long_closed_case_records_are_kept(admin_client, organisation):
+    response = admin_client.post(DETAILS, details(organisation, case_retention_years="3"))
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.case_retention_years == 3
+    event = AuditEvent.objects.get(action="updated", object_id=str(organisation.pk))
+    assert "case_retention_years" in event.details["fields"]
+
+
+@pytest.mark.parametrize(
+    ("years", "message"),
+    [
+        ("1", "Enter a number of years from 2 to 20"),
+        ("21", "Enter a number of years from 2 to 20"),
+        ("six", "Enter the number of years as a whole number, like 6"),
+        ("", "Enter how many years to keep a closed case record"),
+    ],
+)
+def test_a_retention_period_out_of_range_is_refused(admin_client, organisation, years, message):
+    response = admin_client.post(
+        DETAILS, details(organisation, case_retention_years=years, phone="0151 496 0000")
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert message in body and "govuk-error-summary" in body
+    organisation.refresh_from_db()
+    assert organisation.case_retention_years == 6 and organisation.phone == ""

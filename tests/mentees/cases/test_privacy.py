@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
-from mentees.constants import ReferralStatus
+from mentees.constants import ClosureReason, MenteeStatus, ReferralStatus
 from mentees.models import CaseDocument, CaseNote, Goal, Mentee, Referral
-from mentees.services.cases import mentee_create_from_referral
-from mentees.tasks import erase_expired_referrals
+from mentees.services.cases import mentee_create_from_referral, mentee_set_status
+from mentees.tasks import erase_expired_case_records, erase_expired_referrals
 from tests.conftest import sign_in
 from tests.factories import pathway
 from tests.mentees.factories import MenteeFactory, ReferralFactory
@@ -166,3 +166,63 @@ def test_mentoring_records_are_exported_and_their_words_erased(admin_client, men
     assert match.ending_note == "" and meeting.notes == "" and meeting.expenses_description == ""
     assert not Exclusion.objects.exists()
     assert Match.objects.get().started_on is not None, "dates stay for the counts"
+
+
+def _closed(mentee, actor, *, years_ago: float):
+    mentee_set_status(
+        actor=actor,
+        mentee=mentee,
+        status=MenteeStatus.CLOSED,
+        closure_reason=ClosureReason.PLANNED_ENDING,
+    )
+    mentee.status_changes.filter(status=MenteeStatus.CLOSED).update(
+        created_at=timezone.now() - timedelta(days=round(365.25 * years_ago))
+    )
+    return mentee
+
+
+def test_closed_case_records_are_erased_once_their_organisations_period_has_passed(
+    mentee, organisation, org_admin
+):
+    organisation.case_retention_years = 3
+    organisation.save()
+    _closed(mentee, org_admin, years_ago=3.1)
+    recent = _closed(MenteeFactory(organisation=organisation), org_admin, years_ago=2.5)
+    still_open = MenteeFactory(organisation=organisation)
+    reopened = _closed(MenteeFactory(organisation=organisation), org_admin, years_ago=4)
+    mentee_set_status(actor=org_admin, mentee=reopened, status=MenteeStatus.ENGAGED_IN_CUSTODY)
+
+    assert erase_expired_case_records.delay().get() == 1
+    assert erase_expired_case_records.delay().get() == 0, "running again erases nothing twice"
+    mentee.refresh_from_db()
+    assert mentee.erased_at and mentee.full_name == "" and mentee.status == MenteeStatus.CLOSED
+    assert not CaseNote.objects.filter(mentee=mentee).exists()
+    assert not CaseDocument.objects.filter(mentee=mentee).exists()
+    assert Referral.objects.get(pk=mentee.referral_id).full_name == ""
+    for kept in (recent, still_open, reopened):
+        kept.refresh_from_db()
+        assert kept.erased_at is None and kept.full_name
+    event = AuditEvent.objects.get(action="erased", object_id=str(mentee.pk))
+    assert event.actor is None and "3 years" in event.details["reason"]
+
+
+def test_a_longer_retention_period_keeps_the_record(mentee, organisation, org_admin):
+    organisation.case_retention_years = 10
+    organisation.save()
+    _closed(mentee, org_admin, years_ago=7)
+    assert erase_expired_case_records.delay().get() == 0
+    mentee.refresh_from_db()
+    assert mentee.erased_at is None
+
+
+def test_a_closed_record_says_when_it_will_be_erased(admin_client, mentee, organisation, org_admin):
+    page = reverse("mentees:mentee_detail", args=[mentee.pk])
+    assert "will be erased on" not in admin_client.get(page).content.decode()
+    organisation.case_retention_years = 4
+    organisation.save()
+    _closed(mentee, org_admin, years_ago=0)
+    closed_on = timezone.localdate(mentee.status_changes.get(status=MenteeStatus.CLOSED).created_at)
+    erase_on = closed_on.replace(year=closed_on.year + 4)
+    body = admin_client.get(page).content.decode()
+    assert "keeps closed case records for 4 years" in body
+    assert f"will be erased on {erase_on.day} {erase_on:%B %Y}" in body
