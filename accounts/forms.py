@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
-from .constants import AuditAction
+from .constants import AuditAction, PlatformRole
 
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
@@ -122,3 +122,78 @@ class SignupForm(AllauthSignupForm):
         self.fields["password1"].error_messages["required"] = "Enter a password"
         self.fields["password2"].label = "Confirm your password"
         self.fields["password2"].error_messages["required"] = "Enter the password again"
+
+
+class PlatformRoleForm(forms.Form):
+    """A platform role for a person, and for a commissioner the region they work in."""
+
+    role = forms.ChoiceField(
+        label="Role",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a role",
+            "invalid_choice": "Choose a role from the list",
+        },
+    )
+    region = forms.ModelChoiceField(
+        label="Region (commissioners only)",
+        queryset=None,
+        required=False,
+        empty_label="Choose a region",
+        help_text="The region whose providers a commissioner compares",
+        error_messages={"invalid_choice": "Choose a region from the list"},
+    )
+    roles = [(value, label) for value, label in PlatformRole.choices if value != PlatformRole.NONE]
+
+    def __init__(self, *args, **kwargs):
+        from providers.models import Region
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = self.roles
+        self.fields["region"].queryset = Region.objects.order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        commissioner = data.get("role") == PlatformRole.COMMISSIONER
+        if commissioner and not data.get("region") and "region" not in self.errors:
+            self.add_error("region", "Choose the region this commissioner works in")
+        return data
+
+
+class PlatformRoleChangeForm(PlatformRoleForm):
+    NO_ROLE = "none"  # a radio button needs a value; PlatformRole.NONE is the empty string
+    roles = [*PlatformRoleForm.roles, (NO_ROLE, "No platform role (take the role away)")]
+
+    def clean_role(self):
+        role = self.cleaned_data["role"]
+        return PlatformRole.NONE if role == self.NO_ROLE else role
+
+
+class GivePlatformRoleForm(PlatformRoleForm):
+    email = forms.EmailField(
+        label="Their email address",
+        help_text="They need an Open Gate account first: ask them to create one",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+    field_order = ["email", "role", "region"]
+
+    def clean_email(self):
+        from .models import User
+
+        email = self.cleaned_data["email"]
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise ValidationError(
+                "There is no account with this email address. Ask them to create an account, "
+                "then give them the role."
+            )
+        if user.platform_role:
+            raise ValidationError(
+                f"{user.display_name} already has a platform role "
+                f"({user.get_platform_role_display()}). Change it from the list above."
+            )
+        self.user = user
+        return email

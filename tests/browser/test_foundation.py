@@ -101,6 +101,40 @@ def test_org_admin_pages_are_accessible(live_server, page):
     assert_accessible(page)
 
 
+def test_a_platform_admin_makes_someone_a_commissioner(live_server, page):
+    from accounts.constants import PlatformRole
+    from outcomes.models import CommissionerRegion
+    from tests.factories import RegionFactory, UserFactory
+
+    admin = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
+    enrol_demo_mfa(admin)
+    casey = UserFactory(email="casey@example.org", full_name="Casey Commissioner")
+    RegionFactory(name="North East")
+    sign_in_through_the_forms(page, live_server.url, admin.email, TEST_PASSWORD)
+
+    page.get_by_role("link", name="Platform roles", exact=True).click()
+    page.wait_for_url("**/platform/people/")
+    assert_accessible(page)
+    page.get_by_label("Their email address").fill("casey@example.org")
+    page.get_by_role("radio", name="Commissioner").check()
+    page.get_by_role("button", name="Give the role").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "Choose the region this commissioner works in" in summary.inner_text()
+    assert_accessible(page)
+    summary.get_by_role("link").click()
+    assert page.evaluate("document.activeElement.id") == "id_region"
+    page.get_by_label("Region (commissioners only)").select_option(label="North East")
+    page.get_by_role("button", name="Give the role").click()
+    assert "Casey Commissioner is now a Commissioner." in page.inner_text("body")
+    assert CommissionerRegion.objects.get(user=casey).region.name == "North East"
+
+    page.get_by_role("link", name="Change the role of Casey Commissioner").click()
+    assert_accessible(page)
+    page.get_by_label("No platform role").check()
+    page.get_by_role("button", name="Save").click()
+    assert "Casey Commissioner no longer has a platform role." in page.inner_text("body")
+
+
 def test_the_accessibility_check_catches_a_real_violation(page):
     page.set_content(
         '<!DOCTYPE html><html lang="en"><head><title>Bad</title></head>'

@@ -227,6 +227,11 @@ PUBLIC_ORGANISATION = {
     "make": _organisation_slug,
     "make_hidden": lambda: _organisation_slug(status=OrganisationStatus.PENDING),
 }
+PLATFORM_ROLE_HOLDER = {
+    "make": lambda: {"user_id": UserFactory(platform_role=PlatformRole.ASSESSOR).pk},
+    "make_other": lambda: {"user_id": UserFactory().pk},
+}
+
 PENDING_ORGANISATION = {
     "make": lambda: _organisation_id(status=OrganisationStatus.PENDING),
     "make_other": lambda: _organisation_id(status=OrganisationStatus.ACTIVE),
@@ -433,6 +438,8 @@ ROUTES = {
         method="post",
     ),
     "accounts:audit_log": Staff(roles=ORG_ADMIN),
+    "accounts:platform_people": Platform(roles=PLATFORM_ADMIN),
+    "accounts:platform_person": PlatformObject(roles=PLATFORM_ADMIN, **PLATFORM_ROLE_HOLDER),
     "api:index": Public(),
     "api:openapi": Public(),
     "api:services": Public(),

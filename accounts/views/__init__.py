@@ -6,8 +6,8 @@ from django.urls import reverse
 from providers.models import Service
 from providers.permissions import org_admin_required
 
-from .forms import AuditFilterForm
-from .models import AuditEvent
+from ..forms import AuditFilterForm
+from ..models import AuditEvent
 
 AUDIT_PAGE_SIZE = 50
 

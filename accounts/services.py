@@ -1,0 +1,75 @@
+"""Who holds a platform role: commissioners, assessors and platform administrators.
+
+Platform administrators give and take these roles on the "People with platform roles" page; a
+commissioner also needs the region they compare providers in (outcomes.CommissionerRegion).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .audit import audit_record
+from .constants import AuditAction, PlatformRole
+from .models import User
+
+
+def _assessing(user) -> list[str]:
+    """References of the applications this assessor is in the middle of."""
+    from accreditation.constants import ApplicationStatus
+    from accreditation.models import Application
+
+    busy = (ApplicationStatus.IN_ASSESSMENT, ApplicationStatus.MORE_INFORMATION)
+    return list(
+        Application.objects.filter(assessor=user, status__in=busy)
+        .order_by("reference")
+        .values_list("reference", flat=True)
+    )
+
+
+@transaction.atomic
+def platform_role_set(*, actor, user, role: str, region=None, request=None) -> User:
+    """Give `user` the platform role `role` (PlatformRole.NONE takes it away)."""
+    from outcomes.models import CommissionerRegion
+
+    if user.pk == actor.pk:
+        raise ValidationError(
+            {"role": "You cannot change your own role. Ask another platform administrator."}
+        )
+    if role not in PlatformRole.values:
+        raise ValidationError({"role": "Choose a role from the list"})
+    if role == PlatformRole.COMMISSIONER and region is None:
+        raise ValidationError({"region": "Choose the region this commissioner works in"})
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.platform_role == PlatformRole.ASSESSOR and role != PlatformRole.ASSESSOR:
+        assessing = _assessing(user)
+        if assessing:
+            raise ValidationError(
+                f"{user.display_name} is assessing {', '.join(assessing)}. They must finish "
+                "first: an assessment cannot be handed to someone else part way through."
+            )
+    before = {"role": user.platform_role, "region": _region_name(user)}
+    user.platform_role = role
+    user.save(update_fields=["platform_role"])
+    if role == PlatformRole.COMMISSIONER:
+        CommissionerRegion.objects.update_or_create(user=user, defaults={"region": region})
+    else:
+        CommissionerRegion.objects.filter(user=user).delete()
+    after = {"role": role, "region": region.name if role == PlatformRole.COMMISSIONER else ""}
+    if after != before:
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATED,
+            obj=user,
+            request=request,
+            details={
+                "platform_role": [before["role"], role],
+                "region": [before["region"], after["region"]],
+            },
+        )
+    return user
+
+
+def _region_name(user) -> str:
+    from outcomes.models import CommissionerRegion
+
+    found = CommissionerRegion.objects.filter(user=user).select_related("region").first()
+    return found.region.name if found else ""
