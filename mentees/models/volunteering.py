@@ -32,6 +32,10 @@ from ..querysets import (
     VolunteerRoleQuerySet,
 )
 
+# Volunteer application references look like VA-7K3Q-9XRT (see mentees.references). Those made
+# before were V and seven characters; both fit the field and stay valid.
+APPLICATION_REFERENCE_PREFIX = "VA"
+
 
 def _choice_labels(choices, codes) -> list[str]:
     names = dict(choices)
