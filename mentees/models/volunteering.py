@@ -417,10 +417,6 @@ class TrainingRecord(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def is_current(self, on=None) -> bool:
-        on = on or timezone.localdate()
-        return self.expires_on is None or self.expires_on >= on
-
 
 class ApplicationUpdate(models.Model):
     """Something the applicant is told: shown on their application's page and emailed once."""
