@@ -37,7 +37,6 @@ class Progress:
     answers: dict
     next_step: Step | None
     applicable: list[Step]
-    invalid_step: Step | None = None
 
     @property
     def complete(self) -> bool:
@@ -91,11 +90,9 @@ class Journey:
                 continue
             applicable.append(step)
             data = self.saved_data(state, step)
-            if data is None:
-                return Progress(answers, step, applicable)
-            form = self.form(step, answers, data)
-            if not form.is_valid():
-                return Progress(answers, step, applicable, invalid_step=step)
+            form = None if data is None else self.form(step, answers, data)
+            if form is None or not form.is_valid():
+                return Progress(answers, step, applicable)  # unanswered, or no longer valid
             answers.update(form.cleaned_data)
         return Progress(answers, None, applicable)
 

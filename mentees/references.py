@@ -1,4 +1,5 @@
-"""Reference numbers people can read out and type: JM-7K3Q-9XRT for a referral.
+"""Reference numbers people can read out and type: JM-7K3Q-9XRT for a referral, MN-… for a
+case record, VA-… for a volunteer application, and the accreditation's own.
 
 The alphabet leaves out letters and digits that are easily confused (0 and O, 1, I and L, 5 and
 S, 2 and Z, 8 and B, U and V) so a reference read over the phone or copied from paper is typed
@@ -9,6 +10,8 @@ the look-up is rate-limited besides.
 import re
 import secrets
 
+from django.db import IntegrityError
+
 ALPHABET = "34679ACDEFGHJKMNPQRTWXY"
 _GROUP = f"[{ALPHABET}]{{4}}"
 
@@ -16,6 +19,16 @@ _GROUP = f"[{ALPHABET}]{{4}}"
 def new_reference(prefix: str) -> str:
     characters = "".join(secrets.choice(ALPHABET) for _ in range(8))
     return f"{prefix}-{characters[:4]}-{characters[4:]}"
+
+
+def unique_reference(model, field: str, prefix: str) -> str:
+    """A reference not yet used in `model.field` (a clash among 8·10^10 is rare, not impossible).
+    The field must also be unique in the database: two requests may draw the same one at once."""
+    for _ in range(10):
+        candidate = new_reference(prefix)
+        if not model.objects.filter(**{field: candidate}).exists():
+            return candidate
+    raise IntegrityError(f"Could not find an unused {prefix} reference")
 
 
 def normalise_reference(text: str, prefix: str) -> str | None:

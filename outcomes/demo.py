@@ -37,6 +37,7 @@ from mentees.constants import (
     VettingStage,
 )
 from mentees.models import Mentee, MentorProfile, Referral, VolunteerApplication, VolunteerRole
+from mentees.models.volunteering import APPLICATION_REFERENCE_PREFIX
 from mentees.references import new_reference
 from providers.constants import OrganisationStatus
 from providers.dates import add_months
@@ -229,7 +230,7 @@ def _mentors(key: str, organisation: Organisation, approver, count: int, rng) ->
         user.save(update_fields=["password"])
         lived = ["prison"] if n % 5 in (1, 3) else []
         application = VolunteerApplication.objects.create(
-            reference="V" + uuid.uuid4().hex[:7].upper(),
+            reference=new_reference(APPLICATION_REFERENCE_PREFIX),
             organisation=organisation,
             role=role,
             applicant=user,

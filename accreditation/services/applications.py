@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import AuditAction
+from mentees.references import unique_reference
 from providers.models import Organisation
 
 from .. import evidence as summaries
@@ -30,7 +31,7 @@ from ..models import (
     RequirementResponse,
     Standard,
 )
-from .common import on_commit_delete, record_step, unique_reference
+from .common import on_commit_delete, record_step
 
 NOT_EDITABLE = "This application cannot be changed now: it is with the assessors."
 

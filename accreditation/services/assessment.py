@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.constants import AuditAction, PlatformRole
 from accounts.roles import has_platform_role
+from mentees.references import unique_reference
 from providers.models import Membership
 
 from ..constants import (
@@ -24,7 +25,7 @@ from ..constants import (
     ReviewOutcome,
 )
 from ..models import Application, Award, RequirementResponse, Visit, award_expiry
-from .common import record_step, unique_reference
+from .common import record_step
 
 
 def is_member(user, organisation) -> bool:

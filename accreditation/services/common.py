@@ -1,9 +1,9 @@
-"""What every accreditation service shares: the timeline, the audit log, references."""
+"""What every accreditation service shares: the timeline, the audit log, stored files.
+(References come from mentees.references, shared by every kind of record.)"""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from accounts.audit import audit_record
-from mentees.references import new_reference
 
 from ..models import Application, ApplicationEvent
 
@@ -38,15 +38,6 @@ def record_step(
         details={"step": kind, **(details or {})},
     )
     return event
-
-
-def unique_reference(model, field: str, prefix: str) -> str:
-    """A reference not yet used in `model.field` (a clash among 8·10^10 is rare, not impossible)."""
-    for _ in range(10):
-        candidate = new_reference(prefix)
-        if not model.objects.filter(**{field: candidate}).exists():
-            return candidate
-    raise IntegrityError(f"Could not find an unused {prefix} reference")
 
 
 def on_commit_delete(field_file) -> None:

@@ -186,6 +186,9 @@ class SituationForm(QuestionForm):
         field.error_messages["required"] = self.your(
             "Select where you are now", "Select where they are now"
         )
+        field.error_messages["invalid_choice"] = self.your(
+            "Select where you are now from the list", "Select where they are now from the list"
+        )
 
 
 class PrisonForm(QuestionForm):
@@ -317,7 +320,7 @@ class NeedsForm(QuestionForm):
         field.choices = directory_choices()["pathway"]
         field.error_messages.update(
             required="Select at least one thing a mentor could help with",
-            invalid_choice="Select from the list",
+            invalid_choice="Select what a mentor could help with from the list",
         )
 
     def clean_needs(self):
@@ -331,18 +334,27 @@ class MentorPreferencesForm(QuestionForm):
         choices=MentorGenderPreference.choices,
         initial=MentorGenderPreference.NONE,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether the mentor should be a man or a woman"},
+        error_messages={
+            "required": "Select whether the mentor should be a man or a woman",
+            "invalid_choice": "Select whether the mentor should be a man or a woman",
+        },
     )
     lived_experience = forms.ChoiceField(
         choices=LivedExperiencePreference.choices,
         initial=LivedExperiencePreference.NONE,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select whether lived experience of prison matters"},
+        error_messages={
+            "required": "Select whether lived experience of prison matters",
+            "invalid_choice": "Select whether lived experience of prison matters",
+        },
     )
     language = forms.ChoiceField(
         choices=Language.choices,
         initial=Language.ENGLISH,
-        error_messages={"invalid_choice": "Select a language from the list"},
+        error_messages={
+            "required": "Select a language",
+            "invalid_choice": "Select a language from the list",
+        },
     )
 
     def word_for_person(self):
@@ -421,7 +433,7 @@ class ContactForm(QuestionForm):
             invalid_choice=(
                 "The prison's offender management unit is only a choice for someone in prison"
                 if not in_custody(self.answers)
-                else "Select from the list"
+                else "Select a way of contact from the list"
             ),
         )
 

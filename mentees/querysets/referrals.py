@@ -11,8 +11,7 @@ class ReferralQuerySet(StaffScopedQuerySet):
 
 
 class MenteeQuerySet(StaffScopedQuerySet):
-    def current(self):
-        return self.filter(erased_at__isnull=True)
+    pass
 
 
 class CaseRecordQuerySet(StaffScopedQuerySet):

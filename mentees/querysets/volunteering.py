@@ -73,6 +73,9 @@ class DBSCheckQuerySet(VettingRecordQuerySet):
 
 class TrainingRecordQuerySet(VettingRecordQuerySet):
     def current(self, on=None):
+        """Completions that still count: done by `on` and running up to and including their
+        expiry day (or for good). The one definition: matching (MentorProfile.matchable) and
+        the vetting checklist shown on the record pages both read it."""
         on = on or timezone.localdate()
         return self.filter(
             models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on), completed_on__lte=on

@@ -81,13 +81,25 @@ def vetting_checklist(application: VolunteerApplication, on: date | None = None)
         for c in checks
         if c.is_current(on) and dbs_level_meets(c.level, application.role.dbs_level)
     ]
+    # What "required" and "current" mean comes from the querysets matching uses too
+    # (MentorProfile.objects.matchable), so the record pages and matching cannot disagree.
     modules = list(
         TrainingModule.objects.required().filter(organisation_id=application.organisation_id)
     )
-    records = sorted(application.training_records.all(), key=lambda r: r.completed_on)
-    latest = {record.module_id: record for record in records}
-    training = [(module, latest.get(module.pk)) for module in modules]
-    training_done = all(record and record.is_current(on) for _, record in training)
+    current_training = {
+        record.module_id: record
+        for record in application.training_records.current(on).order_by("completed_on")
+    }
+    latest = {
+        record.module_id: record
+        for record in sorted(application.training_records.all(), key=lambda r: r.completed_on)
+    }
+    # Each module with the completion that counts: the latest current one, else the latest.
+    training = [
+        (module, current_training.get(module.pk) or latest.get(module.pk)) for module in modules
+    ]
+    missing = [module.name for module in modules if module.pk not in current_training]
+    training_done = not missing
 
     problems = []
     if not interview_done:
@@ -100,7 +112,6 @@ def vetting_checklist(application: VolunteerApplication, on: date | None = None)
             "level or higher. If information was disclosed, record the decision that it is safe "
             "to go ahead."
         )
-    missing = [module.name for module, record in training if not (record and record.is_current(on))]
     if missing:
         problems.append(f"Record the required training still to do: {', '.join(missing)}.")
     return Checklist(

@@ -1,6 +1,5 @@
 """Every state change of volunteer roles, training modules and an applicant's application."""
 
-import secrets
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -27,6 +26,8 @@ from ..models import (
     VolunteerReference,
     VolunteerRole,
 )
+from ..models.volunteering import APPLICATION_REFERENCE_PREFIX
+from ..references import unique_reference
 
 # --- Roles and training modules (org admins) -------------------------------------------------
 
@@ -166,16 +167,6 @@ def _check_module_name(module: TrainingModule) -> None:
 
 # --- The applicant's journey ------------------------------------------------------------------
 
-# Letters and digits that cannot be mistaken for one another when read over the phone.
-_REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-def _new_reference() -> str:
-    while True:
-        reference = "V" + "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(7))
-        if not VolunteerApplication.objects.filter(reference=reference).exists():
-            return reference
-
 
 def application_start(*, actor, role: VolunteerRole, request=None) -> VolunteerApplication:
     """The person's open application to this role: the existing one, or a new draft.
@@ -187,10 +178,11 @@ def application_start(*, actor, role: VolunteerRole, request=None) -> VolunteerA
         return existing
     if not VolunteerRole.objects.published().filter(pk=role.pk).exists():
         raise ValidationError("This role is not taking applications.")
+    reference = unique_reference(VolunteerApplication, "reference", APPLICATION_REFERENCE_PREFIX)
     try:
         with transaction.atomic():
             application = VolunteerApplication.objects.create(
-                reference=_new_reference(),
+                reference=reference,
                 organisation=role.organisation,
                 role=role,
                 applicant=actor,

@@ -19,12 +19,14 @@ from ..forms.cases import (
     NoteForm,
     StatusForm,
 )
+from ..forms.fields import posted
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
 from ..services.privacy import erase_due_on
 from ..tenancy import get_mentee_for_user_or_404
 
 PER_PAGE = 50
+ERASED = "The personal details of this record have been erased, so it can no longer be changed."
 
 
 def _mentee(request, mentee_id) -> Mentee:
@@ -33,11 +35,21 @@ def _mentee(request, mentee_id) -> Mentee:
 
 def _changeable(request, mentee_id) -> Mentee:
     """The mentee, for a page that changes their record: an erased record has nothing to
-    change, so its change pages are not found."""
+    change, so its change pages are not found, and the "not found" page says why (the person
+    asking can see the record, so this tells them nothing new)."""
     mentee = _mentee(request, mentee_id)
     if mentee.erased_at:
-        raise Http404("This record has been erased.")
+        messages.error(request, ERASED)
+        raise Http404(ERASED)
     return mentee
+
+
+def _changeable_on_post(request, mentee_id) -> Mentee:
+    """For a page that shows part of the record and has a form to add to it: anyone who may
+    see the record can read it, but a POST is refused like on any change page."""
+    if request.method == "POST":
+        return _changeable(request, mentee_id)
+    return _mentee(request, mentee_id)
 
 
 def _page(request, template, mentee, part, context=None):
@@ -187,13 +199,16 @@ def goal_edit(request, mentee_id, goal_id=None):
 
 @staff_required
 def mentee_notes(request, mentee_id):
-    mentee = _mentee(request, mentee_id)
-    form = NoteForm(request.POST or None)
-    if request.method == "POST" and not mentee.erased_at and form.is_valid():
-        case_services.note_add(
-            actor=request.user, mentee=mentee, text=form.cleaned_data["text"], request=request
-        )
-        messages.success(request, "The note is added.")
+    mentee = _changeable_on_post(request, mentee_id)
+    form = NoteForm(posted(request))
+    if saved(
+        request,
+        form,
+        lambda data: case_services.note_add(
+            actor=request.user, mentee=mentee, text=data["text"], request=request
+        ),
+        success="The note is added.",
+    ):
         return redirect("mentees:mentee_notes", mentee_id=mentee.pk)
     notes = Paginator(mentee.notes.select_related("created_by"), PER_PAGE).get_page(
         request.GET.get("page")
@@ -205,19 +220,22 @@ def mentee_notes(request, mentee_id):
 
 @staff_required
 def mentee_documents(request, mentee_id):
-    mentee = _mentee(request, mentee_id)
-    form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and not mentee.erased_at and form.is_valid():
-        case_services.document_add(
+    mentee = _changeable_on_post(request, mentee_id)
+    form = DocumentForm(posted(request), request.FILES or None)
+    if saved(
+        request,
+        form,
+        lambda data: case_services.document_add(
             actor=request.user,
             mentee=mentee,
-            title=form.cleaned_data["title"],
-            upload=form.cleaned_data["upload"],
+            title=data["title"],
+            upload=data["upload"],
             content_type=form.content_type,
             extension=form.extension,
             request=request,
-        )
-        messages.success(request, "The document is uploaded.")
+        ),
+        success="The document is uploaded.",
+    ):
         return redirect("mentees:mentee_documents", mentee_id=mentee.pk)
     documents = mentee.documents.select_related("created_by")
     return _page(

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error
+from accounts.forms import apply_validation_error, saved
 from providers.permissions import staff_required
 
 from .. import services
@@ -23,7 +23,7 @@ from ..forms.vetting import (
     RiskDecisionForm,
     TrainingRecordForm,
 )
-from ..models import CriminalRecordDisclosure, VolunteerApplication
+from ..models import CriminalRecordDisclosure, MentorProfile, VolunteerApplication
 from ..tenancy import (
     get_application_for_user_or_404,
     get_dbs_check_for_user_or_404,
@@ -154,20 +154,19 @@ def interview(request, application_id):
             "notes": current.notes,
         }
     form = InterviewForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.interview_save(
-                actor=request.user,
-                application=application,
-                interview=current,
-                request=request,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The interview is saved.")
-            return _back(application)
+    if saved(
+        request,
+        form,
+        lambda data: services.interview_save(
+            actor=request.user,
+            application=application,
+            interview=current,
+            request=request,
+            **data,
+        ),
+        success="The interview is saved.",
+    ):
+        return _back(application)
     return _form_page(request, "interview.html", form, application, interview=current)
 
 
@@ -185,16 +184,15 @@ def reference(request, application_id, reference_id):
             "notes": referee.notes,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reference_record(
-                actor=request.user, reference=referee, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"The reference from {referee.name} is saved.")
-            return _back(application)
+    if saved(
+        request,
+        form,
+        lambda data: services.reference_record(
+            actor=request.user, reference=referee, request=request, **data
+        ),
+        success=f"The reference from {referee.name} is saved.",
+    ):
+        return _back(application)
     return _form_page(request, "reference.html", form, application, referee=referee)
 
 
@@ -232,23 +230,13 @@ def risk_decision(request, application_id, check_id):
     application = _application(request, application_id)
     check = get_dbs_check_for_user_or_404(request.user, application, check_id)
     form = RiskDecisionForm(posted(request), organisation=application.organisation)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.dbs_risk_decide(
-                actor=request.user,
-                check=check,
-                decision=data["decision"],
-                decided_by=data["decided_by"],
-                decided_on=data["decided_on"],
-                reason=data["reason"],
-                request=request,
-            )
-        except ValidationError as error:
-            _apply_risk_error(form, error)
-        else:
-            messages.success(request, "The risk decision is recorded.")
-            return redirect("mentees:vetting_disclosure", application_id=application.pk)
+    if saved(
+        request,
+        form,
+        lambda data: _decide_risk(request, check, data),
+        success="The risk decision is recorded.",
+    ):
+        return redirect("mentees:vetting_disclosure", application_id=application.pk)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEWED,
@@ -259,18 +247,32 @@ def risk_decision(request, application_id, check_id):
     return _form_page(request, "risk_decision.html", form, application, check=check)
 
 
-def _apply_risk_error(form, error):
-    names = {
-        "risk_decided_by": "decided_by",
-        "risk_decided_on": "decided_on",
-        "risk_decision_reason": "reason",
-        "risk_decision": "decision",
-    }
-    if hasattr(error, "error_dict"):
-        error = ValidationError(
-            {names.get(field, field): errors for field, errors in error.error_dict.items()}
+# The DBS check's fields, as the risk decision form names them.
+_RISK_FIELDS = {
+    "risk_decided_by": "decided_by",
+    "risk_decided_on": "decided_on",
+    "risk_decision_reason": "reason",
+    "risk_decision": "decision",
+}
+
+
+def _decide_risk(request, check, data):
+    try:
+        return services.dbs_risk_decide(
+            actor=request.user,
+            check=check,
+            decision=data["decision"],
+            decided_by=data["decided_by"],
+            decided_on=data["decided_on"],
+            reason=data["reason"],
+            request=request,
         )
-    apply_validation_error(form, error)
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(
+            {_RISK_FIELDS.get(name, name): errors for name, errors in error.error_dict.items()}
+        ) from error
 
 
 @staff_required
@@ -278,16 +280,15 @@ def _apply_risk_error(form, error):
 def training(request, application_id):
     application = _application(request, application_id)
     form = TrainingRecordForm(posted(request), organisation=application.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.training_record_add(
-                actor=request.user, application=application, request=request, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"{record.module} is recorded.")
-            return _back(application)
+    if saved(
+        request,
+        form,
+        lambda data: services.training_record_add(
+            actor=request.user, application=application, request=request, **data
+        ),
+        success=lambda record: f"{record.module} is recorded.",
+    ):
+        return _back(application)
     return _form_page(request, "training.html", form, application)
 
 
@@ -300,29 +301,30 @@ def decision(request, application_id):
     if request.method == "POST" and not application.is_open:
         messages.error(request, "This application has already been decided.")
         return _back(application)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["decision"] == "approve":
-                mentor = services.application_approve(
-                    actor=request.user,
-                    application=application,
-                    capacity=data["capacity"],
-                    request=request,
-                )
-            else:
-                services.application_reject(
-                    actor=request.user,
-                    application=application,
-                    reason=data["reason"],
-                    request=request,
-                )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            if data["decision"] == "approve":
-                messages.success(request, f"{application.name} is approved as a mentor.")
-                return redirect("mentees:mentor", mentor_id=mentor.pk)
-            messages.success(request, f"{application.name} is told they are not approved.")
-            return _back(application)
+    if saved(
+        request,
+        form,
+        lambda data: _decide(request, application, data),
+        success=lambda mentor: (
+            f"{application.name} is approved as a mentor."
+            if mentor
+            else f"{application.name} is told they are not approved."
+        ),
+    ):
+        if form.cleaned_data["decision"] == "approve":
+            mentor = MentorProfile.objects.visible_to(request.user).get(application=application)
+            return redirect("mentees:mentor", mentor_id=mentor.pk)
+        return _back(application)
     return _form_page(request, "decision.html", form, application, checklist=checklist)
+
+
+def _decide(request, application, data) -> MentorProfile | None:
+    """Approve (giving the new mentor record) or reject the application."""
+    if data["decision"] == "approve":
+        return services.application_approve(
+            actor=request.user, application=application, capacity=data["capacity"], request=request
+        )
+    services.application_reject(
+        actor=request.user, application=application, reason=data["reason"], request=request
+    )
+    return None

@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from accounts.models import AuditEvent
 from mentees.constants import MenteeStatus
-from mentees.models import CaseDocument, Goal, NeedsAssessment
+from mentees.models import CaseDocument, CaseNote, Goal, NeedsAssessment
+from mentees.services.privacy import mentee_erase
+from mentees.views.cases import ERASED
 from providers.models import TaxonomyTerm
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, pathway, png_bytes
@@ -258,3 +260,33 @@ def test_a_document_over_5_mb_is_refused(staff_client, mentee):
     assert response.status_code == 400
     assert "The file must be 5 MB or smaller" in response.content.decode()
     assert not CaseDocument.objects.exists()
+
+
+def test_nothing_is_added_to_an_erased_record_and_the_refusal_says_why(
+    staff_client, mentee, org_admin
+):
+    mentee_erase(actor=org_admin, mentee=mentee)
+    before = AuditEvent.objects.count()
+    note = staff_client.post(url("mentee_notes", mentee), {"text": "Called about housing."})
+    pdf = SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    document = staff_client.post(
+        url("mentee_documents", mentee), {"title": "Licence conditions", "upload": pdf}
+    )
+    change_page = staff_client.get(url("mentee_edit", mentee))
+    for response in (note, document, change_page):
+        assert response.status_code == 404
+        assert ERASED in response.content.decode()
+    assert not CaseNote.objects.exists() and not CaseDocument.objects.exists()
+    assert AuditEvent.objects.count() == before
+    # What is left of the record can still be read, and the refusal is not shown again.
+    for name in ("mentee_notes", "mentee_documents"):
+        page = staff_client.get(url(name, mentee)).content.decode()
+        assert "The personal details of this record were erased" in page
+        assert ERASED not in page
+
+
+def test_an_empty_note_is_refused_with_a_message(staff_client, mentee):
+    response = staff_client.post(url("mentee_notes", mentee), {})
+    assert response.status_code == 400
+    assert error_summary(response.content.decode()) == [("Enter the note", "id_text")]
+    assert not CaseNote.objects.exists()

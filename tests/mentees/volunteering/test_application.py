@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from accounts.models import AuditEvent
+from mentees import references
 from mentees.constants import ApplicationStatus, ApplicationUpdateKind, VolunteerRoleStatus
 from mentees.models import (
     ApplicationUpdate,
@@ -88,9 +89,20 @@ def test_starting_twice_gives_one_application_per_role(applicant_client, applica
     assert application.organisation == role.organisation
     assert application.full_name == "Sam Hughes"
     assert application.status == ApplicationStatus.DRAFT
-    assert len(application.reference) == 8 and application.reference.startswith("V")
+    assert references.normalise_reference(application.reference, "VA") == application.reference
     # The start page now offers to carry on instead.
     assert "Continue your application" in applicant_client.get(url).text
+
+
+def test_a_reference_already_taken_is_drawn_again(applicant_client, role, monkeypatch):
+    taken = ApplicationFactory(role=role, reference="VA-3333-4444").reference
+    drawn = iter([taken, "VA-7K3Q-9XRT"])
+    monkeypatch.setattr(references, "new_reference", lambda prefix: next(drawn))
+    response = applicant_client.post(reverse("mentees:volunteer_apply", args=[role.pk]))
+    assert response.status_code == 302
+    mine = VolunteerApplication.objects.exclude(reference=taken).get()
+    assert mine.reference == "VA-7K3Q-9XRT"
+    assert "VA-7K3Q-9XRT" in applicant_client.get(response.url).text
 
 
 def test_an_applicant_is_not_made_to_set_up_two_factor_authentication(applicant_client, role):

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -304,3 +305,76 @@ def test_sessions_show_newest_first(staff_client, mentor):
     SupervisionSessionFactory(mentor=mentor, held_on=TODAY(), notes="Newer")
     page = staff_client.get(reverse("mentees:mentor", args=[mentor.pk])).text
     assert page.index("Newer") < page.index("Older")
+
+
+# --- "Training current" means the same on the record pages as in matching ---------------------
+
+
+def _training_row(staff_client, mentor) -> str:
+    page = BeautifulSoup(
+        staff_client.get(reverse("mentees:vetting_application", args=[mentor.application.pk])).text,
+        "html.parser",
+    )
+    key = page.find("dt", string="Required training")
+    return key.parent.get_text(" ", strip=True)
+
+
+def _mentor_page(staff_client, mentor) -> str:
+    return staff_client.get(reverse("mentees:mentor", args=[mentor.pk])).text
+
+
+def test_training_shown_as_current_on_the_record_is_current_for_matching(
+    staff_client, mentor, organisation
+):
+    """A module done twice: the first completion still runs, the later refresher (recorded with
+    a shorter validity) ran out yesterday. A completion that has not run out counts, on the
+    record pages as in matching; so does nothing for a module since retired."""
+    module = TrainingModuleFactory(organisation=organisation, name="Safeguarding")
+    TrainingRecordFactory(
+        application=mentor.application,
+        module=module,
+        completed_on=TODAY() - timedelta(days=400),
+        expires_on=TODAY() + timedelta(days=300),
+    )
+    TrainingRecordFactory(
+        application=mentor.application,
+        module=module,
+        completed_on=TODAY() - timedelta(days=10),
+        expires_on=TODAY() - timedelta(days=1),
+    )
+    retired = TrainingModuleFactory(organisation=organisation, name="Old induction")
+    TrainingRecordFactory(
+        application=mentor.application,
+        module=retired,
+        completed_on=TODAY() - timedelta(days=400),
+        expires_on=TODAY() - timedelta(days=30),
+    )
+    retired.is_active = False
+    retired.save()
+
+    row = _training_row(staff_client, mentor)
+    assert "Done" in row and "Safeguarding" in row and "Old induction" not in row
+    assert "Can be matched with a mentee" in _mentor_page(staff_client, mentor)
+    assert matchable(mentor)
+
+
+@pytest.mark.parametrize(
+    ("expires", "current"), [(timedelta(days=-1), False), (timedelta(days=0), True)]
+)
+def test_training_that_ran_out_yesterday_is_current_for_neither(
+    staff_client, mentor, organisation, expires, current
+):
+    module = TrainingModuleFactory(organisation=organisation, name="Safeguarding")
+    TrainingRecordFactory(
+        application=mentor.application,
+        module=module,
+        completed_on=TODAY() - timedelta(days=400),
+        expires_on=TODAY() + expires,
+    )
+    row = _training_row(staff_client, mentor)
+    page = _mentor_page(staff_client, mentor)
+    assert matchable(mentor) is current
+    assert ("Done" in row) is current
+    assert ("Can be matched with a mentee" in page) is current
+    still_to_do = "Record the required training still to do: Safeguarding."
+    assert (still_to_do in page) is not current

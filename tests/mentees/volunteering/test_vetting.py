@@ -4,6 +4,7 @@ decision. Each step through HTTP, its bad input, what the applicant is told and 
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -32,6 +33,7 @@ from tests.factories_volunteering import (
     VolunteerRoleFactory,
     fully_vetted,
 )
+from tests.html import error_beside
 
 pytestmark = pytest.mark.django_db
 
@@ -613,3 +615,80 @@ def test_sending_the_same_dbs_training_or_supervision_form_twice_records_it_once
     for _ in range(2):
         staff_client.post(reverse("mentees:supervision_create", args=[mentor.pk]), session)
     assert mentor.supervision_sessions.count() == 1
+
+
+# --- What each step says once saved -----------------------------------------------------------
+
+
+def _banner(response) -> str:
+    banner = BeautifulSoup(response.text, "html.parser").select_one(
+        ".govuk-notification-banner--success .govuk-notification-banner__heading"
+    )
+    return banner.get_text(strip=True) if banner else ""
+
+
+def test_each_vetting_step_says_what_it_saved(staff_client, application, organisation):
+    interview = staff_client.post(
+        url("vetting_interview", application),
+        {**date_fields("interview_date", TODAY()), "outcome": "suitable"},
+        follow=True,
+    )
+    assert _banner(interview) == "The interview is saved."
+    assert interview.redirect_chain == [(url("vetting_application", application), 302)]
+
+    referee = application.references.first()
+    reference = staff_client.post(
+        url("vetting_reference", application, referee.pk),
+        {**date_fields("requested_on", TODAY()), "satisfactory": "True"},
+        follow=True,
+    )
+    assert _banner(reference) == f"The reference from {referee.name} is saved."
+
+    module = TrainingModuleFactory(organisation=organisation, name="Safeguarding")
+    training = staff_client.post(
+        url("vetting_training", application),
+        {"module": module.pk, **date_fields("completed_on", TODAY())},
+        follow=True,
+    )
+    assert _banner(training) == "Safeguarding is recorded."
+
+
+def test_a_risk_decision_says_it_is_recorded_and_a_refusal_is_shown_beside_its_field(
+    staff_client, application, coordinator
+):
+    check = DBSCheckFactory(application=application, result=DBSResult.DISCLOSED)
+    decision = {
+        "decision": "proceed",
+        "decided_by": coordinator.pk,
+        **date_fields("decided_on", check.issue_date - timedelta(days=1)),
+        "reason": "Weighed up.",
+    }
+    decision_url = url("vetting_risk_decision", application, check.pk)
+    refused = staff_client.post(decision_url, decision)
+    assert refused.status_code == 400
+    assert "issue date" in error_beside(refused.text, "decided_on")
+    recorded = staff_client.post(
+        decision_url, {**decision, **date_fields("decided_on", TODAY())}, follow=True
+    )
+    assert _banner(recorded) == "The risk decision is recorded."
+    assert recorded.redirect_chain == [(url("vetting_disclosure", application), 302)]
+
+
+def test_a_decision_says_what_was_decided(staff_client, role):
+    approved, rejected = (
+        fully_vetted(SubmittedApplicationFactory(role=role, full_name=name))
+        for name in ("Jo Bloggs", "Sam Smith")
+    )
+    response = staff_client.post(
+        url("vetting_decision", approved), {"decision": "approve", "capacity": "2"}, follow=True
+    )
+    mentor = MentorProfile.objects.get(application=approved)
+    assert response.redirect_chain == [(reverse("mentees:mentor", args=[mentor.pk]), 302)]
+    assert _banner(response) == "Jo Bloggs is approved as a mentor."
+    response = staff_client.post(
+        url("vetting_decision", rejected),
+        {"decision": "reject", "reason": "No weekday evenings."},
+        follow=True,
+    )
+    assert response.redirect_chain == [(url("vetting_application", rejected), 302)]
+    assert _banner(response) == "Sam Smith is told they are not approved."
