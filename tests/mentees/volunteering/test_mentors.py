@@ -68,6 +68,28 @@ def test_a_mentor_whose_approval_was_undone_is_not_matchable(mentor):
     assert not matchable(mentor)
 
 
+def test_raising_the_roles_dbs_level_above_the_mentors_check_stops_matching(
+    client, org_admin, mentor
+):
+    from mentees.constants import DBSLevel
+
+    check = mentor.application.dbs_checks.get()
+    check.level = DBSLevel.ENHANCED
+    check.save()
+    role = mentor.application.role
+    assert role.dbs_level == DBSLevel.ENHANCED and matchable(mentor)
+    sign_in(client, org_admin)
+    mentor_page = reverse("mentees:mentor", args=[mentor.pk])
+    assert "Can be matched" in client.get(mentor_page).content.decode()
+    role.dbs_level = DBSLevel.ENHANCED_BARRED
+    role.save()
+    assert not matchable(mentor)
+    assert "Can be matched" not in client.get(mentor_page).content.decode()
+    check.level = DBSLevel.ENHANCED_BARRED
+    check.save()
+    assert matchable(mentor)
+
+
 def test_without_a_current_dbs_check_a_mentor_is_not_matchable(mentor):
     mentor.application.dbs_checks.all().delete()
     assert not matchable(mentor)
