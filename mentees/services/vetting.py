@@ -50,7 +50,7 @@ class Checklist:
     references_done: bool
     dbs_check: DBSCheck | None
     dbs_done: bool
-    training: list[tuple[TrainingModule, TrainingRecord | None]]
+    training: list[tuple[TrainingModule, TrainingRecord | None, bool]]  # (module, record, current)
     training_done: bool
     problems: list[str] = field(default_factory=list)
 
@@ -94,9 +94,15 @@ def vetting_checklist(application: VolunteerApplication, on: date | None = None)
         record.module_id: record
         for record in sorted(application.training_records.all(), key=lambda r: r.completed_on)
     }
-    # Each module with the completion that counts: the latest current one, else the latest.
+    # Each module with the completion that counts (the latest current one, else the latest)
+    # and whether it is current.
     training = [
-        (module, current_training.get(module.pk) or latest.get(module.pk)) for module in modules
+        (
+            module,
+            current_training.get(module.pk) or latest.get(module.pk),
+            module.pk in current_training,
+        )
+        for module in modules
     ]
     missing = [module.name for module in modules if module.pk not in current_training]
     training_done = not missing

@@ -397,6 +397,7 @@ def test_training_that_ran_out_yesterday_is_current_for_neither(
     page = _mentor_page(staff_client, mentor)
     assert matchable(mentor) is current
     assert ("Done" in row) is current
+    assert ("Safeguarding: completed" in row) and ("expired" in row) is not current
     assert ("Can be matched with a mentee" in page) is current
     still_to_do = "Record the required training still to do: Safeguarding."
     assert (still_to_do in page) is not current
