@@ -31,15 +31,20 @@ class TrainingModuleQuerySet(StaffScopedQuerySet):
         return self.filter(is_active=True, required=True)
 
 
+def never_sent(prefix: str = "") -> models.Q:
+    """Drafts, and drafts withdrawn before they were sent: private to the person writing them."""
+    return models.Q(**{f"{prefix}status": ApplicationStatus.DRAFT}) | models.Q(
+        **{f"{prefix}status": ApplicationStatus.WITHDRAWN, f"{prefix}submitted_at__isnull": True}
+    )
+
+
 class VolunteerApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Sent applications to organisations where the user is staff. Drafts stay private to
-        the person writing them."""
+        """Sent applications to organisations where the user is staff. Drafts, withdrawn or
+        not, stay private to the person writing them."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organisation__in=staff_organisations(user)).exclude(
-            status=ApplicationStatus.DRAFT
-        )
+        return self.filter(organisation__in=staff_organisations(user)).exclude(never_sent())
 
     def of_applicant(self, user):
         """The user's own applications, drafts included: the applicant's area."""
@@ -57,7 +62,7 @@ class VettingRecordQuerySet(StaffScopedQuerySet):
     only."""
 
     def visible_to(self, user):
-        return super().visible_to(user).exclude(application__status=ApplicationStatus.DRAFT)
+        return super().visible_to(user).exclude(never_sent("application__"))
 
 
 class DBSCheckQuerySet(VettingRecordQuerySet):

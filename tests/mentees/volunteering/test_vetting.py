@@ -20,6 +20,7 @@ from mentees.constants import (
     VettingStage,
 )
 from mentees.models import DBSCheck, Interview, MentorProfile, TrainingRecord
+from mentees.services import application_withdraw
 from providers.constants import MembershipRole
 from providers.models import Membership
 from tests.conftest import sign_in
@@ -31,6 +32,7 @@ from tests.factories_volunteering import (
     SubmittedApplicationFactory,
     TrainingModuleFactory,
     VolunteerRoleFactory,
+    complete_application,
     fully_vetted,
 )
 from tests.html import error_beside
@@ -140,6 +142,26 @@ def test_a_draft_is_not_visible_to_staff(staff_client, role):
     draft = ApplicationFactory(role=role)
     assert staff_client.get(url("vetting_application", draft)).status_code == 404
     assert staff_client.get(url("vetting_disclosure", draft)).status_code == 404
+
+
+def test_a_draft_withdrawn_before_it_was_sent_stays_private(staff_client, role):
+    draft = complete_application(ApplicationFactory(role=role, full_name="Never Sent"))
+    draft.disclosure.has_record = True
+    draft.disclosure.details = "Burglary, 2001"
+    draft.disclosure.save()
+    application_withdraw(actor=draft.applicant, application=draft)
+    withdrawn_after_sending = SubmittedApplicationFactory(role=role, full_name="Sent Then Left")
+    application_withdraw(
+        actor=withdrawn_after_sending.applicant, application=withdrawn_after_sending
+    )
+
+    page = staff_client.get(reverse("mentees:vetting"), {"stage": "decided"}).text
+    assert "Never Sent" not in page and "Sent Then Left" in page
+    assert "Never Sent" not in staff_client.get(reverse("mentees:vetting")).text
+    assert staff_client.get(url("vetting_application", draft)).status_code == 404
+    assert staff_client.get(url("vetting_disclosure", draft)).status_code == 404
+    referee = draft.references.first()
+    assert staff_client.get(url("vetting_reference", draft, referee.pk)).status_code == 404
 
 
 # --- Interview ---------------------------------------------------------------------------------
