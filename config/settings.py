@@ -135,6 +135,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "mentees.tasks.erase_expired_case_records",
         "schedule": crontab(hour=2, minute=30),
     },
+    "erase-expired-volunteer-applications": {
+        "task": "mentees.tasks.erase_expired_volunteer_applications",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "lapse-proposals": {"task": "matching.tasks.lapse_proposals", "schedule": crontab(minute=5)},
     "daily-reminders": {
         "task": "matching.tasks.send_daily_reminders",

@@ -154,6 +154,13 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# How long a volunteer application that ended without approval is kept before the retention job
+# erases its personal details: counted from the decision (not approved), the withdrawal, or, for
+# a draft never sent, the last time it was saved. Approved applications back a mentor record and
+# are never erased by the job.
+VOLUNTEER_APPLICATION_RETENTION_MONTHS = 12
+
+
 class VettingStage(models.TextChoices):
     """The first check still outstanding on a submitted application, for the pipeline."""
 

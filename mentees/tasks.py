@@ -101,3 +101,13 @@ def send_application_update_email(update_id: int) -> bool:
         recipient_list=[application.applicant.email],
     )
     return True
+
+
+@shared_task
+def erase_expired_volunteer_applications() -> int:
+    """Daily: erase volunteer applications that ended without approval (not approved, withdrawn,
+    or a draft left unsent) longer ago than the retention period. Running it twice, or after a
+    worker died half-way, erases nothing twice."""
+    from .services.volunteer_retention import volunteer_applications_erase_expired
+
+    return volunteer_applications_erase_expired()

@@ -173,15 +173,19 @@ class VolunteerApplication(models.Model):
     )
     decision_reason = models.TextField(blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # When the retention job erased its personal details (services/volunteer_retention.py).
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = VolunteerApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at", "-created_at"]
         constraints = [
+            # An erased application no longer counts: its owner may apply to the role again.
             models.UniqueConstraint(
                 fields=["applicant", "role"],
-                condition=~models.Q(status=ApplicationStatus.WITHDRAWN),
+                condition=~models.Q(status=ApplicationStatus.WITHDRAWN)
+                & models.Q(erased_at__isnull=True),
                 name="one_open_application_per_role",
             )
         ]
@@ -200,7 +204,14 @@ class VolunteerApplication(models.Model):
         return self.status == ApplicationStatus.SUBMITTED
 
     @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    @property
     def name(self) -> str:
+        # An erased application keeps its link to the account, never the person's name.
+        if self.erased_at:
+            return "Name erased"
         return self.full_name or self.applicant.display_name
 
     @property
@@ -348,8 +359,11 @@ class DBSCheck(models.Model):
         ordering = ["-issue_date", "-recorded_at"]
         verbose_name = "DBS check"
         constraints = [
+            # Erasure blanks the numbers, so blank ones may repeat.
             models.UniqueConstraint(
-                fields=["application", "certificate_number"], name="one_record_per_certificate"
+                fields=["application", "certificate_number"],
+                condition=~models.Q(certificate_number=""),
+                name="one_record_per_certificate",
             )
         ]
 

@@ -53,8 +53,9 @@ class VolunteerApplicationQuerySet(models.QuerySet):
         return self.filter(applicant=user)
 
     def open(self):
-        """Applications that count as the one application per role (not withdrawn)."""
-        return self.exclude(status=ApplicationStatus.WITHDRAWN)
+        """Applications that count as the one application per role: not withdrawn and not
+        erased (the constraint `one_open_application_per_role` says the same)."""
+        return self.exclude(status=ApplicationStatus.WITHDRAWN).filter(erased_at__isnull=True)
 
 
 class VettingRecordQuerySet(StaffScopedQuerySet):

@@ -28,21 +28,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def role(organisation):
-    return VolunteerRoleFactory(organisation=organisation, title="Gate mentor")
-
-
-@pytest.fixture
-def applicant(db):
-    return UserFactory(email="sam@example.org", full_name="Sam Hughes")
-
-
-@pytest.fixture
-def applicant_client(client, applicant):
-    return sign_in(client, applicant, mfa=False)
-
-
-@pytest.fixture
 def draft(role, applicant):
     return ApplicationFactory(role=role, applicant=applicant)
 

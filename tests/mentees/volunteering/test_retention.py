@@ -1,0 +1,343 @@
+"""Retention of volunteer applications: a draft never sent, a withdrawn application and one not
+approved are erased 12 months after they ended, by a daily job that erases nothing twice; the
+pages of an erased application show that it was, and nothing more can be done with it, except
+applying to the role again."""
+
+import threading
+
+import pytest
+import time_machine
+from django.db import IntegrityError, connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import AuditEvent, User
+from config.celery import app as celery_app
+from mentees.constants import (
+    ApplicationStatus,
+    ApplicationUpdateKind,
+    DBSResult,
+    InterviewOutcome,
+    RiskDecision,
+)
+from mentees.models import (
+    ApplicationUpdate,
+    CriminalRecordDisclosure,
+    DBSCheck,
+    Interview,
+    TrainingRecord,
+    VolunteerApplication,
+    VolunteerReference,
+)
+from mentees.services import application_reject, application_save_step, application_withdraw
+from mentees.tasks import erase_expired_volunteer_applications
+from providers.dates import add_months
+from tests.conftest import sign_in
+from tests.factories_volunteering import (
+    ApplicationFactory,
+    DBSCheckFactory,
+    InterviewFactory,
+    MentorProfileFactory,
+    SubmittedApplicationFactory,
+    TrainingRecordFactory,
+    VolunteerRoleFactory,
+    complete_application,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def months_ago(months: int):
+    return add_months(timezone.now(), -months)
+
+
+def erase():
+    return erase_expired_volunteer_applications.delay().get()
+
+
+@pytest.fixture
+def staff_client(coordinator):
+    return sign_in(Client(), coordinator)
+
+
+def sent(role, applicant):
+    application = SubmittedApplicationFactory(role=role, applicant=applicant)
+    application.gender_description = "Two-spirit"
+    application.lived_experience = ["prison", "addiction"]
+    application.lived_experience_details = "Six years in HMP Walton"
+    application.other_languages = "Shelta"
+    application.experience = "Peer support at the Whitechapel Centre"
+    application.save()
+    application.disclosure.has_record = True
+    application.disclosure.details = "Robbery, 2009"
+    application.disclosure.save()
+    return application
+
+
+def rejected(role, applicant, coordinator, *, months: int):
+    with time_machine.travel(months_ago(months)):
+        application = sent(role, applicant)
+        return application_reject(
+            actor=coordinator, application=application, reason="Your offence was too recent."
+        )
+
+
+def withdrawn_after_sending(role, applicant, coordinator, *, months: int):
+    with time_machine.travel(months_ago(months)):
+        application = sent(role, applicant)
+        return application_withdraw(actor=applicant, application=application)
+
+
+def draft(role, applicant, coordinator, *, months: int):
+    with time_machine.travel(months_ago(months)):
+        return complete_application(
+            ApplicationFactory(role=role, applicant=applicant, full_name="Sam Hughes")
+        )
+
+
+def withdrawn_draft(role, applicant, coordinator, *, months: int):
+    with time_machine.travel(months_ago(months)):
+        application = draft(role, applicant, coordinator, months=0)
+        return application_withdraw(actor=applicant, application=application)
+
+
+@pytest.fixture
+def vetted_and_rejected(role, applicant, coordinator):
+    """Not approved 13 months ago, after every check was recorded (and written about)."""
+    with time_machine.travel(months_ago(13)):
+        application = sent(role, applicant)
+        application.references.update(phone="0151 496 0999", notes="Knew him at the hostel")
+        InterviewFactory(
+            application=application,
+            arrangements="2pm at 12 Dale Street",
+            notes="Talked about his sister's death",
+            outcome=InterviewOutcome.SUITABLE,
+        )
+        DBSCheckFactory(application=application)
+        DBSCheckFactory(
+            application=application,
+            result=DBSResult.DISCLOSED,
+            risk_decision=RiskDecision.DO_NOT_PROCEED,
+            risk_decided_by=coordinator,
+            risk_decided_on=timezone.localdate(),
+            risk_decision_reason="A conviction for violence last year",
+        )
+        TrainingRecordFactory(application=application, notes="Upset by the module on victims")
+        ApplicationUpdate.objects.create(
+            organisation=application.organisation,
+            application=application,
+            kind=ApplicationUpdateKind.INTERVIEW_ARRANGED,
+            message="Your interview is at 2pm at 12 Dale Street.",
+        )
+        return application_reject(
+            actor=coordinator, application=application, reason="Your offence was too recent."
+        )
+
+
+# --- What the daily job erases and keeps -------------------------------------------------------
+
+
+def test_an_application_not_approved_is_erased_a_year_on_keeping_what_counts_need(
+    vetted_and_rejected, applicant, organisation
+):
+    application = vetted_and_rejected
+    decided_at = application.decided_at
+    areas = list(application.local_authorities.values_list("pk", flat=True))
+    pathways = list(application.pathways.values_list("pk", flat=True))
+
+    assert erase() == 1
+
+    application.refresh_from_db()
+    assert application.erased_at is not None
+    assert application.full_name == "" and application.date_of_birth is None
+    assert application.phone == "" and application.postcode == ""
+    assert application.gender_description == "" and application.lived_experience == []
+    assert application.lived_experience_details == "" and application.experience == ""
+    assert application.motivation == "" and application.other_languages == ""
+    assert application.decision_reason == ""
+    assert not CriminalRecordDisclosure.objects.exists()
+    for referee in VolunteerReference.objects.all():
+        assert (referee.name, referee.relationship, referee.email) == ("", "", "")
+        assert (referee.phone, referee.notes) == ("", "")
+    interview = Interview.objects.get()
+    assert interview.notes == "" and interview.arrangements == ""
+    assert interview.outcome == InterviewOutcome.SUITABLE
+    checks = DBSCheck.objects.order_by("result")
+    assert [check.certificate_number for check in checks] == ["", ""]
+    assert checks[1].risk_decision_reason == ""
+    assert checks[1].risk_decision == RiskDecision.DO_NOT_PROCEED
+    assert TrainingRecord.objects.get().notes == ""
+    assert set(ApplicationUpdate.objects.values_list("message", flat=True)) == {""}
+    assert ApplicationUpdate.objects.filter(kind=ApplicationUpdateKind.REJECTED).exists()
+
+    # What the counts need stays: status, role, organisation, areas, pathways, dates to the month.
+    assert application.status == ApplicationStatus.REJECTED
+    assert application.role.title == "Gate mentor" and application.organisation == organisation
+    assert list(application.local_authorities.values_list("pk", flat=True)) == areas
+    assert list(application.pathways.values_list("pk", flat=True)) == pathways
+    decided = timezone.localtime(application.decided_at)
+    assert (decided.year, decided.month, decided.day, decided.hour) == (
+        timezone.localtime(decided_at).year,
+        timezone.localtime(decided_at).month,
+        1,
+        0,
+    )
+    assert timezone.localtime(application.submitted_at).day == 1
+    # The account stays: the applicant may have other applications.
+    assert User.objects.filter(pk=applicant.pk, email="sam@example.org").exists()
+
+    event = AuditEvent.objects.get(action="erased", object_id=str(application.pk))
+    assert event.actor is None and event.organisation == organisation
+    assert event.details["reason"] == "not approved more than 12 months ago (retention period)"
+    assert "Sam" not in event.object_repr
+
+
+def test_running_again_erases_nothing_twice(vetted_and_rejected):
+    assert erase() == 1
+    erased_at = VolunteerApplication.objects.get().erased_at
+    assert erase() == 0
+    assert VolunteerApplication.objects.get().erased_at == erased_at
+    assert AuditEvent.objects.filter(action="erased").count() == 1
+
+
+@pytest.mark.parametrize("make", [rejected, withdrawn_after_sending, draft, withdrawn_draft])
+def test_applications_are_kept_for_twelve_months_after_they_end(make, role, applicant, coordinator):
+    kept = make(role, applicant, coordinator, months=11)
+    gone = make(
+        VolunteerRoleFactory(organisation=role.organisation), applicant, coordinator, months=13
+    )
+
+    assert erase() == 1
+
+    kept.refresh_from_db()
+    gone.refresh_from_db()
+    assert kept.erased_at is None and kept.full_name == "Sam Hughes"
+    assert gone.erased_at is not None and gone.full_name == ""
+
+
+def test_a_draft_is_counted_from_the_last_time_it_was_saved(role, applicant, coordinator):
+    application = draft(role, applicant, coordinator, months=13)
+    with time_machine.travel(months_ago(2)):
+        application_save_step(
+            actor=applicant,
+            application=application,
+            step="motivation",
+            answers={"motivation": "I still want to."},
+        )
+    assert erase() == 0
+    with time_machine.travel(add_months(timezone.now(), 11)):
+        assert erase() == 1
+
+
+def test_drafts_never_sent_are_erased_out_of_the_organisations_log(
+    role, applicant, coordinator, organisation
+):
+    unsent = draft(role, applicant, coordinator, months=13)
+    cancelled = withdrawn_draft(
+        VolunteerRoleFactory(organisation=organisation), applicant, coordinator, months=13
+    )
+    left = withdrawn_after_sending(
+        VolunteerRoleFactory(organisation=organisation), applicant, coordinator, months=13
+    )
+    assert erase() == 3
+
+    def event(application):
+        return AuditEvent.objects.get(action="erased", object_id=str(application.pk))
+
+    assert event(unsent).organisation is None and event(cancelled).organisation is None
+    assert event(unsent).details["reason"] == (
+        "not sent, and last changed more than 12 months ago (retention period)"
+    )
+    assert (
+        event(cancelled).details["reason"] == "withdrawn more than 12 months ago (retention period)"
+    )
+    assert event(left).organisation == organisation
+
+
+def test_approved_and_open_applications_are_never_erased(organisation, role, applicant):
+    mentor = MentorProfileFactory(organisation=organisation)
+    long_ago = months_ago(36)
+    VolunteerApplication.objects.filter(pk=mentor.application_id).update(
+        decided_at=long_ago, updated_at=long_ago, submitted_at=long_ago
+    )
+    waiting = SubmittedApplicationFactory(role=role, applicant=applicant)
+    VolunteerApplication.objects.filter(pk=waiting.pk).update(
+        submitted_at=long_ago, updated_at=long_ago
+    )
+
+    assert erase() == 0
+
+    for application in VolunteerApplication.objects.all():
+        assert application.erased_at is None and application.full_name
+    assert CriminalRecordDisclosure.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_application_another_worker_is_erasing_is_left_to_it(role, applicant, coordinator):
+    application = rejected(role, applicant, coordinator, months=13)
+    holding, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        try:
+            with transaction.atomic():
+                VolunteerApplication.objects.select_for_update().get(pk=application.pk)
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=other_worker)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        assert erase() == 0, "a row locked elsewhere is skipped, not waited for"
+    finally:
+        release.set()
+        worker.join()
+    assert erase() == 1
+    assert AuditEvent.objects.filter(action="erased").count() == 1
+
+
+def test_the_job_runs_every_day(settings):
+    scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    assert "mentees.tasks.erase_expired_volunteer_applications" in scheduled
+    assert "mentees.tasks.erase_expired_volunteer_applications" in celery_app.tasks
+
+
+# --- Applying again ------------------------------------------------------------------------------
+
+
+def test_after_erasure_the_applicant_may_apply_to_the_same_role_again(
+    role, applicant, coordinator, applicant_client
+):
+    old = rejected(role, applicant, coordinator, months=13)
+    apply = reverse("mentees:volunteer_apply", args=[role.pk])
+    # While it is kept, the application not approved is still their one for this role.
+    response = applicant_client.post(apply)
+    assert response.url == reverse("mentees:volunteer_application", args=[old.pk])
+
+    erase()
+    assert "Continue your application" not in applicant_client.get(apply).text
+    response = applicant_client.post(apply)
+    new = VolunteerApplication.objects.exclude(pk=old.pk).get()
+    assert response.url == reverse("mentees:volunteer_application", args=[new.pk])
+    assert new.status == ApplicationStatus.DRAFT and new.role == role
+    assert new.full_name == "Sam Hughes"
+    assert applicant_client.post(apply).url == response.url, "starting twice gives one"
+
+
+def test_the_database_allows_one_application_per_role_not_counting_erased_ones(
+    role, applicant, coordinator
+):
+    old = rejected(role, applicant, coordinator, months=13)
+
+    def another():
+        return VolunteerApplication.objects.create(
+            reference="VTWICE01", organisation=role.organisation, role=role, applicant=applicant
+        )
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        another()
+    VolunteerApplication.objects.filter(pk=old.pk).update(erased_at=timezone.now())
+    assert another().pk != old.pk
