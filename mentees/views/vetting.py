@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -12,7 +13,7 @@ from accounts.forms import apply_validation_error, saved
 from providers.permissions import staff_required
 
 from .. import services
-from ..constants import InterviewOutcome, VettingStage
+from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, InterviewOutcome, VettingStage
 from ..forms.fields import posted
 from ..forms.vetting import (
     DBSCheckForm,
@@ -24,6 +25,7 @@ from ..forms.vetting import (
     TrainingRecordForm,
 )
 from ..models import CriminalRecordDisclosure, MentorProfile, VolunteerApplication
+from ..services.volunteer_retention import erase_due_on
 from ..tenancy import (
     get_application_for_user_or_404,
     get_dbs_check_for_user_or_404,
@@ -32,12 +34,27 @@ from ..tenancy import (
 from .answers import answer_sections
 
 APPLICATIONS_PER_PAGE = 25
+ERASED = (
+    "The personal details of this application have been erased, so nothing more can be seen "
+    "or recorded on it."
+)
 
 
 def _application(request, application_id):
     return get_application_for_user_or_404(
         request.user, request.membership.organisation, application_id
     )
+
+
+def _unerased(request, application_id):
+    """The application, for a page that shows or records a check: once the retention job has
+    erased it there is nothing to show or record, so the page is not found, and says why (the
+    person asking can see the application, so this tells them nothing new)."""
+    application = _application(request, application_id)
+    if application.is_erased:
+        messages.error(request, ERASED)
+        raise Http404(ERASED)
+    return application
 
 
 def _back(application):
@@ -82,7 +99,6 @@ def pipeline(request):
 @staff_required
 def application_detail(request, application_id):
     application = _application(request, application_id)
-    checklist = services.vetting_checklist(application)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEWED,
@@ -90,6 +106,13 @@ def application_detail(request, application_id):
         organisation=application.organisation,
         request=request,
     )
+    if application.is_erased:
+        context = {
+            "application": application,
+            "retention_months": VOLUNTEER_APPLICATION_RETENTION_MONTHS,
+        }
+        return render(request, "mentees/vetting/erased.html", context)
+    checklist = services.vetting_checklist(application)
     return render(
         request,
         "mentees/vetting/application.html",
@@ -104,6 +127,8 @@ def application_detail(request, application_id):
             "training_records": application.training_records.select_related("module"),
             "interviews": application.interviews.all(),
             "updates": application.updates.all(),
+            "erase_on": erase_due_on(application),
+            "retention_months": VOLUNTEER_APPLICATION_RETENTION_MONTHS,
         },
     )
 
@@ -112,7 +137,7 @@ def application_detail(request, application_id):
 def disclosure(request, application_id):
     """What the applicant told us about a criminal record, and any DBS risk decisions. Every view
     is audited."""
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     record = (
         CriminalRecordDisclosure.objects.visible_to(request.user)
         .filter(application=application)
@@ -141,7 +166,7 @@ def disclosure(request, application_id):
 @require_http_methods(["GET", "POST"])
 def interview(request, application_id):
     """Arrange an interview or record how it went. After a missed interview, arrange another."""
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     current = application.interviews.first()
     if current and current.outcome == InterviewOutcome.DID_NOT_ATTEND:
         current = None
@@ -173,7 +198,7 @@ def interview(request, application_id):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def reference(request, application_id, reference_id):
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     referee = get_reference_for_user_or_404(request.user, application, reference_id)
     form = ReferenceForm(
         posted(request),
@@ -199,7 +224,7 @@ def reference(request, application_id, reference_id):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def dbs_check(request, application_id):
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     form = DBSCheckForm(posted(request), initial={"level": application.role.dbs_level})
     if request.method == "POST" and form.is_valid():
         try:
@@ -227,7 +252,7 @@ def dbs_check(request, application_id):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def risk_decision(request, application_id, check_id):
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     check = get_dbs_check_for_user_or_404(request.user, application, check_id)
     form = RiskDecisionForm(posted(request), organisation=application.organisation)
     if saved(
@@ -278,7 +303,7 @@ def _decide_risk(request, check, data):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def training(request, application_id):
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     form = TrainingRecordForm(posted(request), organisation=application.organisation)
     if saved(
         request,
@@ -295,7 +320,7 @@ def training(request, application_id):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def decision(request, application_id):
-    application = _application(request, application_id)
+    application = _unerased(request, application_id)
     checklist = services.vetting_checklist(application)
     form = DecisionForm(posted(request))
     if request.method == "POST" and not application.is_open:

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
@@ -23,10 +24,11 @@ from accounts.middleware import public_page
 from providers.models import Region
 
 from .. import services
-from ..constants import ApplicationStatus
+from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, ApplicationStatus
 from ..forms.fields import posted
 from ..forms.volunteering import SECTIONS, STEPS_BY_SLUG, next_step, step_form
 from ..models import CriminalRecordDisclosure, VolunteerApplication, VolunteerRole
+from ..services.volunteer_retention import erase_due_on
 from ..tenancy import get_own_application_or_404
 from .answers import answer_sections
 
@@ -128,9 +130,10 @@ def task_list(application) -> list[tuple[str, list[dict]]]:
 
 @applicant_required
 def application_detail(request, application_id):
-    """A draft's task list; once sent, its status and everything the applicant has been told."""
+    """A draft's task list; once sent, its status and everything the applicant has been told;
+    once erased, only that it was."""
     application = get_own_application_or_404(request.user, application_id)
-    if application.is_draft:
+    if application.is_draft and not application.is_erased:
         sections = task_list(application)
         required = [item for _, items in sections for item in items if not item["step"].optional]
         return render(
@@ -141,21 +144,38 @@ def application_detail(request, application_id):
                 "sections": sections,
                 "completed": sum(item["done"] for item in required),
                 "total": len(required),
+                "erase_on": erase_due_on(application),
             },
         )
     return render(
         request,
         "mentees/volunteering/status.html",
-        {"application": application, "updates": application.updates.all()},
+        {
+            "application": application,
+            "updates": application.updates.all(),
+            "erase_on": erase_due_on(application),
+            "retention_months": VOLUNTEER_APPLICATION_RETENTION_MONTHS,
+            "can_apply_again": application.is_erased
+            and VolunteerRole.objects.published().filter(pk=application.role_id).exists(),
+        },
     )
 
 
-def _not_a_draft(request, application):
-    messages.error(
-        request,
-        "You have already sent this application, so it cannot be changed here. "
-        f"Contact {application.organisation} if something needs correcting.",
-    )
+def _cannot_change(request, application):
+    """Back to the application's page, saying why its draft pages are closed: it was sent, or
+    the retention job erased it."""
+    if application.is_erased:
+        message = (
+            "The details of this application were erased on "
+            f"{timezone.localdate(application.erased_at):%-d %B %Y}, so it cannot be changed or "
+            "sent."
+        )
+    else:
+        message = (
+            "You have already sent this application, so it cannot be changed here. "
+            f"Contact {application.organisation} if something needs correcting."
+        )
+    messages.error(request, message)
     return redirect("mentees:volunteer_application", application_id=application.pk)
 
 
@@ -166,8 +186,8 @@ def application_step(request, application_id, step):
     step = STEPS_BY_SLUG.get(step)
     if step is None:
         raise Http404("No such page in the application")
-    if not application.is_draft:
-        return _not_a_draft(request, application)
+    if application.is_erased or not application.is_draft:
+        return _cannot_change(request, application)
     form = step_form(step, application, posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,10 +243,12 @@ def _audit_disclosure_view(request, application) -> None:
 def application_check(request, application_id):
     """Check your answers, then send. Sending twice sends once."""
     application = get_own_application_or_404(request.user, application_id)
+    if application.is_erased:
+        return _cannot_change(request, application)
     if application.status == ApplicationStatus.SUBMITTED and request.method == "POST":
         return redirect("mentees:volunteer_application_sent", application_id=application.pk)
     if not application.is_draft:
-        return _not_a_draft(request, application)
+        return _cannot_change(request, application)
     problems = services.submission_problems(application)
     if request.method == "POST" and not problems:
         try:
@@ -262,7 +284,7 @@ def application_check(request, application_id):
 @applicant_required
 def application_sent(request, application_id):
     application = get_own_application_or_404(request.user, application_id)
-    if application.is_draft:
+    if application.is_draft or application.is_erased:
         return redirect("mentees:volunteer_application", application_id=application.pk)
     return render(request, "mentees/volunteering/sent.html", {"application": application})
 
@@ -271,6 +293,8 @@ def application_sent(request, application_id):
 @require_http_methods(["GET", "POST"])
 def application_withdraw(request, application_id):
     application = get_own_application_or_404(request.user, application_id)
+    if application.is_erased:
+        return _cannot_change(request, application)
     if application.status not in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED):
         messages.error(
             request,

@@ -5,12 +5,16 @@ every page type."""
 import re
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from accounts.demo import enrol_demo_mfa
 from mentees.constants import ApplicationStatus, DBSLevel
 from mentees.models import MentorProfile, VolunteerApplication
+from mentees.services import application_reject
+from mentees.tasks import erase_expired_volunteer_applications
 from providers.constants import MembershipRole
+from providers.dates import add_months
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
@@ -294,3 +298,41 @@ def test_public_volunteering_pages_without_javascript(live_server, no_js_page, r
     page.goto(f"{live_server.url}/organisations/{organisation.slug}/volunteer/")
     page.get_by_role("button", name="Apply to be a gate mentor").click()
     assert "Create an account" in page.content()
+
+
+def test_an_erased_application_seen_by_staff_and_by_the_applicant(
+    live_server, browser, page, role, coordinator
+):
+    applicant = UserFactory(email="sam@example.org", full_name="Sam Hughes")
+    with time_machine.travel(add_months(timezone.now(), -13)):
+        application = SubmittedApplicationFactory(role=role, applicant=applicant)
+        application_reject(
+            actor=coordinator, application=application, reason="Too soon after release."
+        )
+    assert erase_expired_volunteer_applications.delay().get() == 1
+
+    sign_in_through_the_forms(page, live_server.url, coordinator.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/organisation/volunteers/?stage=decided")
+    assert_accessible(page)
+    page.get_by_role("link", name="Name erased").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Erased application"
+    assert "Sam Hughes" not in page.content() and "Too soon" not in page.content()
+    assert_accessible(page)
+
+    context = no_javascript_context(browser)
+    own = context.new_page()
+    own.goto(f"{live_server.url}/accounts/login/?next=/volunteer/applications/")
+    own.get_by_label("Email address").fill("sam@example.org")
+    own.get_by_label("Password").fill(TEST_PASSWORD)
+    own.get_by_role("button", name="Sign in").click()
+    own.wait_for_url("**/volunteer/applications/")
+    assert "Erased" in own.locator("table").inner_text()
+    assert_accessible(own)
+    own.get_by_role("link", name="Gate mentor").click()
+    assert "We erased the details of this application" in own.content()
+    assert_accessible(own)
+    own.get_by_role("link", name="apply for this role again").click()
+    own.get_by_role("button", name="Start now").click()
+    assert "You have completed 0 of 9 sections" in own.content()
+    assert VolunteerApplication.objects.filter(applicant=applicant, role=role).count() == 2
+    context.close()

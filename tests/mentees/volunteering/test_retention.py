@@ -32,6 +32,7 @@ from mentees.models import (
 )
 from mentees.services import application_reject, application_save_step, application_withdraw
 from mentees.tasks import erase_expired_volunteer_applications
+from mentees.views.vetting import ERASED
 from providers.dates import add_months
 from tests.conftest import sign_in
 from tests.factories_volunteering import (
@@ -303,6 +304,94 @@ def test_the_job_runs_every_day(settings):
     scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
     assert "mentees.tasks.erase_expired_volunteer_applications" in scheduled
     assert "mentees.tasks.erase_expired_volunteer_applications" in celery_app.tasks
+
+
+# --- Pages before and after ------------------------------------------------------------------
+
+
+def test_staff_and_applicant_are_told_when_the_details_will_go(
+    role, applicant, coordinator, staff_client, applicant_client
+):
+    application = rejected(role, applicant, coordinator, months=1)
+    due = timezone.localdate(add_months(application.decided_at, 12))
+    when = f"{due.day} {due:%B %Y}"
+    page = staff_client.get(reverse("mentees:vetting_application", args=[application.pk])).text
+    assert f"will be erased on {when}" in page
+    own = reverse("mentees:volunteer_application", args=[application.pk])
+    assert f"erase the details of this one on {when}" in applicant_client.get(own).text
+    unsent = draft(VolunteerRoleFactory(organisation=role.organisation), applicant, None, months=0)
+    due = timezone.localdate(add_months(unsent.updated_at, 12))
+    page = applicant_client.get(reverse("mentees:volunteer_application", args=[unsent.pk])).text
+    assert f"we will erase it on {due.day} {due:%B %Y}" in page
+
+
+def test_staff_see_an_erased_application_as_erased_with_nothing_to_change(
+    vetted_and_rejected, staff_client
+):
+    application = vetted_and_rejected
+    referee = application.references.first()
+    check = application.dbs_checks.first()
+    erase()
+
+    page = staff_client.get(reverse("mentees:vetting_application", args=[application.pk]))
+    assert page.status_code == 200
+    assert "Erased application" in page.text and ">Erased<" in page.text
+    for gone in ("Sam Hughes", "sam@example.org", "Referee 1", "Dale Street", "too recent"):
+        assert gone not in page.text
+    assert "Make a decision" not in page.text and "/interview/" not in page.text
+
+    listed = staff_client.get(reverse("mentees:vetting"), {"stage": "decided"}).text
+    assert "Name erased" in listed and application.reference in listed
+    assert "Sam Hughes" not in listed
+
+    for name, args in [
+        ("vetting_disclosure", []),
+        ("vetting_interview", []),
+        ("vetting_reference", [referee.pk]),
+        ("vetting_dbs", []),
+        ("vetting_risk_decision", [check.pk]),
+        ("vetting_training", []),
+        ("vetting_decision", []),
+    ]:
+        url = reverse(f"mentees:{name}", args=[application.pk, *args])
+        for response in (staff_client.get(url), staff_client.post(url, {"decision": "approve"})):
+            assert response.status_code == 404, name
+            assert ERASED in response.text, name
+    assert not AuditEvent.objects.filter(
+        action="viewed", object_type="mentees.criminalrecorddisclosure"
+    ).exists()
+    assert Interview.objects.count() == 1 and DBSCheck.objects.count() == 2
+
+
+def test_the_applicant_sees_their_erased_application_and_can_change_nothing(
+    role, applicant, coordinator, applicant_client
+):
+    old_draft = draft(role, applicant, coordinator, months=13)
+    other_role = VolunteerRoleFactory(organisation=role.organisation, title="Befriender")
+    live = SubmittedApplicationFactory(role=other_role, applicant=applicant)
+    erase()
+
+    listed = applicant_client.get(reverse("mentees:volunteer_applications")).text
+    assert listed.count(">Erased<") == 1 and "Befriender" in listed
+    page = applicant_client.get(reverse("mentees:volunteer_application", args=[old_draft.pk])).text
+    assert "We erased the details of this application on" in page
+    assert "apply for this role again" in page
+    assert "Check your answers" not in page and "Cancel this application" not in page
+
+    step = reverse("mentees:volunteer_application_step", args=[old_draft.pk, "about-you"])
+    response = applicant_client.post(
+        step, {"full_name": "Sam Hughes", "phone": "0151 496 0123"}, follow=True
+    )
+    assert "so it cannot be changed or sent" in response.text
+    check = reverse("mentees:volunteer_application_check", args=[old_draft.pk])
+    applicant_client.post(check)
+    withdraw = reverse("mentees:volunteer_application_withdraw", args=[old_draft.pk])
+    applicant_client.post(withdraw)
+    old_draft.refresh_from_db()
+    assert old_draft.full_name == "" and old_draft.phone == ""
+    assert old_draft.status == ApplicationStatus.DRAFT and old_draft.submitted_at is None
+    live.refresh_from_db()
+    assert live.erased_at is None
 
 
 # --- Applying again ------------------------------------------------------------------------------
