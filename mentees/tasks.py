@@ -76,9 +76,9 @@ def send_application_update_email(update_id: int) -> bool:
     claimed before the email goes."""
     from .models import ApplicationUpdate
 
-    claimed = ApplicationUpdate.objects.filter(pk=update_id, emailed_at__isnull=True).update(
-        emailed_at=timezone.now()
-    )
+    claimed = ApplicationUpdate.objects.filter(
+        pk=update_id, emailed_at__isnull=True, application__erased_at__isnull=True
+    ).update(emailed_at=timezone.now())
     if not claimed:
         return False
     update = ApplicationUpdate.objects.select_related(

@@ -214,12 +214,21 @@ def _lock_draft(application: VolunteerApplication, actor) -> VolunteerApplicatio
     application = VolunteerApplication.objects.select_for_update().get(pk=application.pk)
     if application.applicant_id != actor.pk:
         raise ValidationError("This is not your application.")
+    _refuse_if_erased(application)
     if application.status != ApplicationStatus.DRAFT:
         raise ValidationError(
             "You have already sent this application, so it cannot be changed here. "
             f"Contact {application.organisation} if something needs correcting."
         )
     return application
+
+
+def _refuse_if_erased(application: VolunteerApplication) -> None:
+    if application.erased_at:
+        raise ValidationError(
+            "This application was erased, as unsent and undecided applications are after 12 "
+            "months. Start a new one if you would still like to volunteer."
+        )
 
 
 def date_of_birth_problem(date_of_birth: date, *, theirs: bool = False) -> str | None:
@@ -325,6 +334,7 @@ def application_submit(
     application = VolunteerApplication.objects.select_for_update().get(pk=application.pk)
     if application.applicant_id != actor.pk:
         raise ValidationError("This is not your application.")
+    _refuse_if_erased(application)
     if application.status == ApplicationStatus.SUBMITTED and application.submitted_at:
         return application
     if application.status != ApplicationStatus.DRAFT:

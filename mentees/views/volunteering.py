@@ -84,7 +84,10 @@ def apply(request, role_id):
     if request.user.is_authenticated:
         existing = VolunteerApplication.objects.of_applicant(request.user).open().filter(role=role)
         existing = existing.first()
-    return render(request, "mentees/volunteering/apply.html", {"role": role, "existing": existing})
+    context = {"role": role, "existing": existing}
+    if existing is not None and existing.status == ApplicationStatus.REJECTED:
+        context["apply_again_on"] = erase_due_on(existing)
+    return render(request, "mentees/volunteering/apply.html", context)
 
 
 def _start_application(request, role):

@@ -406,8 +406,13 @@ def test_after_erasure_the_applicant_may_apply_to_the_same_role_again(
     response = applicant_client.post(apply)
     assert response.url == reverse("mentees:volunteer_application", args=[old.pk])
 
+    before = applicant_client.get(apply).text
+    assert "did not take your application for this role forward" in before
+    assert "Continue your application" not in before
+    assert "You can apply for it again from" in before
+
     erase()
-    assert "Continue your application" not in applicant_client.get(apply).text
+    assert "did not take your application" not in applicant_client.get(apply).text
     response = applicant_client.post(apply)
     new = VolunteerApplication.objects.exclude(pk=old.pk).get()
     assert response.url == reverse("mentees:volunteer_application", args=[new.pk])
@@ -430,3 +435,36 @@ def test_the_database_allows_one_application_per_role_not_counting_erased_ones(
         another()
     VolunteerApplication.objects.filter(pk=old.pk).update(erased_at=timezone.now())
     assert another().pk != old.pk
+
+
+def test_the_services_refuse_an_erased_draft_even_when_the_page_checked_first(
+    role, applicant, coordinator
+):
+    """The views refuse first; this is the job erasing between the page's check and the save."""
+    from django.core.exceptions import ValidationError
+
+    from mentees.services import application_submit
+
+    old_draft = draft(role, applicant, coordinator, months=13)
+    erase()
+    with pytest.raises(ValidationError, match="This application was erased"):
+        application_save_step(
+            actor=applicant, application=old_draft, step="about-you", answers={"full_name": "Sam"}
+        )
+    with pytest.raises(ValidationError, match="This application was erased"):
+        application_submit(actor=applicant, application=old_draft)
+
+
+def test_an_update_never_emailed_is_not_sent_once_its_application_is_erased(
+    vetted_and_rejected, mailoutbox
+):
+    from mentees.models import ApplicationUpdate
+    from mentees.tasks import send_application_update_email
+
+    update = ApplicationUpdate.objects.filter(application=vetted_and_rejected).first()
+    assert update is not None
+    ApplicationUpdate.objects.filter(pk=update.pk).update(emailed_at=None)
+    erase()
+    mailoutbox.clear()
+    assert send_application_update_email(update.pk) is False
+    assert mailoutbox == []
