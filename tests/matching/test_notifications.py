@@ -66,6 +66,57 @@ def test_the_list_costs_the_same_queries_for_many_organisations(
     assert body.count("More") == 9
 
 
+def test_opening_one_about_another_of_your_organisations_works_for_that_one(client, user):
+    from providers.tenancy import SESSION_KEY
+    from tests.factories import MembershipFactory, OrganisationFactory
+    from tests.mentees.factories import MenteeFactory
+
+    MembershipFactory(user=user, organisation=OrganisationFactory(name="A first"))
+    second = OrganisationFactory(name="B second")
+    MembershipFactory(user=user, organisation=second)
+    mentee = MenteeFactory(organisation=second)
+    reminder = notify(
+        user=user,
+        organisation=second,
+        kind="referral_waiting",
+        key="b",
+        title="About B",
+        link=reverse("mentees:mentee_detail", args=[mentee.pk]),
+    )
+    sign_in(client, user)
+    assert client.get(reverse("dashboard")).context["membership"].organisation.name == "A first"
+
+    response = client.get(reverse("matching:notification_open", args=[reminder.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert mentee.full_name in response.content.decode()
+    assert "You are now working for B second." in response.content.decode()
+    assert client.session[SESSION_KEY] == second.pk
+
+
+def test_opening_one_about_an_organisation_you_left_goes_back_to_the_list(client, user):
+    from tests.factories import MembershipFactory, OrganisationFactory
+    from tests.mentees.factories import MenteeFactory
+
+    MembershipFactory(user=user)
+    left = OrganisationFactory(name="Left behind")
+    mentee = MenteeFactory(organisation=left)
+    reminder = notify(
+        user=user,
+        organisation=left,
+        kind="referral_waiting",
+        key="c",
+        title="About the old one",
+        link=reverse("mentees:mentee_detail", args=[mentee.pk]),
+    )
+    sign_in(client, user)
+
+    response = client.get(reverse("matching:notification_open", args=[reminder.pk]), follow=True)
+
+    assert response.redirect_chain == [(reverse("matching:notifications"), 302)]
+    assert "You no longer work for Left behind" in response.content.decode()
+
+
 def test_a_link_elsewhere_is_never_followed(client, user):
     sneaky = notify(user=user, kind="proposal", key="x", title="Hi", link="https://evil.example/")
     sign_in(client, user, mfa=False)
