@@ -1,5 +1,6 @@
 """Everyone's notifications, read and unread, and which kinds they want by email."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.forms import form_status, saved
+from providers.tenancy import set_active_organisation
 
 from ..forms import EmailPreferencesForm
 from ..models import EmailPreference, Notification
@@ -32,14 +34,29 @@ def notification_list(request):
 
 @login_required
 def notification_open(request, notification_id):
-    """Mark it read and go where it points (only ever a page of ours)."""
+    """Mark it read and go where it points (only ever a page of ours), working for the
+    organisation it is about: its pages are that organisation's."""
     notification = get_object_or_404(Notification, user=request.user, pk=notification_id)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-    if notification.link and url_has_allowed_host_and_scheme(notification.link, allowed_hosts=None):
-        return redirect(notification.link)
-    return redirect("matching:notifications")
+    if not notification.link or not url_has_allowed_host_and_scheme(
+        notification.link, allowed_hosts=None
+    ):
+        return redirect("matching:notifications")
+    wanted = notification.organisation_id
+    if wanted and (request.membership is None or request.membership.organisation_id != wanted):
+        membership = next((m for m in request.memberships if m.organisation_id == wanted), None)
+        if membership is None:
+            messages.info(
+                request,
+                f"You no longer work for {notification.organisation}, so its pages "
+                "are closed to you.",
+            )
+            return redirect("matching:notifications")
+        set_active_organisation(request, membership)
+        messages.info(request, f"You are now working for {membership.organisation}.")
+    return redirect(notification.link)
 
 
 @login_required

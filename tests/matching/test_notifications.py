@@ -6,8 +6,10 @@ from config.celery import app
 from matching.models import EmailPreference, Notification
 from matching.services.notifications import notify
 from matching.tasks import send_notification_email, send_unsent_emails
+from providers.tenancy import SESSION_KEY
 from tests.conftest import sign_in
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.mentees.factories import MenteeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +66,47 @@ def test_the_list_costs_the_same_queries_for_many_organisations(
     with django_assert_max_num_queries(len(few.captured_queries)):
         body = client.get(reverse("matching:notifications")).content.decode()
     assert body.count("More") == 9
+
+
+def reminder_about_a_mentee_of(organisation, *, user):
+    """A notification whose link is one of the organisation's own pages."""
+    mentee = MenteeFactory(organisation=organisation)
+    reminder = notify(
+        user=user,
+        organisation=organisation,
+        kind="referral_waiting",
+        key=str(mentee.pk),
+        title=f"About {organisation}",
+        link=reverse("mentees:mentee_detail", args=[mentee.pk]),
+    )
+    return reminder, mentee
+
+
+def test_opening_one_about_another_of_your_organisations_works_for_that_one(client, user):
+    MembershipFactory(user=user, organisation=OrganisationFactory(name="A first"))
+    second = OrganisationFactory(name="B second")
+    MembershipFactory(user=user, organisation=second)
+    reminder, mentee = reminder_about_a_mentee_of(second, user=user)
+    sign_in(client, user)
+    assert client.get(reverse("dashboard")).context["membership"].organisation.name == "A first"
+
+    response = client.get(reverse("matching:notification_open", args=[reminder.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert mentee.full_name in response.content.decode()
+    assert "You are now working for B second." in response.content.decode()
+    assert client.session[SESSION_KEY] == second.pk
+
+
+def test_opening_one_about_an_organisation_you_left_goes_back_to_the_list(client, user):
+    MembershipFactory(user=user)
+    reminder, _ = reminder_about_a_mentee_of(OrganisationFactory(name="Left behind"), user=user)
+    sign_in(client, user)
+
+    response = client.get(reverse("matching:notification_open", args=[reminder.pk]), follow=True)
+
+    assert response.redirect_chain == [(reverse("matching:notifications"), 302)]
+    assert "You no longer work for Left behind" in response.content.decode()
 
 
 def test_a_link_elsewhere_is_never_followed(client, user):
