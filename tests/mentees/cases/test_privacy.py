@@ -1,8 +1,11 @@
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -226,3 +229,28 @@ def test_a_closed_record_says_when_it_will_be_erased(admin_client, mentee, organ
     body = admin_client.get(page).content.decode()
     assert "keeps closed case records for 4 years" in body
     assert f"will be erased on {erase_on.day} {erase_on:%B %Y}" in body
+
+
+def test_a_closed_record_is_erased_on_the_day_its_page_gives(organisation, org_admin):
+    """The job runs early in the morning (02:30); on the day the page names the record is gone,
+    29 February counting to the last day of February."""
+    london = ZoneInfo("Europe/London")
+    organisation.case_retention_years = 2
+    organisation.save()
+    with time_machine.travel(datetime(2024, 2, 29, 16, 0, tzinfo=london), tick=False):
+        mentee = MenteeFactory(organisation=organisation, full_name="Kim Closed")
+        mentee_set_status(
+            actor=org_admin,
+            mentee=mentee,
+            status=MenteeStatus.CLOSED,
+            closure_reason=ClosureReason.PLANNED_ENDING,
+        )
+        client = sign_in(Client(), org_admin)
+        page = client.get(reverse("mentees:mentee_detail", args=[mentee.pk])).text
+        assert "will be erased on 28 February 2026" in page
+    with time_machine.travel(datetime(2026, 2, 27, 2, 30, tzinfo=london), tick=False):
+        assert erase_expired_case_records.delay().get() == 0
+    with time_machine.travel(datetime(2026, 2, 28, 2, 30, tzinfo=london), tick=False):
+        assert erase_expired_case_records.delay().get() == 1
+    mentee.refresh_from_db()
+    assert mentee.erased_at and mentee.full_name == ""
