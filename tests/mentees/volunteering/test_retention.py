@@ -4,6 +4,8 @@ pages of an erased application show that it was, and nothing more can be done wi
 applying to the role again."""
 
 import threading
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -468,3 +470,32 @@ def test_an_update_never_emailed_is_not_sent_once_its_application_is_erased(
     mailoutbox.clear()
     assert send_application_update_email(update.pk) is False
     assert mailoutbox == []
+
+
+def test_on_the_day_an_applicant_may_apply_again_they_can(role, applicant, coordinator):
+    """The page names a day; the job, early that morning (02:45), has erased the application by
+    then, so the role takes a new one that day, not the next."""
+    london = ZoneInfo("Europe/London")
+    apply = reverse("mentees:volunteer_apply", args=[role.pk])
+    with time_machine.travel(datetime(2025, 5, 9, 16, 0, tzinfo=london), tick=False):
+        application = sent(role, applicant)
+        application_reject(actor=coordinator, application=application, reason="Not now.")
+        before = sign_in(Client(), applicant, mfa=False).get(apply).text
+        assert "You can apply for it again from 9 May 2026" in before
+    with time_machine.travel(datetime(2026, 5, 8, 2, 45, tzinfo=london), tick=False):
+        assert erase() == 0
+    with time_machine.travel(datetime(2026, 5, 9, 2, 45, tzinfo=london), tick=False):
+        assert erase() == 1
+        page = sign_in(Client(), applicant, mfa=False).get(apply).text
+        assert "did not take your application" not in page
+
+
+def test_a_draft_last_saved_on_29_february_is_erased_on_28_february(role, applicant):
+    london = ZoneInfo("Europe/London")
+    with time_machine.travel(datetime(2024, 2, 29, 18, 0, tzinfo=london), tick=False):
+        application = complete_application(ApplicationFactory(role=role, applicant=applicant))
+        client = sign_in(Client(), applicant, mfa=False)
+        page = client.get(reverse("mentees:volunteer_application", args=[application.pk])).text
+        assert "we will erase it on 28 February 2025" in page
+    with time_machine.travel(datetime(2025, 2, 28, 2, 45, tzinfo=london), tick=False):
+        assert erase() == 1
