@@ -1,8 +1,13 @@
 """Platform administrators give and take platform roles (accounts.views.people)."""
 
+import threading
+import time
+
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 
+from accounts import services
 from accounts.constants import PlatformRole
 from accounts.models import AuditEvent, User
 from outcomes.models import CommissionerRegion
@@ -137,3 +142,65 @@ def test_the_list_costs_the_same_queries_however_many_people(admin, django_asser
 def test_other_roles_cannot_reach_the_page(client):
     sign_in(client, UserFactory(platform_role=PlatformRole.COMMISSIONER))
     assert client.get(PEOPLE).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_administrators_taking_each_others_role_at_once_leave_one(client):
+    """Bob's request passed the role check while Ann was taking his role away: it waits for
+    hers (no deadlock, no error page), then finds him no longer an administrator."""
+    ann = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, full_name="Ann Admin")
+    bob = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, full_name="Bob Admin")
+    sign_in(client, bob)
+    holding = threading.Event()
+
+    def ann_takes_bobs_role():
+        try:
+            with transaction.atomic():
+                services.platform_role_set(actor=ann, user=bob, role=PlatformRole.NONE)
+                holding.set()
+                time.sleep(0.5)
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=ann_takes_bobs_role)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        response = client.post(person(ann), {"role": "none"})
+    finally:
+        worker.join()
+    assert response.status_code == 403
+    ann.refresh_from_db()
+    bob.refresh_from_db()
+    assert ann.platform_role == PlatformRole.PLATFORM_ADMIN and bob.platform_role == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_administrator_whose_role_was_just_taken_cannot_give_one(client):
+    """Ann takes Bob's role while his request to make Cal an assessor is on its way: his
+    request waits for hers and is then refused."""
+    ann = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
+    bob = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
+    cal = UserFactory(email="cal@example.org")
+    sign_in(client, bob)
+    holding = threading.Event()
+
+    def ann_takes_bobs_role():
+        try:
+            with transaction.atomic():
+                services.platform_role_set(actor=ann, user=bob, role=PlatformRole.NONE)
+                holding.set()
+                time.sleep(0.5)
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=ann_takes_bobs_role)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        response = client.post(PEOPLE, {"email": "cal@example.org", "role": "assessor"})
+    finally:
+        worker.join()
+    assert response.status_code == 403
+    cal.refresh_from_db()
+    assert cal.platform_role == ""
