@@ -33,13 +33,18 @@ from ..models import (
 APPLICATION_PERSONAL_FIELDS = {
     "full_name": "",
     "date_of_birth": None,
+    "gender": "",
     "gender_description": "",
     "phone": "",
     "postcode": "",
-    # Which experiences the applicant has lived through (prison among them) stays linked to
-    # their account, so it goes with the details.
+    # What is left stays linked to the applicant's account, so every answer about them that no
+    # count reads goes: the experiences they have lived through (prison among them), the
+    # languages they speak (British Sign Language among them), when they are free.
     "lived_experience": [],
     "lived_experience_details": "",
+    "availability": [],
+    "can_visit_prisons": None,
+    "languages": [],
     "other_languages": "",
     "experience": "",
     "motivation": "",

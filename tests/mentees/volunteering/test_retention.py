@@ -196,6 +196,25 @@ def test_an_application_not_approved_is_erased_a_year_on_keeping_what_counts_nee
     assert "Sam" not in event.object_repr
 
 
+def test_every_answer_about_the_applicant_goes_as_their_page_says(
+    role, applicant, coordinator, applicant_client
+):
+    """The erased application stays linked to the applicant's account, so the answers no count
+    reads (gender, languages, when they are free, whether they can visit prisons) go too."""
+    application = rejected(role, applicant, coordinator, months=13)
+    application.languages = ["sgn", "pa"]
+    application.save()
+    assert application.gender and application.availability and application.can_visit_prisons
+
+    erase()
+
+    page = applicant_client.get(reverse("mentees:volunteer_application", args=[application.pk]))
+    assert "then erase your answers" in page.text
+    application.refresh_from_db()
+    assert application.gender == "" and application.languages == []
+    assert application.availability == [] and application.can_visit_prisons is None
+
+
 def test_running_again_erases_nothing_twice(vetted_and_rejected):
     assert erase() == 1
     erased_at = VolunteerApplication.objects.get().erased_at
