@@ -90,10 +90,12 @@ def test_someone_who_already_has_a_role_is_changed_not_given_another(admin):
 
 
 def test_changing_a_commissioner_to_an_assessor_drops_their_region(admin):
-    casey = UserFactory(platform_role=PlatformRole.COMMISSIONER)
+    casey = UserFactory(platform_role=PlatformRole.COMMISSIONER, full_name="Casey")
     CommissionerRegion.objects.create(user=casey, region=RegionFactory())
     response = admin.post(person(casey), {"role": PlatformRole.ASSESSOR})
     assert response.status_code == 302
+    page = admin.get(response.url).text
+    assert "Casey is now an Approved Provider Standard assessor." in page
     casey.refresh_from_db()
     assert casey.platform_role == PlatformRole.ASSESSOR
     assert not CommissionerRegion.objects.filter(user=casey).exists()
