@@ -474,6 +474,10 @@ def test_the_services_refuse_an_erased_draft_even_when_the_page_checked_first(
         )
     with pytest.raises(ValidationError, match="This application was erased"):
         application_submit(actor=applicant, application=old_draft)
+    with pytest.raises(ValidationError, match="This application was erased"):
+        application_withdraw(actor=applicant, application=old_draft)
+    old_draft.refresh_from_db()
+    assert old_draft.status == ApplicationStatus.DRAFT and old_draft.withdrawn_at is None
 
 
 def test_an_update_never_emailed_is_not_sent_once_its_application_is_erased(
