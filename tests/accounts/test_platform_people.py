@@ -206,3 +206,28 @@ def test_an_administrator_whose_role_was_just_taken_cannot_give_one(client):
     assert response.status_code == 403
     cal.refresh_from_db()
     assert cal.platform_role == ""
+
+
+def test_django_admin_shows_platform_roles_but_leaves_changing_them_to_the_audited_page(client):
+    superuser = UserFactory(
+        platform_role=PlatformRole.PLATFORM_ADMIN, is_staff=True, is_superuser=True
+    )
+    sign_in(client, superuser)
+    someone = UserFactory(email="dee@example.org", full_name="Dee")
+    url = reverse("admin:accounts_user_change", args=[someone.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="platform_role"' not in page.text and PEOPLE in page.text
+    client.post(
+        url,
+        {
+            "email": "dee@example.org",
+            "full_name": "Dee",
+            "platform_role": PlatformRole.PLATFORM_ADMIN,
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "09:00:00",
+        },
+    )
+    someone.refresh_from_db()
+    assert someone.platform_role == ""
