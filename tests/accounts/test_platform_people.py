@@ -1,16 +1,13 @@
 """Platform administrators give and take platform roles (accounts.views.people)."""
 
-import threading
-import time
-
 import pytest
-from django.db import connection, transaction
 from django.urls import reverse
 
 from accounts import services
 from accounts.constants import PlatformRole
 from accounts.models import AuditEvent, User
 from outcomes.models import CommissionerRegion
+from tests.concurrency import another_transaction
 from tests.conftest import sign_in
 from tests.factories import RegionFactory, UserFactory
 from tests.factories_accreditation import taken_application
@@ -146,6 +143,15 @@ def test_other_roles_cannot_reach_the_page(client):
     assert client.get(PEOPLE).status_code == 403
 
 
+def _ann_taking_bobs_role(ann, bob):
+    """Ann's change taking Bob's role, uncommitted for half a second: long enough for a request
+    of Bob's to be waiting on it."""
+    return another_transaction(
+        lambda: services.platform_role_set(actor=ann, user=bob, role=PlatformRole.NONE),
+        seconds=0.5,
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_administrators_taking_each_others_role_at_once_leave_one(client):
     """Bob's request passed the role check while Ann was taking his role away: it waits for
@@ -153,24 +159,8 @@ def test_two_administrators_taking_each_others_role_at_once_leave_one(client):
     ann = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, full_name="Ann Admin")
     bob = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, full_name="Bob Admin")
     sign_in(client, bob)
-    holding = threading.Event()
-
-    def ann_takes_bobs_role():
-        try:
-            with transaction.atomic():
-                services.platform_role_set(actor=ann, user=bob, role=PlatformRole.NONE)
-                holding.set()
-                time.sleep(0.5)
-        finally:
-            connection.close()
-
-    worker = threading.Thread(target=ann_takes_bobs_role)
-    worker.start()
-    try:
-        assert holding.wait(10)
+    with _ann_taking_bobs_role(ann, bob):
         response = client.post(person(ann), {"role": "none"})
-    finally:
-        worker.join()
     assert response.status_code == 403
     ann.refresh_from_db()
     bob.refresh_from_db()
@@ -185,24 +175,8 @@ def test_an_administrator_whose_role_was_just_taken_cannot_give_one(client):
     bob = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
     cal = UserFactory(email="cal@example.org")
     sign_in(client, bob)
-    holding = threading.Event()
-
-    def ann_takes_bobs_role():
-        try:
-            with transaction.atomic():
-                services.platform_role_set(actor=ann, user=bob, role=PlatformRole.NONE)
-                holding.set()
-                time.sleep(0.5)
-        finally:
-            connection.close()
-
-    worker = threading.Thread(target=ann_takes_bobs_role)
-    worker.start()
-    try:
-        assert holding.wait(10)
+    with _ann_taking_bobs_role(ann, bob):
         response = client.post(PEOPLE, {"email": "cal@example.org", "role": "assessor"})
-    finally:
-        worker.join()
     assert response.status_code == 403
     cal.refresh_from_db()
     assert cal.platform_role == ""

@@ -3,13 +3,12 @@ approved are erased 12 months after they ended, by a daily job that erases nothi
 pages of an erased application show that it was, and nothing more can be done with it, except
 applying to the role again."""
 
-import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +35,7 @@ from mentees.services import application_reject, application_save_step, applicat
 from mentees.tasks import erase_expired_volunteer_applications
 from mentees.views.vetting import ERASED
 from providers.dates import add_months
+from tests.concurrency import another_transaction
 from tests.conftest import sign_in
 from tests.factories_volunteering import (
     ApplicationFactory,
@@ -298,25 +298,10 @@ def test_approved_and_open_applications_are_never_erased(organisation, role, app
 @pytest.mark.django_db(transaction=True)
 def test_an_application_another_worker_is_erasing_is_left_to_it(role, applicant, coordinator):
     application = rejected(role, applicant, coordinator, months=13)
-    holding, release = threading.Event(), threading.Event()
-
-    def other_worker():
-        try:
-            with transaction.atomic():
-                VolunteerApplication.objects.select_for_update().get(pk=application.pk)
-                holding.set()
-                release.wait(10)
-        finally:
-            connection.close()
-
-    worker = threading.Thread(target=other_worker)
-    worker.start()
-    try:
-        assert holding.wait(10)
+    with another_transaction(
+        lambda: VolunteerApplication.objects.select_for_update().get(pk=application.pk)
+    ):
         assert erase() == 0, "a row locked elsewhere is skipped, not waited for"
-    finally:
-        release.set()
-        worker.join()
     assert erase() == 1
     assert AuditEvent.objects.filter(action="erased").count() == 1
 
