@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 
 from .models import AuditEvent, User
 
@@ -13,9 +15,22 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Personal details", {"fields": ["full_name"]}),
-        ("Roles", {"fields": ["platform_role", "is_active", "is_staff", "is_superuser"]}),
+        (
+            "Roles",
+            {
+                "fields": ["platform_role", "is_active", "is_staff", "is_superuser"],
+                "description": format_lazy(
+                    'Platform roles are given and changed on <a href="{}">People with platform '
+                    "roles</a>, which asks a commissioner's region, keeps an assessment with its "
+                    "assessor and writes every change to the audit log.",
+                    reverse_lazy("accounts:platform_people"),
+                ),
+            },
+        ),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
+    # Changed only through accounts.services.platform_role_set (the page above).
+    readonly_fields = ["platform_role"]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]

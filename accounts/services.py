@@ -4,7 +4,7 @@ Platform administrators give and take these roles on the "People with platform r
 commissioner also needs the region they compare providers in (outcomes.CommissionerRegion).
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from .audit import audit_record
@@ -38,7 +38,18 @@ def platform_role_set(*, actor, user, role: str, region=None, request=None) -> U
         raise ValidationError({"role": "Choose a role from the list"})
     if role == PlatformRole.COMMISSIONER and region is None:
         raise ValidationError({"region": "Choose the region this commissioner works in"})
-    user = User.objects.select_for_update().get(pk=user.pk)
+    # Both rows, in one order, so two administrators changing each other's roles at once wait
+    # for each other instead of deadlocking; then the actor is checked again, as another
+    # administrator may have taken their role since the page let them in.
+    locked = {
+        row.pk: row
+        for row in User.objects.select_for_update()
+        .filter(pk__in=[user.pk, actor.pk])
+        .order_by("pk")
+    }
+    if locked[actor.pk].platform_role != PlatformRole.PLATFORM_ADMIN:
+        raise PermissionDenied("Only a platform administrator can give or change platform roles.")
+    user = locked[user.pk]
     if user.platform_role == PlatformRole.ASSESSOR and role != PlatformRole.ASSESSOR:
         assessing = _assessing(user)
         if assessing:

@@ -138,8 +138,8 @@ def _day_bounds(period: Period) -> tuple[datetime, datetime]:
 
 
 def _whole_months(start: str, end: str):
-    """Whole months from one date column to another, as matching.months_between counts them,
-    in portable SQL (Postgres and the demo's SQLite)."""
+    """Whole months from one date column to another, as providers.dates.months_between counts
+    them, in portable SQL (Postgres and the demo's SQLite)."""
     from django.db.models import Case, When
     from django.db.models.lookups import LessThan
 

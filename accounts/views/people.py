@@ -27,6 +27,12 @@ def _role_holders():
     )
 
 
+def _now_holds(user) -> str:
+    role = user.get_platform_role_display()
+    article = "an" if role[0] in "AEIOU" else "a"
+    return f"{user.display_name} is now {article} {role}."
+
+
 @platform_admin_required
 def platform_people(request):
     form = GivePlatformRoleForm(request.POST or None)
@@ -40,7 +46,7 @@ def platform_people(request):
             region=data["region"],
             request=request,
         ),
-        success=lambda user: f"{user.display_name} is now a {user.get_platform_role_display()}.",
+        success=_now_holds,
     ):
         return redirect("accounts:platform_people")
     page = Paginator(_role_holders(), PER_PAGE).get_page(request.GET.get("page"))
@@ -70,7 +76,7 @@ def platform_person(request, user_id):
             request=request,
         ),
         success=lambda user: (
-            f"{user.display_name} is now a {user.get_platform_role_display()}."
+            _now_holds(user)
             if user.platform_role
             else f"{user.display_name} no longer has a platform role."
         ),

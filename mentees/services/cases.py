@@ -134,6 +134,15 @@ def _refuse_if_erased(mentee: Mentee) -> None:
         raise ValidationError("This record has been erased and cannot be changed.")
 
 
+def _lock_unerased(mentee: Mentee) -> Mentee:
+    """The record, locked, for adding to it: an erasure under way (an org admin's, or the
+    retention job's) finishes first and the addition is refused, so nothing lands on an erased
+    record after its erasure has swept it."""
+    mentee = Mentee.objects.select_for_update().get(pk=mentee.pk)
+    _refuse_if_erased(mentee)
+    return mentee
+
+
 @transaction.atomic
 def mentee_set_status(
     *, actor, mentee: Mentee, status: str, closure_reason: str = "", note: str = "", request=None
@@ -171,7 +180,7 @@ def assessment_record(
     *, actor, mentee: Mentee, kind: str, assessed_on, ratings: list[tuple], request=None
 ) -> NeedsAssessment:
     """ratings: (pathway, level, notes) for each pathway assessed."""
-    _refuse_if_erased(mentee)
+    mentee = _lock_unerased(mentee)
     if assessed_on > timezone.localdate():
         raise ValidationError({"assessed_on": "Assessment date must be today or in the past"})
     assessment = NeedsAssessment.objects.create(
@@ -191,7 +200,7 @@ def assessment_record(
 
 @transaction.atomic
 def goal_save(*, actor, mentee: Mentee, goal: Goal | None = None, request=None, **fields) -> Goal:
-    _refuse_if_erased(mentee)
+    mentee = _lock_unerased(mentee)
     creating = goal is None
     if creating:
         goal = Goal(mentee=mentee, organisation=mentee.organisation, created_by=actor)
@@ -212,7 +221,7 @@ def goal_save(*, actor, mentee: Mentee, goal: Goal | None = None, request=None, 
 
 @transaction.atomic
 def note_add(*, actor, mentee: Mentee, text: str, request=None) -> CaseNote:
-    _refuse_if_erased(mentee)
+    mentee = _lock_unerased(mentee)
     if not text.strip():
         raise ValidationError({"text": "Enter the note"})
     note = CaseNote.objects.create(
@@ -227,7 +236,7 @@ def document_add(
     *, actor, mentee: Mentee, title: str, upload, content_type: str, extension: str, request=None
 ) -> CaseDocument:
     """`upload` has been checked by content (see forms.cases.DocumentForm)."""
-    _refuse_if_erased(mentee)
+    mentee = _lock_unerased(mentee)
     document = CaseDocument(
         mentee=mentee,
         organisation=mentee.organisation,

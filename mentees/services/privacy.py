@@ -3,6 +3,8 @@ erase it: personal details go; what reports count (status, pathways, areas, date
 month) stays, attached to no one. Closed case records are erased the same way once their
 organisation's retention period has passed."""
 
+from datetime import date
+
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
@@ -247,12 +249,14 @@ def referrals_erase_expired(*, before) -> int:
     return count
 
 
-def retention_ends(closed_at, organisation):
-    """When a case record closed at `closed_at` is to be erased."""
-    return add_months(closed_at, 12 * organisation.case_retention_years)
+def retention_ends(closed_at, organisation) -> date:
+    """The day a case record closed at `closed_at` is erased: the same calendar day (in UK time)
+    its organisation's retention period later, the last day of February for 29 February. The
+    job runs early each morning, so the record is gone on that day."""
+    return add_months(timezone.localdate(closed_at), 12 * organisation.case_retention_years)
 
 
-def erase_due_on(mentee: Mentee):
+def erase_due_on(mentee: Mentee) -> date | None:
     """The day the retention job will erase this closed case record, or None."""
     if mentee.status != MenteeStatus.CLOSED or mentee.erased_at:
         return None
@@ -260,15 +264,15 @@ def erase_due_on(mentee: Mentee):
     closed_at = closed.values_list("created_at", flat=True).first()
     if closed_at is None:
         return None
-    return timezone.localdate(retention_ends(closed_at, mentee.organisation))
+    return retention_ends(closed_at, mentee.organisation)
 
 
 def case_records_erase_expired(*, now=None) -> int:
-    """Erase case records closed longer ago than their organisation keeps them
-    (Organisation.case_retention_years). Each is erased in its own transaction, and one already
-    erased, reopened or taken by another worker is skipped, so running twice erases nothing
-    twice."""
-    now = now or timezone.now()
+    """Erase case records whose day to be erased (erase_due_on) has come: closed longer ago than
+    their organisation keeps them (Organisation.case_retention_years). Each is erased in its own
+    transaction, and one already erased, reopened (or closed again since) or taken by another
+    worker is skipped, so running twice erases nothing twice."""
+    today = timezone.localdate(now or timezone.now())
     closed_at = (
         MenteeStatusChange.objects.filter(mentee=OuterRef("pk"), status=MenteeStatus.CLOSED)
         .order_by("-created_at")
@@ -281,7 +285,10 @@ def case_records_erase_expired(*, now=None) -> int:
     )
     count = 0
     for mentee in candidates.iterator():
-        if mentee.closed_at is None or retention_ends(mentee.closed_at, mentee.organisation) > now:
+        if (
+            mentee.closed_at is None
+            or retention_ends(mentee.closed_at, mentee.organisation) > today
+        ):
             continue
         with transaction.atomic():
             locked = (
@@ -289,7 +296,9 @@ def case_records_erase_expired(*, now=None) -> int:
                 .filter(pk=mentee.pk, status=MenteeStatus.CLOSED, erased_at__isnull=True)
                 .first()
             )
-            if locked is None:
+            # Under the lock, so a record reopened and closed again since is judged afresh.
+            due = erase_due_on(locked) if locked else None
+            if due is None or due > today:
                 continue
             _erase_mentee(locked)
             audit_record(

@@ -9,7 +9,7 @@ that it existed, and may apply to the role again. Approved applications back a m
 are never erased here.
 """
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Q
@@ -33,13 +33,18 @@ from ..models import (
 APPLICATION_PERSONAL_FIELDS = {
     "full_name": "",
     "date_of_birth": None,
+    "gender": "",
     "gender_description": "",
     "phone": "",
     "postcode": "",
-    # Which experiences the applicant has lived through (prison among them) stays linked to
-    # their account, so it goes with the details.
+    # What is left stays linked to the applicant's account, so every answer about them that no
+    # count reads goes: the experiences they have lived through (prison among them), the
+    # languages they speak (British Sign Language among them), when they are free.
     "lived_experience": [],
     "lived_experience_details": "",
+    "availability": [],
+    "can_visit_prisons": None,
+    "languages": [],
     "other_languages": "",
     "experience": "",
     "motivation": "",
@@ -74,22 +79,25 @@ def _ended_before(cutoff: datetime) -> Q:
 
 
 def erasable_applications(*, now: datetime | None = None):
-    """Applications due for erasure at `now`: ended without approval longer ago than the
-    retention period, not erased yet, and backing no mentor record."""
+    """Applications that may be due for erasure at `now`: ended without approval about the
+    retention period ago or longer, not erased yet, and backing no mentor record. A few days
+    too many, as months differ in length; erase_due_on says which are due."""
     now = now or timezone.now()
-    cutoff = add_months(now, -VOLUNTEER_APPLICATION_RETENTION_MONTHS)
+    cutoff = add_months(now, -VOLUNTEER_APPLICATION_RETENTION_MONTHS) + timedelta(days=4)
     return VolunteerApplication.objects.filter(
         _ended_before(cutoff), erased_at__isnull=True, mentor_profile__isnull=True
     )
 
 
-def erase_due_on(application: VolunteerApplication):
-    """The day the retention job will erase this application, or None if it never will (yet)."""
+def erase_due_on(application: VolunteerApplication) -> date | None:
+    """The day the retention job will erase this application, or None if it never will (yet):
+    the same calendar day (in UK time) the retention period after it ended, the last day of
+    February for 29 February. The job runs early each morning, so it is gone on that day."""
     if application.erased_at or application.status not in _ENDED_BY_STATUS:
         return None
     field = _ENDED_BY_STATUS[application.status]
     ended = (getattr(application, field) if field else None) or application.updated_at
-    return timezone.localdate(add_months(ended, VOLUNTEER_APPLICATION_RETENTION_MONTHS))
+    return add_months(timezone.localdate(ended), VOLUNTEER_APPLICATION_RETENTION_MONTHS)
 
 
 def _month(moment: datetime | None) -> datetime | None:
@@ -126,6 +134,7 @@ def volunteer_applications_erase_expired(*, now: datetime | None = None) -> int:
     worker is skipped, so running twice, or again after a worker died half-way, erases nothing
     twice."""
     now = now or timezone.now()
+    today = timezone.localdate(now)
     count = 0
     for pk in erasable_applications(now=now).values_list("pk", flat=True).iterator():
         with transaction.atomic():
@@ -135,7 +144,7 @@ def volunteer_applications_erase_expired(*, now: datetime | None = None) -> int:
                 .filter(pk=pk)
                 .first()
             )
-            if application is None:
+            if application is None or erase_due_on(application) > today:
                 continue
             status, sent = application.status, application.submitted_at is not None
             _erase_application(application)

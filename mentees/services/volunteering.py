@@ -370,6 +370,7 @@ def application_withdraw(
     application = VolunteerApplication.objects.select_for_update().get(pk=application.pk)
     if application.applicant_id != actor.pk:
         raise ValidationError("This is not your application.")
+    _refuse_if_erased(application)
     if application.status not in (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED):
         raise ValidationError(
             f"This application is {application.get_status_display().lower()}, so it cannot be "

@@ -3,9 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from accounts import services
 from accounts.constants import PlatformRole
 from accounts.models import AuditEvent, User
 from outcomes.models import CommissionerRegion
+from tests.concurrency import another_transaction
 from tests.conftest import sign_in
 from tests.factories import RegionFactory, UserFactory
 from tests.factories_accreditation import taken_application
@@ -85,10 +87,12 @@ def test_someone_who_already_has_a_role_is_changed_not_given_another(admin):
 
 
 def test_changing_a_commissioner_to_an_assessor_drops_their_region(admin):
-    casey = UserFactory(platform_role=PlatformRole.COMMISSIONER)
+    casey = UserFactory(platform_role=PlatformRole.COMMISSIONER, full_name="Casey")
     CommissionerRegion.objects.create(user=casey, region=RegionFactory())
     response = admin.post(person(casey), {"role": PlatformRole.ASSESSOR})
     assert response.status_code == 302
+    page = admin.get(response.url).text
+    assert "Casey is now an Approved Provider Standard assessor." in page
     casey.refresh_from_db()
     assert casey.platform_role == PlatformRole.ASSESSOR
     assert not CommissionerRegion.objects.filter(user=casey).exists()
@@ -137,3 +141,67 @@ def test_the_list_costs_the_same_queries_however_many_people(admin, django_asser
 def test_other_roles_cannot_reach_the_page(client):
     sign_in(client, UserFactory(platform_role=PlatformRole.COMMISSIONER))
     assert client.get(PEOPLE).status_code == 403
+
+
+def _ann_taking_bobs_role(ann, bob):
+    """Ann's change taking Bob's role, uncommitted for half a second: long enough for a request
+    of Bob's to be waiting on it."""
+    return another_transaction(
+        lambda: services.platform_role_set(actor=ann, user=bob, role=PlatformRole.NONE),
+        seconds=0.5,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_administrators_taking_each_others_role_at_once_leave_one(client):
+    """Bob's request passed the role check while Ann was taking his role away: it waits for
+    hers (no deadlock, no error page), then finds him no longer an administrator."""
+    ann = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, full_name="Ann Admin")
+    bob = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN, full_name="Bob Admin")
+    sign_in(client, bob)
+    with _ann_taking_bobs_role(ann, bob):
+        response = client.post(person(ann), {"role": "none"})
+    assert response.status_code == 403
+    ann.refresh_from_db()
+    bob.refresh_from_db()
+    assert ann.platform_role == PlatformRole.PLATFORM_ADMIN and bob.platform_role == ""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_administrator_whose_role_was_just_taken_cannot_give_one(client):
+    """Ann takes Bob's role while his request to make Cal an assessor is on its way: his
+    request waits for hers and is then refused."""
+    ann = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
+    bob = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
+    cal = UserFactory(email="cal@example.org")
+    sign_in(client, bob)
+    with _ann_taking_bobs_role(ann, bob):
+        response = client.post(PEOPLE, {"email": "cal@example.org", "role": "assessor"})
+    assert response.status_code == 403
+    cal.refresh_from_db()
+    assert cal.platform_role == ""
+
+
+def test_django_admin_shows_platform_roles_but_leaves_changing_them_to_the_audited_page(client):
+    superuser = UserFactory(
+        platform_role=PlatformRole.PLATFORM_ADMIN, is_staff=True, is_superuser=True
+    )
+    sign_in(client, superuser)
+    someone = UserFactory(email="dee@example.org", full_name="Dee")
+    url = reverse("admin:accounts_user_change", args=[someone.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="platform_role"' not in page.text and PEOPLE in page.text
+    client.post(
+        url,
+        {
+            "email": "dee@example.org",
+            "full_name": "Dee",
+            "platform_role": PlatformRole.PLATFORM_ADMIN,
+            "is_active": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "09:00:00",
+        },
+    )
+    someone.refresh_from_db()
+    assert someone.platform_role == ""

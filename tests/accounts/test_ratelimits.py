@@ -31,3 +31,22 @@ def test_a_key_is_limited_whichever_address_asks():
     assert allowed(first, "look_up_by_key", key="JM-AAAA-AAAA")
     assert not allowed(second, "look_up_by_key", key="JM-AAAA-AAAA")
     assert allowed(second, "look_up_by_key", key="JM-CCCC-CCCC")
+
+
+@pytest.mark.django_db
+def test_behind_our_proxy_each_visitor_has_their_own_limit(settings):
+    """Every request reaches us from the load balancer's address; the limits count the address
+    it says it is passing on (settings.TRUSTED_PROXY_COUNT, as the audit log does)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "verify_certificate": "2/1h/ip"}
+    url = reverse("accreditation:verify", args=["APS-3333-4444"])
+    proxy = {"REMOTE_ADDR": "10.0.0.9"}
+    first = Client(HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    assert [first.get(url).status_code == 429 for _ in range(3)] == [False, False, True]
+    second = Client(HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy)
+    assert second.get(url).status_code != 429
+    forged = Client(HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7", **proxy)
+    assert forged.get(url).status_code == 429, "an address the client adds itself is not trusted"

@@ -1,8 +1,12 @@
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,9 +14,11 @@ from accounts.models import AuditEvent
 from mentees.constants import ClosureReason, MenteeStatus, ReferralStatus
 from mentees.models import CaseDocument, CaseNote, Goal, Mentee, Referral
 from mentees.services.cases import mentee_create_from_referral, mentee_set_status
+from mentees.services.privacy import mentee_erase
 from mentees.tasks import erase_expired_case_records, erase_expired_referrals
+from tests.concurrency import another_transaction
 from tests.conftest import sign_in
-from tests.factories import pathway
+from tests.factories import pathway, png_bytes
 from tests.mentees.factories import MenteeFactory, ReferralFactory
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +232,59 @@ def test_a_closed_record_says_when_it_will_be_erased(admin_client, mentee, organ
     body = admin_client.get(page).content.decode()
     assert "keeps closed case records for 4 years" in body
     assert f"will be erased on {erase_on.day} {erase_on:%B %Y}" in body
+
+
+def test_a_closed_record_is_erased_on_the_day_its_page_gives(organisation, org_admin):
+    """The job runs early in the morning (02:30); on the day the page names the record is gone,
+    29 February counting to the last day of February."""
+    london = ZoneInfo("Europe/London")
+    organisation.case_retention_years = 2
+    organisation.save()
+    with time_machine.travel(datetime(2024, 2, 29, 16, 0, tzinfo=london), tick=False):
+        mentee = MenteeFactory(organisation=organisation, full_name="Kim Closed")
+        mentee_set_status(
+            actor=org_admin,
+            mentee=mentee,
+            status=MenteeStatus.CLOSED,
+            closure_reason=ClosureReason.PLANNED_ENDING,
+        )
+        client = sign_in(Client(), org_admin)
+        page = client.get(reverse("mentees:mentee_detail", args=[mentee.pk])).text
+        assert "will be erased on 28 February 2026" in page
+    with time_machine.travel(datetime(2026, 2, 27, 2, 30, tzinfo=london), tick=False):
+        assert erase_expired_case_records.delay().get() == 0
+    with time_machine.travel(datetime(2026, 2, 28, 2, 30, tzinfo=london), tick=False):
+        assert erase_expired_case_records.delay().get() == 1
+    mentee.refresh_from_db()
+    assert mentee.erased_at and mentee.full_name == ""
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("page", "data"),
+    [
+        ("mentee_notes", lambda: {"text": "Moved to a flat in Bootle."}),
+        (
+            "mentee_documents",
+            lambda: {
+                "title": "Tenancy",
+                "upload": SimpleUploadedFile("t.png", png_bytes(), content_type="image/png"),
+            },
+        ),
+    ],
+)
+def test_what_is_added_while_the_record_is_being_erased_is_refused(
+    admin_client, mentee, org_admin, page, data
+):
+    """The page found the record not erased, but the erasure was under way: the addition waits
+    for it and is refused, rather than landing on the erased record for good."""
+    url = reverse(f"mentees:{page}", args=[mentee.pk])
+    assert admin_client.get(url).status_code == 200  # warm, so the POST arrives in time
+    with another_transaction(lambda: mentee_erase(actor=org_admin, mentee=mentee), seconds=1):
+        response = admin_client.post(url, data())
+    assert response.status_code == 400
+    assert "This record has been erased and cannot be changed." in response.text
+    mentee.refresh_from_db()
+    assert mentee.erased_at is not None
+    assert not CaseNote.objects.filter(mentee=mentee).exists()
+    assert not CaseDocument.objects.filter(mentee=mentee).exists()

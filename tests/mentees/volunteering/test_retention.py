@@ -3,11 +3,12 @@ approved are erased 12 months after they ended, by a daily job that erases nothi
 pages of an erased application show that it was, and nothing more can be done with it, except
 applying to the role again."""
 
-import threading
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +35,7 @@ from mentees.services import application_reject, application_save_step, applicat
 from mentees.tasks import erase_expired_volunteer_applications
 from mentees.views.vetting import ERASED
 from providers.dates import add_months
+from tests.concurrency import another_transaction
 from tests.conftest import sign_in
 from tests.factories_volunteering import (
     ApplicationFactory,
@@ -194,6 +196,25 @@ def test_an_application_not_approved_is_erased_a_year_on_keeping_what_counts_nee
     assert "Sam" not in event.object_repr
 
 
+def test_every_answer_about_the_applicant_goes_as_their_page_says(
+    role, applicant, coordinator, applicant_client
+):
+    """The erased application stays linked to the applicant's account, so the answers no count
+    reads (gender, languages, when they are free, whether they can visit prisons) go too."""
+    application = rejected(role, applicant, coordinator, months=13)
+    application.languages = ["sgn", "pa"]
+    application.save()
+    assert application.gender and application.availability and application.can_visit_prisons
+
+    erase()
+
+    page = applicant_client.get(reverse("mentees:volunteer_application", args=[application.pk]))
+    assert "then erase your answers" in page.text
+    application.refresh_from_db()
+    assert application.gender == "" and application.languages == []
+    assert application.availability == [] and application.can_visit_prisons is None
+
+
 def test_running_again_erases_nothing_twice(vetted_and_rejected):
     assert erase() == 1
     erased_at = VolunteerApplication.objects.get().erased_at
@@ -277,25 +298,10 @@ def test_approved_and_open_applications_are_never_erased(organisation, role, app
 @pytest.mark.django_db(transaction=True)
 def test_an_application_another_worker_is_erasing_is_left_to_it(role, applicant, coordinator):
     application = rejected(role, applicant, coordinator, months=13)
-    holding, release = threading.Event(), threading.Event()
-
-    def other_worker():
-        try:
-            with transaction.atomic():
-                VolunteerApplication.objects.select_for_update().get(pk=application.pk)
-                holding.set()
-                release.wait(10)
-        finally:
-            connection.close()
-
-    worker = threading.Thread(target=other_worker)
-    worker.start()
-    try:
-        assert holding.wait(10)
+    with another_transaction(
+        lambda: VolunteerApplication.objects.select_for_update().get(pk=application.pk)
+    ):
         assert erase() == 0, "a row locked elsewhere is skipped, not waited for"
-    finally:
-        release.set()
-        worker.join()
     assert erase() == 1
     assert AuditEvent.objects.filter(action="erased").count() == 1
 
@@ -453,6 +459,10 @@ def test_the_services_refuse_an_erased_draft_even_when_the_page_checked_first(
         )
     with pytest.raises(ValidationError, match="This application was erased"):
         application_submit(actor=applicant, application=old_draft)
+    with pytest.raises(ValidationError, match="This application was erased"):
+        application_withdraw(actor=applicant, application=old_draft)
+    old_draft.refresh_from_db()
+    assert old_draft.status == ApplicationStatus.DRAFT and old_draft.withdrawn_at is None
 
 
 def test_an_update_never_emailed_is_not_sent_once_its_application_is_erased(
@@ -468,3 +478,32 @@ def test_an_update_never_emailed_is_not_sent_once_its_application_is_erased(
     mailoutbox.clear()
     assert send_application_update_email(update.pk) is False
     assert mailoutbox == []
+
+
+def test_on_the_day_an_applicant_may_apply_again_they_can(role, applicant, coordinator):
+    """The page names a day; the job, early that morning (02:45), has erased the application by
+    then, so the role takes a new one that day, not the next."""
+    london = ZoneInfo("Europe/London")
+    apply = reverse("mentees:volunteer_apply", args=[role.pk])
+    with time_machine.travel(datetime(2025, 5, 9, 16, 0, tzinfo=london), tick=False):
+        application = sent(role, applicant)
+        application_reject(actor=coordinator, application=application, reason="Not now.")
+        before = sign_in(Client(), applicant, mfa=False).get(apply).text
+        assert "You can apply for it again from 9 May 2026" in before
+    with time_machine.travel(datetime(2026, 5, 8, 2, 45, tzinfo=london), tick=False):
+        assert erase() == 0
+    with time_machine.travel(datetime(2026, 5, 9, 2, 45, tzinfo=london), tick=False):
+        assert erase() == 1
+        page = sign_in(Client(), applicant, mfa=False).get(apply).text
+        assert "did not take your application" not in page
+
+
+def test_a_draft_last_saved_on_29_february_is_erased_on_28_february(role, applicant):
+    london = ZoneInfo("Europe/London")
+    with time_machine.travel(datetime(2024, 2, 29, 18, 0, tzinfo=london), tick=False):
+        application = complete_application(ApplicationFactory(role=role, applicant=applicant))
+        client = sign_in(Client(), applicant, mfa=False)
+        page = client.get(reverse("mentees:volunteer_application", args=[application.pk])).text
+        assert "we will erase it on 28 February 2025" in page
+    with time_machine.travel(datetime(2025, 2, 28, 2, 45, tzinfo=london), tick=False):
+        assert erase() == 1
