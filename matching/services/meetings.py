@@ -64,9 +64,11 @@ def meeting_log(
     )
     if existing is not None:
         return existing
-    match = Match.objects.select_for_update().get(pk=match.pk)
+    match = Match.objects.select_for_update().select_related("mentee").get(pk=match.pk)
     if match.status not in ACTIVE_STATUSES:
         raise ValidationError("Meetings can only be logged while the relationship is under way.")
+    if match.mentee.erased_at:
+        raise ValidationError("The mentee's record has been erased, so no meeting can be logged.")
     _check(match, fields)
     goals = _goals_of(match, goals)
     try:

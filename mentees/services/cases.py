@@ -134,6 +134,21 @@ def _refuse_if_erased(mentee: Mentee) -> None:
         raise ValidationError("This record has been erased and cannot be changed.")
 
 
+def live_relationship_problem(mentee: Mentee) -> str | None:
+    """Why the record cannot be closed or erased yet: a mentor is proposed to the mentee, or
+    mentoring them. Ending it first records how it ended, and stops meetings being logged
+    against a closed or erased record."""
+    from matching.constants import LIVE_STATUSES, MatchStatus
+
+    live = mentee.matches.filter(status__in=LIVE_STATUSES).select_related("mentor__user").first()
+    if live is None:
+        return None
+    mentor = live.mentor.user.display_name
+    if live.status == MatchStatus.PROPOSED:
+        return f"Withdraw the proposal to {mentor} first, on the matching page."
+    return f"End the relationship with {mentor} first, on the relationship's page."
+
+
 def _lock_unerased(mentee: Mentee) -> Mentee:
     """The record, locked, for adding to it: an erasure under way (an org admin's, or the
     retention job's) finishes first and the addition is refused, so nothing lands on an erased
@@ -155,6 +170,8 @@ def mentee_set_status(
         raise ValidationError({"closure_reason": "Select why the case is closed"})
     if status == MenteeStatus.CLOSED and closure_reason == ClosureReason.OTHER and not note.strip():
         raise ValidationError({"note": "Explain why the case is closed"})
+    if status == MenteeStatus.CLOSED and (problem := live_relationship_problem(mentee)):
+        raise ValidationError({"status": f"The case cannot be closed yet. {problem}"})
     if status == mentee.status and status != MenteeStatus.CLOSED:
         raise ValidationError(
             {"status": f"The case is already {mentee.get_status_display().lower()}"}

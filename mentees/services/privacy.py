@@ -5,8 +5,10 @@ organisation's retention period has passed."""
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.audit import audit_record
@@ -14,6 +16,7 @@ from accounts.constants import AuditAction
 from providers.dates import add_months
 
 from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus
+from .cases import live_relationship_problem
 from ..models import (
     CaseDocument,
     CaseNote,
@@ -180,6 +183,8 @@ def mentee_erase(*, actor, mentee: Mentee, request=None) -> Mentee:
     mentee = Mentee.objects.select_for_update().get(pk=mentee.pk)
     if mentee.erased_at:
         return mentee
+    if problem := live_relationship_problem(mentee):
+        raise ValidationError(f"The personal details cannot be erased yet. {problem}")
     _erase_mentee(mentee)
     audit_record(
         actor=actor,
@@ -261,9 +266,9 @@ def erase_due_on(mentee: Mentee) -> date | None:
     if mentee.status != MenteeStatus.CLOSED or mentee.erased_at:
         return None
     closed = mentee.status_changes.filter(status=MenteeStatus.CLOSED).order_by("-created_at")
-    closed_at = closed.values_list("created_at", flat=True).first()
-    if closed_at is None:
-        return None
+    # A record closed without a status change (imported, or written before the history was kept)
+    # counts from its last change, so it is never kept for ever.
+    closed_at = closed.values_list("created_at", flat=True).first() or mentee.updated_at
     return retention_ends(closed_at, mentee.organisation)
 
 
@@ -280,7 +285,7 @@ def case_records_erase_expired(*, now=None) -> int:
     )
     candidates = (
         Mentee.objects.filter(status=MenteeStatus.CLOSED, erased_at__isnull=True)
-        .annotate(closed_at=Subquery(closed_at))
+        .annotate(closed_at=Coalesce(Subquery(closed_at), F("updated_at")))
         .select_related("organisation")
     )
     count = 0
@@ -298,7 +303,7 @@ def case_records_erase_expired(*, now=None) -> int:
             )
             # Under the lock, so a record reopened and closed again since is judged afresh.
             due = erase_due_on(locked) if locked else None
-            if due is None or due > today:
+            if due is None or due > today or live_relationship_problem(locked):
                 continue
             _erase_mentee(locked)
             audit_record(

@@ -3,12 +3,14 @@
 import json
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from providers.permissions import org_admin_required
 
 from ..services import privacy
+from ..services.cases import live_relationship_problem
 from ..tenancy import get_mentee_for_user_or_404
 
 
@@ -58,7 +60,9 @@ def mentee_erase(request, mentee_id):
     if mentee.erased_at:
         messages.error(request, "This record has already been erased.")
         return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
-    if request.method == "POST":
+    problem = live_relationship_problem(mentee)
+    not_yet = f"The personal details cannot be erased yet. {problem}" if problem else ""
+    if request.method == "POST" and not not_yet:
         if request.POST.get("confirm") != mentee.reference:
             return render(
                 request,
@@ -69,7 +73,20 @@ def mentee_erase(request, mentee_id):
                 },
                 status=400,
             )
-        privacy.mentee_erase(actor=request.user, mentee=mentee, request=request)
+        try:
+            privacy.mentee_erase(actor=request.user, mentee=mentee, request=request)
+        except ValidationError as error:
+            return render(
+                request,
+                "mentees/cases/erase.html",
+                {"mentee": mentee, "not_yet": " ".join(error.messages)},
+                status=400,
+            )
         messages.success(request, f"The personal details of {mentee.reference} are erased.")
         return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
-    return render(request, "mentees/cases/erase.html", {"mentee": mentee})
+    return render(
+        request,
+        "mentees/cases/erase.html",
+        {"mentee": mentee, "not_yet": not_yet},
+        status=400 if request.method == "POST" else 200,
+    )

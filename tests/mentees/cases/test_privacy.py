@@ -144,10 +144,16 @@ def test_expired_referrals_are_erased_once_by_the_daily_job(organisation):
 
 
 def test_mentoring_records_are_exported_and_their_words_erased(admin_client, mentee):
+    from matching.constants import MatchStatus
     from matching.models import Exclusion, Match, Meeting
     from tests.matching.factories import MatchFactory, MeetingFactory
 
-    match = MatchFactory(mentee=mentee, ending_note="Moved to Leeds with his sister")
+    match = MatchFactory(
+        mentee=mentee,
+        status=MatchStatus.ENDED,
+        ended_on=timezone.localdate(),
+        ending_note="Moved to Leeds with his sister",
+    )
     MeetingFactory(
         match=match, notes="Talked about his brother's trial", expenses_description="Bus"
     )
@@ -288,3 +294,59 @@ def test_what_is_added_while_the_record_is_being_erased_is_refused(
     assert mentee.erased_at is not None
     assert not CaseNote.objects.filter(mentee=mentee).exists()
     assert not CaseDocument.objects.filter(mentee=mentee).exists()
+
+
+def test_a_record_with_a_relationship_under_way_is_neither_closed_nor_erased(
+    admin_client, mentee, org_admin
+):
+    from matching.constants import MatchStatus
+    from matching.services.meetings import meeting_log
+    from tests.matching.factories import MatchFactory
+
+    match = MatchFactory(mentee=mentee)
+    mentor = match.mentor.user.display_name
+    closing = admin_client.post(
+        reverse("mentees:mentee_status", args=[mentee.pk]),
+        {"status": "closed", "closure_reason": "planned_ending"},
+    )
+    assert closing.status_code == 400
+    assert f"End the relationship with {mentor} first" in closing.content.decode()
+    erase_page = reverse("mentees:mentee_erase", args=[mentee.pk])
+    page = admin_client.get(erase_page).content.decode()
+    assert "cannot be erased yet" in page and 'name="confirm"' not in page
+    refused = admin_client.post(erase_page, {"confirm": mentee.reference})
+    assert refused.status_code == 400
+    mentee.refresh_from_db()
+    assert mentee.status != MenteeStatus.CLOSED and mentee.erased_at is None
+
+    match.status = MatchStatus.PROPOSED
+    match.save()
+    page = admin_client.get(erase_page).content.decode()
+    assert f"Withdraw the proposal to {mentor} first" in page
+
+    # A relationship left under way on a record erased before this rule (or by hand in the
+    # database) takes no more meetings.
+    match.status = MatchStatus.ONGOING
+    match.save()
+    Mentee.objects.filter(pk=mentee.pk).update(erased_at=timezone.now())
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="record has been erased"):
+        meeting_log(actor=org_admin, match=match, held_on=timezone.localdate())
+
+
+def test_a_record_closed_without_a_status_change_counts_from_its_last_change(
+    organisation, org_admin
+):
+    organisation.case_retention_years = 2
+    organisation.save()
+    imported = MenteeFactory(organisation=organisation, status=MenteeStatus.CLOSED)
+    Mentee.objects.filter(pk=imported.pk).update(
+        updated_at=timezone.now() - timedelta(days=3 * 365)
+    )
+    recent = MenteeFactory(organisation=organisation, status=MenteeStatus.CLOSED)
+    assert not imported.status_changes.exists()
+    assert erase_expired_case_records.delay().get() == 1
+    imported.refresh_from_db()
+    recent.refresh_from_db()
+    assert imported.erased_at is not None and recent.erased_at is None
