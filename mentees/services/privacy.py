@@ -16,7 +16,6 @@ from accounts.constants import AuditAction
 from providers.dates import add_months
 
 from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus
-from .cases import live_relationship_problem
 from ..models import (
     CaseDocument,
     CaseNote,
@@ -26,6 +25,7 @@ from ..models import (
     NeedRating,
     Referral,
 )
+from .cases import live_relationship_problem
 
 REFERRAL_PERSONAL_FIELDS = {
     "worker_name": "",
