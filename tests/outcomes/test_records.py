@@ -235,7 +235,11 @@ def test_an_erased_record_shows_its_outcomes_but_cannot_change(client, organisat
 
     admin = MembershipFactory(organisation=organisation, role="org_admin").user
     record = mentored(
-        organisation, index_date=today - timedelta(days=600), reoffended="yes", gender="female"
+        organisation,
+        index_date=today - timedelta(days=600),
+        ended_on=today - timedelta(days=300),
+        reoffended="yes",
+        gender="female",
     )
     mentee_erase(actor=admin, mentee=record.mentee)
     record.refresh_from_db()
