@@ -194,6 +194,11 @@ def main(argv=None) -> int:
         "--database-url",
         default=os.environ.get("BENCH_MATCHING_DATABASE_URL", DEFAULT_DATABASE_URL),
     )
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="skip what config/wsgi.py does at startup (load the views, freeze the GC)",
+    )
     args = parser.parse_args(argv)
     mentors = SCALES[args.scale]
     _setup_django(args.database_url)
@@ -210,6 +215,10 @@ def main(argv=None) -> int:
 
     mentee = Mentee.objects.get(reference="MN-BENC-HMRK")
     client = signed_in_client()
+    if not args.no_freeze:
+        from config.startup import load_views_and_freeze
+
+        load_views_and_freeze()  # as config/wsgi.py does in every web process
     figures = [
         measure(client, "minimal page (baseline)", "/privacy/", args.requests),
         measure(
@@ -221,7 +230,7 @@ def main(argv=None) -> int:
     ]
     print(
         f"{mentors:,} mentors in one organisation; {args.requests} timed requests per URL "
-        "after 5 warm-up requests."
+        f"after 5 warm-up requests; startup objects {'not ' if args.no_freeze else ''}frozen."
     )
     print("\n".join(figures_table(figures)))
     return 0
