@@ -65,10 +65,10 @@ def mentor_proposal(request, match_id):
             messages.error(
                 request, f"This proposal is no longer waiting for an answer: it is {status}."
             )
-        if match.status in ACTIVE_STATUSES or match.status == MatchStatus.ENDED:
-            return redirect("matching:mentor_relationship", match_id=match.pk)
-        if request.method != "POST":
+        else:
             messages.info(request, f"That proposal is no longer open: it is {status}.")
+        if match.status in (*ACTIVE_STATUSES, MatchStatus.ENDED):
+            return redirect("matching:mentor_relationship", match_id=match.pk)
         return redirect("matching:mentor_home")
     if request.method == "POST" and request.POST.get("answer") == "yes":
         try:

@@ -30,12 +30,10 @@ def _region(request) -> Region | None:
     a message); for a platform admin, the one chosen, else the first."""
     asked = request.GET.get("region", "")
     if has_platform_role(request.user, PlatformRole.PLATFORM_ADMIN):
-        regions = Region.objects.all()
-        if asked.isdigit() and regions.filter(pk=asked).exists():
-            return regions.get(pk=asked)
-        if asked:
+        chosen = Region.objects.filter(pk=asked).first() if asked.isdigit() else None
+        if asked and chosen is None:
             raise RegionRefused("Choose a region from the list.")
-        return regions.first()
+        return chosen or Region.objects.first()
     own = commissioner_region_id(request.user)
     if asked and (not asked.isdigit() or int(asked) != own):
         raise RegionRefused
