@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import people
+from .views import people, sessions
 
 app_name = "accounts"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("organisation/audit/", views.audit_log, name="audit_log"),
     path("platform/people/", people.platform_people, name="platform_people"),
     path("platform/people/<int:user_id>/", people.platform_person, name="platform_person"),
+    path("signed-out/", sessions.signed_out, name="signed_out"),
+    path("stay-signed-in/", sessions.stay_signed_in, name="stay_signed_in"),
 ]

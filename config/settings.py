@@ -65,9 +65,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.sessions.PrivateResponsesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.sessions.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -210,9 +212,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/ip",
-    # Checking a request for a mentor: by address, and by reference so no one can try
-    # date after date of birth against one reference.
-    "check_request": "20/1h/ip,5/1h/key",
+    # Checking a request for a mentor: a generous limit by address, which a prison's shared
+    # address does not reach in normal use...
+    "check_request": "300/1h/ip",
+    # ...and only wrong answers count against one reference.
+    "check_request_failed": "5/1h/key",
     # Certificate codes are far too many to guess; the limit keeps anyone from trying.
     "verify_certificate": "60/1h/ip",
 }
@@ -224,7 +228,18 @@ MFA_TOTP_INSECURE_BYPASS_CODE = env.str("DEMO_MFA_BYPASS_CODE", default="") or N
 if MFA_TOTP_INSECURE_BYPASS_CODE and not DEBUG:
     raise ImproperlyConfigured("DEMO_MFA_BYPASS_CODE may only be set when DEBUG is on.")
 
+# Sessions (accounts/sessions.py): the cookie ends with the browser; an anonymous visitor's
+# answers go after 20 idle minutes, a signed-in user is signed out after 30 idle minutes and
+# 8 hours at most. SESSION_COOKIE_AGE is the server's own upper bound on any session.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+SESSION_IDLE_SECONDS_ANONYMOUS = env.int("SESSION_IDLE_SECONDS_ANONYMOUS", default=20 * 60)
+SESSION_IDLE_SECONDS_SIGNED_IN = env.int("SESSION_IDLE_SECONDS_SIGNED_IN", default=30 * 60)
+SESSION_MOST_SECONDS_SIGNED_IN = env.int("SESSION_MOST_SECONDS_SIGNED_IN", default=8 * 60 * 60)
+# How long before the idle limit a signed-in user with JavaScript is warned.
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Pages that always carry personal data, whoever asks: never stored by a browser or proxy.
+PERSONAL_URL_NAMES = ["mentees:ask_", "mentees:check_"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
