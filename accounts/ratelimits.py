@@ -21,3 +21,18 @@ def allowed(request, action: str, key: str | None = None) -> bool:
         limit_get=True,
     )
     return usage is not None
+
+
+def failures_left(request, action: str, key: str) -> bool:
+    """Whether `action`'s failed tries for `key` (say, one reference) are not used up yet.
+    Counts nothing: record a failure with `allowed(request, action, key=key)`."""
+    usage = ratelimit.consume(
+        request,
+        app="allauth.account",
+        action=action,
+        config=settings.ACCOUNT_RATE_LIMITS,
+        key=key,
+        limit_get=True,
+        dry_run=True,
+    )
+    return usage is not None

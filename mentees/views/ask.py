@@ -3,10 +3,12 @@ the person sends them from check your answers."""
 
 import uuid
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.middleware import public_page
 from providers.models import Service
@@ -14,6 +16,7 @@ from providers.models import Service
 from ..ask import ASK_FOR_A_MENTOR, title
 from ..referral_answers import summary_rows
 from ..services.referrals import referral_submit
+from .check import CHECKED_KEY
 
 JOURNEY = ASK_FOR_A_MENTOR
 SUBMITTED_KEY = "ask_for_a_mentor_sent"
@@ -25,6 +28,10 @@ def _fixed_service(state: dict) -> Service | None:
     if not service_id:
         return None
     return Service.objects.published().select_related("organisation").filter(pk=service_id).first()
+
+
+def _idle_minutes() -> int:
+    return settings.SESSION_IDLE_SECONDS_ANONYMOUS // 60
 
 
 def _extra(state: dict) -> dict:
@@ -39,7 +46,11 @@ def _step_url(step, *, change=False) -> str:
 @public_page
 @require_GET
 def ask_start(request):
-    return render(request, "mentees/ask/start.html", {"state": JOURNEY.state(request.session)})
+    return render(
+        request,
+        "mentees/ask/start.html",
+        {"state": JOURNEY.state(request.session), "idle_minutes": _idle_minutes()},
+    )
 
 
 @public_page
@@ -64,6 +75,23 @@ def ask_begin(request):
     if progress.complete:
         return redirect("mentees:ask_check")
     return redirect(_step_url(progress.next_step))
+
+
+def forget_answers(session) -> None:
+    """Everything this visitor entered, checked or was shown goes."""
+    JOURNEY.end(session)
+    for key in (SUBMITTED_KEY, CHECKED_KEY):
+        session.pop(key, None)
+    session.cycle_key()
+
+
+@public_page
+@require_POST
+def ask_clear(request):
+    """ "Start again": the answers so far are wiped, so the next person sees none of them."""
+    forget_answers(request.session)
+    messages.success(request, "Your answers have been cleared")
+    return redirect("mentees:ask_start")
 
 
 def _no_journey(request):
@@ -126,6 +154,7 @@ def ask_step(request, slug):
             "back_url": back,
             "answers": answers,
             "fixed_service": extra["fixed_service"],
+            "idle_minutes": _idle_minutes(),
         },
         status=400 if form.errors and request.method == "POST" else 200,
     )
@@ -168,7 +197,7 @@ def ask_check(request):
 @public_page
 @require_GET
 def ask_confirmation(request):
-    sent = request.session.get(SUBMITTED_KEY)
+    sent = request.session.pop(SUBMITTED_KEY, None)  # Shown once: a refresh shows nothing.
     if not sent:
         return _no_journey(request)
     return render(request, "mentees/ask/confirmation.html", {"sent": sent})

@@ -1,16 +1,28 @@
 """Check your request: a reference number and date of birth show a request's progress.
 
-Rate-limited by address and by reference, and a wrong date of birth looks exactly like an
-unknown reference, so the page cannot be used to find out who has asked for a mentor."""
+A wrong date of birth looks exactly like an unknown reference, so the page cannot be used to
+find out who has asked for a mentor. Five wrong tries for one reference in an hour stop checks
+of that reference; a limit by address is set high enough that a prison, whose terminals all
+share one address, does not reach it. Other people's wrong tries never stop the right answer.
 
-from django.shortcuts import render
+The result is shown on a page of its own after a redirect (so going back or refreshing sends
+nothing again), from the session, for a few minutes only; "Finish" forgets it at once.
+"""
+
+import time
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.middleware import public_page
-from accounts.ratelimits import allowed
+from accounts.ratelimits import allowed, failures_left
 
 from ..constants import ReferralStatus
 from ..forms.check import CheckRequestForm
 from ..models import Referral
+
+CHECKED_KEY = "checked_request"
+RESULT_SECONDS = 10 * 60
 
 NOT_FOUND = (
     "We could not find a request with that reference number and date of birth. Check both "
@@ -63,7 +75,9 @@ def check_request(request):
         status = 400 if form.is_bound else 200
         return render(request, "mentees/check/form.html", {"form": form}, status=status)
     reference = form.cleaned_data["reference"]
-    if not allowed(request, "check_request", key=reference):
+    if not allowed(request, "check_request") or not failures_left(
+        request, "check_request_failed", reference
+    ):
         return render(request, "mentees/check/too_many.html", status=429)
     referral = (
         Referral.objects.filter(
@@ -71,16 +85,49 @@ def check_request(request):
             date_of_birth=form.cleaned_data["date_of_birth"],
             erased_at__isnull=True,
         )
+        .only("pk")
+        .first()
+    )
+    if referral is None:
+        allowed(request, "check_request_failed", key=reference)  # Counts this failure.
+        form.add_error(None, NOT_FOUND)
+        return render(request, "mentees/check/form.html", {"form": form}, status=404)
+    request.session.cycle_key()
+    request.session[CHECKED_KEY] = {"referral": str(referral.pk), "at": time.time()}
+    return redirect("mentees:check_result")
+
+
+def checked_referral(request) -> Referral | None:
+    """The request this visitor checked in the last few minutes, if any."""
+    checked = request.session.get(CHECKED_KEY)
+    if not checked or time.time() - checked["at"] > RESULT_SECONDS:
+        request.session.pop(CHECKED_KEY, None)
+        return None
+    return (
+        Referral.objects.filter(pk=checked["referral"], erased_at__isnull=True)
         .select_related("organisation", "service")
         .prefetch_related("history")
         .first()
     )
+
+
+@public_page
+@require_GET
+def check_result(request):
+    referral = checked_referral(request)
     if referral is None:
-        form.add_error(None, NOT_FOUND)
-        return render(request, "mentees/check/form.html", {"form": form}, status=404)
+        return redirect("mentees:check_request")
     chain = request_chain(referral)
     return render(
         request,
         "mentees/check/status.html",
         {"chain": chain, "first": referral, "current": chain[-1], "timeline": timeline(chain)},
     )
+
+
+@public_page
+@require_POST
+def check_finish(request):
+    """ "Finish": the checked request is forgotten, so the next person cannot see it."""
+    request.session.pop(CHECKED_KEY, None)
+    return redirect("mentees:check_request")

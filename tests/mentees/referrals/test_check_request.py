@@ -1,7 +1,10 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from mentees.constants import ReferralStatus
 from tests.factories import OrganisationFactory
@@ -11,6 +14,7 @@ from tests.mentees.factories import ReferralFactory
 pytestmark = pytest.mark.django_db
 
 URL = reverse("mentees:check_request")
+RESULT = reverse("mentees:check_result")
 
 
 def ask(client, reference, born=date(1990, 3, 27), **extra):
@@ -30,11 +34,18 @@ def test_the_form_needs_no_account(client):
     assert client.get(URL).status_code == 200
 
 
+def shown(client, response) -> str:
+    """The result page a successful check redirects to."""
+    assert response.status_code == 302 and response["Location"] == RESULT, response
+    page = client.get(RESULT)
+    assert page.status_code == 200
+    return page.content.decode()
+
+
 def test_the_reference_and_date_of_birth_show_the_status(client):
     referral = ReferralFactory(organisation__name="Mersey Gate")
     response = ask(client, referral.reference.lower().replace("-", " "))
-    assert response.status_code == 200
-    body = response.content.decode()
+    body = shown(client, response)
     assert "Received" in body and "Mersey Gate" in body
     assert referral.full_name not in body, "the status page repeats no personal details"
 
@@ -61,7 +72,7 @@ def test_the_reason_for_not_accepting_is_shown(client):
         decline_reason="outside_area",
         decision_note="Try Sefton Mentoring instead.",
     )
-    body = ask(client, referral.reference).content.decode()
+    body = shown(client, ask(client, referral.reference))
     assert "Not accepted" in body and "Try Sefton Mentoring instead." in body
 
 
@@ -72,27 +83,103 @@ def test_a_passed_on_request_shows_where_it_went(client):
         organisation=OrganisationFactory(name="Second Org"),
         date_of_birth=first.date_of_birth,
     )
-    body = ask(client, first.reference).content.decode()
+    body = shown(client, ask(client, first.reference))
     assert "Passed by First Org to Second Org" in body
     assert "Received by Second Org" in body
 
 
-def test_checks_are_limited_per_reference(client):
+def test_wrong_tries_for_one_reference_stop_checks_of_it(client):
     referral = ReferralFactory()
     for _ in range(5):
         assert ask(client, referral.reference, born=date(1980, 1, 1)).status_code == 404
     blocked = ask(client, referral.reference)
     assert blocked.status_code == 429, "even the right date of birth waits once the limit is hit"
     assert "Too many attempts" in blocked.content.decode()
+    assert ask(client, "JM-AAAA-CCCC").status_code == 404, "other references are still checked"
 
 
-def test_checks_are_limited_per_address(client):
-    for n in range(20):
+def test_wrong_tries_count_for_an_hour(client):
+    referral = ReferralFactory()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        for _ in range(5):
+            ask(client, referral.reference, born=date(1980, 1, 1))
+        traveller.shift(timedelta(minutes=59))
+        assert ask(client, referral.reference).status_code == 429
+        traveller.shift(timedelta(minutes=2))
+        assert ask(client, referral.reference).status_code == 302
+
+
+def test_right_answers_are_never_counted_against_a_reference(client):
+    referral = ReferralFactory()
+    for _ in range(10):
+        assert ask(client, referral.reference).status_code == 302
+
+
+def test_the_right_answer_from_a_prison_address_is_accepted_after_others_fail(client):
+    """A whole prison shares one address: 15 people's wrong tries there (for other
+    references) do not stop the right person."""
+    prison = "203.0.113.9"
+    referral = ReferralFactory()
+    for letter in "ACDEFGHJKMNPQRT":
+        other = Client()
+        response = ask(other, f"JM-7K3Q-9XR{letter}", REMOTE_ADDR=prison)
+        assert response.status_code == 404
+    for _ in range(4):  # Someone mistyping this person's own date of birth, too.
+        assert (
+            ask(Client(), referral.reference, date(1980, 1, 1), REMOTE_ADDR=prison).status_code
+            == 404
+        )
+    fresh = Client()
+    assert shown(fresh, ask(fresh, referral.reference, REMOTE_ADDR=prison))
+
+
+def test_checks_are_limited_per_address_only_far_beyond_normal_use(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "check_request": "3/1h/ip"}
+    for n in range(3):
         ask(client, f"JM-7K3Q-{'9XRT' if n % 2 else '9XRW'}", REMOTE_ADDR="203.0.113.9")
     # Different references, so only the per-address limit can stop this one.
     response = ask(client, "JM-AAAA-CCCC", REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 429
     assert ask(client, "JM-AAAA-CCCC", REMOTE_ADDR="203.0.113.10").status_code == 404
+
+
+def test_the_shipped_address_limit_is_generous():
+    from django.conf import settings
+
+    assert settings.ACCOUNT_RATE_LIMITS["check_request"] == "300/1h/ip"
+    assert settings.ACCOUNT_RATE_LIMITS["check_request_failed"] == "5/1h/key"
+
+
+def test_the_result_is_a_get_page_kept_a_few_minutes_and_never_stored(client):
+    referral = ReferralFactory(organisation__name="Mersey Gate")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        shown(client, ask(client, referral.reference))
+        again = client.get(RESULT)
+        assert again.status_code == 200, "a refresh sends nothing again"
+        assert again["Cache-Control"] == "no-store, private"
+        traveller.shift(timedelta(minutes=11))
+        assert client.get(RESULT)["Location"] == URL
+
+
+def test_finish_forgets_the_result(client):
+    referral = ReferralFactory()
+    shown(client, ask(client, referral.reference))
+    assert client.get(reverse("mentees:check_finish")).status_code == 405
+    assert client.post(reverse("mentees:check_finish"))["Location"] == URL
+    assert client.get(RESULT)["Location"] == URL
+
+
+def test_start_again_forgets_the_result_too(client):
+    referral = ReferralFactory()
+    shown(client, ask(client, referral.reference))
+    client.post(reverse("mentees:ask_clear"))
+    assert client.get(RESULT)["Location"] == URL
+
+
+def test_the_result_page_without_a_check_goes_to_the_form(client):
+    assert client.get(RESULT)["Location"] == URL
 
 
 def test_an_erased_request_is_not_found(client):
