@@ -63,9 +63,9 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
     if slug == "prison":
         return [("Prison", str(data["prison"]))]
     if slug == "prison-number":
-        return [("Prison number", data["prison_number"])]
+        return [("Prison number", data["prison_number"] or "Not known")]
     if slug == "release-date":
-        return [("Expected release date", _date(data["expected_release_date"]))]
+        return [("Expected release date", _date(data["expected_release_date"]) or "Not known")]
     if slug == "area":
         area = data["local_authority"]
         return [("Council area", str(area) if area else "Not known yet")]

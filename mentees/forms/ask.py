@@ -27,7 +27,7 @@ from ..constants import (
     WorkerRole,
 )
 from ..dates import age_on, years_before
-from .fields import GovDateField
+from .fields import GovDateField, in_our_words
 
 YOUNGEST = 15
 OLDEST = 100
@@ -63,6 +63,7 @@ class QuestionForm(forms.Form):
         self.answers = answers or {}
         super().__init__(*args, **kwargs)
         self.word_for_person()
+        in_our_words(self)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -89,7 +90,10 @@ class WhoForm(QuestionForm):
         label="Who is filling in this form?",
         choices=CompletedBy.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select who is filling in this form"},
+        error_messages={
+            "required": "Select who is filling in this form",
+            "invalid_choice": "Select who is filling in this form from the list",
+        },
     )
 
 
@@ -104,7 +108,10 @@ class WorkerForm(QuestionForm):
         label="Your role",
         choices=WorkerRole.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select your role"},
+        error_messages={
+            "required": "Select your role",
+            "invalid_choice": "Select your role from the list",
+        },
     )
     worker_organisation = forms.CharField(
         label="Where you work",
@@ -150,7 +157,9 @@ class NameForm(QuestionForm):
 
 
 class DateOfBirthForm(QuestionForm):
-    date_of_birth = GovDateField(subject="your date of birth", help_text="For example, 27 3 1990")
+    date_of_birth = GovDateField(
+        subject="your date of birth", example="27 3 1990", help_text="For example, 27 3 1990"
+    )
 
     def word_for_person(self):
         field = self.fields["date_of_birth"]
@@ -213,44 +222,70 @@ class PrisonForm(QuestionForm):
 class PrisonNumberForm(QuestionForm):
     prison_number = forms.CharField(
         max_length=20,
+        required=False,
         help_text="It is 7 characters: a letter, 4 numbers and 2 letters, like A1234BC",
         widget=forms.TextInput(
             attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"}
         ),
     )
+    prison_number_unknown = forms.BooleanField(required=False)
 
     def word_for_person(self):
         field = self.fields["prison_number"]
         field.label = self.your("What is your prison number?", "What is their prison number?")
         field.error_messages.update(
-            required=self.your("Enter your prison number", "Enter their prison number"),
             max_length="Enter a prison number in the correct format, like A1234BC",
+        )
+        self.fields["prison_number_unknown"].label = self.your(
+            "I do not know my prison number", "I do not know their prison number"
         )
 
     def clean_prison_number(self):
         number = re.sub(r"\s", "", self.cleaned_data["prison_number"]).upper()
-        if not PRISON_NUMBER.match(number):
+        if number and not PRISON_NUMBER.match(number):
             raise forms.ValidationError(
                 "Enter a prison number in the correct format: a letter, 4 numbers and 2 letters, "
                 "like A1234BC"
             )
         return number
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("prison_number_unknown"):
+            cleaned["prison_number"] = ""
+            self.errors.pop("prison_number", None)  # What was typed does not matter.
+        elif not cleaned.get("prison_number") and "prison_number" not in self.errors:
+            self.add_error(
+                "prison_number",
+                self.your(
+                    "Enter your prison number, or select ‘I do not know my prison number’",
+                    "Enter their prison number, or select ‘I do not know their prison number’",
+                ),
+            )
+        return cleaned
+
 
 class ReleaseDateForm(QuestionForm):
-    expected_release_date = GovDateField(
-        subject="the expected release date",
-        help_text="If you are not sure, give your best guess. For example, 14 6 2027",
-    )
+    expected_release_date = GovDateField(subject="the expected release date", required=False)
+    expected_release_date_unknown = forms.BooleanField(required=False)
 
     def word_for_person(self):
         field = self.fields["expected_release_date"]
         field.label = self.your(
             "When do you expect to be released?", "When do they expect to be released?"
         )
+        next_year = timezone.localdate().year + 1
+        field.example = f"14 6 {next_year}"
+        field.help_text = f"If you are not sure, give your best guess. For example, {field.example}"
+        self.fields["expected_release_date_unknown"].label = self.your(
+            "I do not know my release date (for example, I have an indeterminate sentence)",
+            "I do not know their release date (for example, they have an indeterminate sentence)",
+        )
 
     def clean_expected_release_date(self):
         release = self.cleaned_data["expected_release_date"]
+        if release is None:
+            return None
         today = timezone.localdate()
         if release < today:
             raise forms.ValidationError("Release date must be today or in the future")
@@ -260,6 +295,21 @@ class ReleaseDateForm(QuestionForm):
                 f"Release date must be before {latest:%-d %B %Y}: ask again nearer the time"
             )
         return release
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("expected_release_date_unknown"):
+            cleaned["expected_release_date"] = None
+            self.errors.pop("expected_release_date", None)
+        elif (
+            cleaned.get("expected_release_date") is None
+            and "expected_release_date" not in self.errors
+        ):
+            self.add_error(
+                "expected_release_date",
+                "Enter the expected release date, or select ‘I do not know’",
+            )
+        return cleaned
 
 
 class AreaForm(QuestionForm):

@@ -2,7 +2,7 @@ from django import forms
 
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import normalise_reference
-from .fields import GovDateField
+from .fields import GovDateField, in_our_words
 
 
 class CheckRequestForm(forms.Form):
@@ -17,9 +17,14 @@ class CheckRequestForm(forms.Form):
     )
     date_of_birth = GovDateField(
         subject="the date of birth",
+        example="27 3 1990",
         label="Date of birth of the person who asked for a mentor",
         help_text="For example, 27 3 1990",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self)
 
     def clean_reference(self):
         reference = normalise_reference(self.cleaned_data["reference"], REFERENCE_PREFIX)

@@ -38,16 +38,23 @@ def yes_no_field(label: str, required_message: str, **kwargs) -> forms.TypedChoi
     )
 
 
+def _digits(text: str) -> bool:
+    """Plain 0-9 only: "²" or "١" pass str.isdigit() but are no part of a date we can read."""
+    return text.isascii() and text.isdigit()
+
+
 class GovDateField(DateInputField):
     """The GOV.UK date input (day, month, year) with its recommended error messages.
 
     `subject` names the date in messages, e.g. "the interview date" gives "Enter the interview
-    date" and "The interview date must be a real date".
+    date" and "The interview date must be a real date". `example` is a date that would be a
+    right answer, as typed ("27 3 1990"); messages quote it.
     """
 
-    def __init__(self, *, subject: str, **kwargs):
+    def __init__(self, *, subject: str, example: str = "27 3 2026", **kwargs):
         super().__init__(**kwargs)
         self.subject = subject
+        self.example = example
 
     def clean(self, value):
         parts = list(value) if isinstance(value, list | tuple) else []
@@ -64,14 +71,64 @@ class GovDateField(DateInputField):
             raise ValidationError(
                 f"{subject} must include a {' and '.join(missing)}", code="incomplete"
             )
-        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
-            raise ValidationError(f"{subject} must be a real date, like 27 3 2026", code="invalid")
+        not_real = ValidationError(
+            f"{subject} must be a real date, like {self.example}", code="invalid"
+        )
+        if not (_digits(day) and _digits(month) and _digits(year)):
+            raise not_real
+        if len(year) != 4:
+            raise ValidationError(
+                f"The year must include 4 numbers, like {self.example.split()[-1]}",
+                code="invalid_year",
+            )
+        if len(day) > 2 or len(month) > 2:
+            raise not_real
         try:
             return date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValidationError(
-                f"{subject} must be a real date, like 27 3 2026", code="invalid"
-            ) from None
+        except (ValueError, OverflowError):
+            raise not_real from None
+
+
+# Our own words for what Django would otherwise say in its own.
+NULL_CHARACTER = (
+    "This contains a hidden character that cannot be saved. Type it again rather than pasting it"
+)
+TOO_LONG = "Write %(limit_value)s characters or fewer. You wrote %(show_value)s"
+NOT_IN_THE_LIST = "Select one of the options shown"
+REQUIRED = "Answer this question"
+LONG_ENOUGH_TO_SAY = 100  # Free text this long or longer says its limit in the hint.
+
+
+def _django_default(field: forms.Field, code: str) -> bool:
+    message = field.error_messages.get(code)
+    return message is None or any(
+        message is getattr(klass, "default_error_messages", {}).get(code)
+        for klass in type(field).__mro__
+    )
+
+
+def in_our_words(form: forms.Form) -> None:
+    """Give every field of `form` our own messages where it still has Django's, and make free
+    text say how long it may be (in the hint, and with maxlength on one-line inputs: a text area
+    has none, so pasted text is never cut short without a word, as GOV.UK's character count
+    does)."""
+    for field in form.fields.values():
+        if _django_default(field, "required"):
+            field.error_messages["required"] = REQUIRED
+        if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+            for code in ("invalid_choice", "invalid_pk_value", "invalid_list"):
+                if _django_default(field, code):
+                    field.error_messages[code] = NOT_IN_THE_LIST
+        if isinstance(field, forms.CharField):
+            field.error_messages.setdefault("null_characters_not_allowed", NULL_CHARACTER)
+            field.error_messages.setdefault("max_length", TOO_LONG)
+            limit = field.max_length
+            if limit and limit >= LONG_ENOUGH_TO_SAY:
+                said = f"You can write up to {limit:,} characters"
+                if said not in str(field.help_text):
+                    field.help_text = f"{field.help_text}. {said}" if field.help_text else said
+                if isinstance(field.widget, forms.Textarea):
+                    field.widget.attrs.pop("maxlength", None)
 
 
 def posted(request):

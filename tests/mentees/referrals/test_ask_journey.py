@@ -171,7 +171,7 @@ def test_the_offender_management_unit_is_not_a_choice_outside_prison(client, pla
         (
             "date-of-birth",
             {"date_of_birth_0": "31", "date_of_birth_1": "2", "date_of_birth_2": "1990"},
-            "Your date of birth must be a real date, like 27 3 2026",
+            "Your date of birth must be a real date, like 27 3 1990",
         ),
         (
             "date-of-birth",
@@ -181,7 +181,7 @@ def test_the_offender_management_unit_is_not_a_choice_outside_prison(client, pla
         (
             "date-of-birth",
             {"date_of_birth_0": "1", "date_of_birth_1": "1", "date_of_birth_2": "90"},
-            "Your date of birth must be a real date, like 27 3 2026",
+            "The year must include 4 numbers, like 1990",
         ),
     ],
 )
