@@ -7,8 +7,9 @@ that, this middleware ends a session that has been idle too long:
 - a signed-in user's after SESSION_IDLE_SECONDS_SIGNED_IN idle, or SESSION_MOST_SECONDS_SIGNED_IN
   after signing in, whichever comes first. They land on a plain "You have been signed out" page.
 
-Pages may read `request.session_idle_seconds` (the idle limit that applies to this visitor) to
-warn a signed-in user before it runs out.
+Pages read `request.session_idle_seconds` (the idle limit that applies to this visitor) and
+`request.session_warning_seconds` to warn a signed-in user before it runs out
+(components/timeout_warning.html).
 """
 
 import time
@@ -45,6 +46,7 @@ class SessionTimeoutMiddleware:
             if ended is not None:
                 return ended
         request.session_idle_seconds = idle_limit(request)
+        request.session_warning_seconds = settings.SESSION_WARNING_SECONDS
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and not session.is_empty():

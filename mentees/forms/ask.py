@@ -487,6 +487,22 @@ class ContactForm(QuestionForm):
             ),
         )
 
+    def ways(self) -> list[dict]:
+        """Each way of contact with the box for its detail, for GOV.UK conditional checkboxes:
+        the box shows under its way once chosen (with JavaScript), or always (without)."""
+        field = self["contact_methods"]
+        chosen = [str(value) for value in field.value() or []]
+        details = {method: name for method, (name, _message) in self.NEEDS_DETAIL.items()}
+        return [
+            {
+                "value": value,
+                "label": label,
+                "checked": value in chosen,
+                "detail": self[details[value]] if value in details else None,
+            }
+            for value, label in field.field.choices
+        ]
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         if phone and not re.fullmatch(r"\+?[0-9 ()-]{10,20}", phone):

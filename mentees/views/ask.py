@@ -22,6 +22,14 @@ JOURNEY = ASK_FOR_A_MENTOR
 SUBMITTED_KEY = "ask_for_a_mentor_sent"
 
 
+# Pages with more than the questions on them; the rest use question.html.
+PAGE_TEMPLATES = {
+    "choose-a-service": "mentees/ask/choose_service.html",
+    "consent": "mentees/ask/consent.html",
+    "contact": "mentees/ask/contact.html",
+}
+
+
 def _fixed_service(state: dict) -> Service | None:
     """The service the journey began from, if it is still in the directory."""
     service_id = state.get("service_id")
@@ -116,6 +124,7 @@ def ask_step(request, slug):
         )
 
     changing = request.GET.get("change") == "1"
+    affected_by_change = False
     if request.method == "POST":
         form = JOURNEY.form(step, answers, request.POST)
         if form.is_valid():
@@ -126,12 +135,18 @@ def ask_step(request, slug):
                 return redirect("mentees:ask_check")
             following = JOURNEY.next_step(answers, step)
             if changing and progress.next_step:
-                following = progress.next_step
+                # A page the change affects: asked next, then back to check your answers.
+                return redirect(_step_url(progress.next_step, change=True))
             return redirect(_step_url(following) if following else reverse("mentees:ask_check"))
     else:
         form = JOURNEY.form(step, answers, JOURNEY.saved_data(state, step))
-        if JOURNEY.saved_data(state, step) is not None:
-            form.is_valid()  # Show why a kept answer no longer holds (say, a date now past).
+        # A kept answer is checked again, to show why it no longer holds (say, a date now
+        # past); but if it no longer fits an answer the person has just changed, that is no
+        # mistake of theirs, so it is asked again without an error.
+        kept = JOURNEY.saved_data(state, step) is not None
+        if kept and not form.is_valid() and changing:
+            form.errors.clear()
+            affected_by_change = True
 
     previous = JOURNEY.previous_step(answers, step)
     back = (
@@ -139,11 +154,7 @@ def ask_step(request, slug):
         if changing
         else (_step_url(previous) if previous else reverse("mentees:ask_start"))
     )
-    template = (
-        "mentees/ask/choose_service.html"
-        if step.slug == "choose-a-service"
-        else ("mentees/ask/consent.html" if step.slug == "consent" else "mentees/ask/question.html")
-    )
+    template = PAGE_TEMPLATES.get(step.slug, "mentees/ask/question.html")
     return render(
         request,
         template,
@@ -155,6 +166,7 @@ def ask_step(request, slug):
             "answers": answers,
             "fixed_service": extra["fixed_service"],
             "idle_minutes": _idle_minutes(),
+            "affected_by_change": affected_by_change,
         },
         status=400 if form.errors and request.method == "POST" else 200,
     )

@@ -1,6 +1,11 @@
-// Starts the GOV.UK and MoJ Frontend components. Pages work without it: it only enhances.
+// Starts the GOV.UK and MoJ Frontend components, and our own. Pages work without it: it only
+// enhances.
 import { initAll as initGovukFrontend } from "../vendor/govuk-frontend.min.js";
 import { initAll as initMojFrontend } from "../vendor/moj-frontend.min.js";
+import { initPrintButtons } from "./print.mjs";
+import { initTimeoutWarning } from "./session-timeout.mjs";
 
 initGovukFrontend();
 initMojFrontend();
+initPrintButtons();
+initTimeoutWarning();

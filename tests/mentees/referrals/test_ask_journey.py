@@ -348,7 +348,7 @@ def test_changing_an_answer_returns_to_check_your_answers(client, place, release
 
 
 def test_changing_to_custody_asks_the_prison_questions_before_returning(client, place):
-    council, _prison = place
+    council, prison = place
     service = ServiceFactory(local_authorities=[council])
     walk(
         client,
@@ -359,7 +359,38 @@ def test_changing_to_custody_asks_the_prison_questions_before_returning(client, 
         ],
     )
     response = client.post(step_url("where-now") + "?change=1", {"situation": "in_custody"})
-    assert response["Location"] == step_url("prison")
+    assert response["Location"] == step_url("prison") + "?change=1"
+    page = client.get(response["Location"]).content.decode()
+    assert not error_summary(page), "a question the change brings in is asked, with no error"
+    response = client.post(response["Location"], {"prison": str(prison.pk)})
+    assert response["Location"] == step_url("prison-number") + "?change=1"
+    response = client.post(response["Location"], {"prison_number": "A1234BC"})
+    assert response["Location"] == step_url("release-date") + "?change=1"
+    response = client.post(response["Location"], {"expected_release_date_unknown": "on"})
+    assert response["Location"] == CHECK
+
+
+def test_changing_from_custody_never_shows_an_error_the_person_did_not_make(client, place, release):
+    """The prison's offender management unit was a way of contact; out of prison it is not,
+    so the contact page is asked again, plainly, and then it is back to check your answers."""
+    council, prison = place
+    service = ServiceFactory(local_authorities=[council])
+    walk(
+        client,
+        custody_answers(prison=prison, local_authority=council, release=release)
+        + finishing_pages(service),
+    )
+    response = client.post(step_url("where-now") + "?change=1", {"situation": "in_community"})
+    contact = step_url("contact") + "?change=1"
+    assert response["Location"] == contact
+    page = client.get(contact)
+    body = page.content.decode()
+    assert page.status_code == 200 and not error_summary(body)
+    assert "offender management unit is only" not in body
+    assert "You changed an earlier answer" in body
+    assert 'value="sam@example.com"' in body, "the rest of the answer is kept"
+    response = client.post(contact, {"contact_methods": ["email"], "email": "sam@example.com"})
+    assert response["Location"] == CHECK
 
 
 def test_starting_again_from_another_service_keeps_the_answers(client, place, release):

@@ -311,3 +311,22 @@ def test_any_name_is_kept_or_refused_with_a_message(answered, name):  # noqa: F8
         body = response.content.decode()
         assert error_beside(body, "full_name")
         assert not any(words in body for words in DJANGO_WORDS)
+
+
+def test_each_contact_detail_is_revealed_under_its_way_and_present_without_javascript(
+    answered,  # noqa: F811
+):
+    soup = BeautifulSoup(answered.get(step_url("contact")).content.decode(), "html.parser")
+    shown_under = {}
+    for box in soup.select("input[name=contact_methods][data-aria-controls]"):
+        reveal = soup.find(id=box["data-aria-controls"])
+        assert reveal is not None and "govuk-checkboxes__conditional" in reveal["class"]
+        assert reveal.find_previous("input", attrs={"name": "contact_methods"}) is box
+        shown_under[box["value"]] = [field["name"] for field in reveal.select("input, textarea")]
+    assert shown_under == {
+        "probation": ["probation_practitioner"],
+        "phone": ["phone"],
+        "email": ["email"],
+        "letter": ["postal_address"],
+    }
+    assert soup.select_one("[data-module=govuk-checkboxes]") is not None
