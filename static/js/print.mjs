@@ -1,8 +1,8 @@
-// "Print this page" buttons: hidden in the page's markup (without JavaScript the page says how
-// to print instead), shown and made to open the browser's print dialog here.
+// "Print this page": its box is hidden in the page's markup (without JavaScript the page says
+// how to print instead), and shown here with its button opening the browser's print dialog.
 export function initPrintButtons(root = document) {
-  for (const button of root.querySelectorAll('[data-module="app-print"]')) {
-    button.hidden = false;
-    button.addEventListener("click", () => window.print());
+  for (const box of root.querySelectorAll('[data-module="app-print"]')) {
+    box.hidden = false;
+    box.querySelector("button").addEventListener("click", () => window.print());
   }
 }

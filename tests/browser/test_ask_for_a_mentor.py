@@ -367,3 +367,140 @@ def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
     assert Referral.objects.count() == 1
     assert page_errors == []
     context.close()
+
+
+def test_a_shared_terminal_keeps_nothing_of_one_person_for_the_next_without_javascript(
+    live_server, browser, gate_to_home, settings
+):
+    """Without JavaScript: "Clear my answers and start again", "I do not know", contact details
+    shown under their choices, the reference shown once, and the next person (after a send, a
+    clear or a timeout) seeing nothing of the last."""
+    context = no_javascript_context(browser)
+    page = context.new_page()
+    start = f"{live_server.url}/ask-for-a-mentor/"
+
+    page.goto(start)
+    assert "do nothing for 20 minutes" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("The person who wants a mentor").check()
+    continue_(page)
+    page.get_by_label("What is your full name?").fill("Sam Example")
+    continue_(page)
+    assert heading(page) == "What is your date of birth?"
+    page.get_by_role("button", name="Clear my answers and start again").click()
+    assert heading(page) == "Ask for a mentor"
+    assert "Your answers have been cleared" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    # The next person: a fresh start, nothing filled in.
+    page.get_by_role("button", name="Start now").click()
+    assert not page.get_by_label("The person who wants a mentor").is_checked()
+    page.get_by_label("The person who wants a mentor").check()
+    continue_(page)
+    assert page.get_by_label("What is your full name?").input_value() == ""
+    page.get_by_label("What is your full name?").fill("Alex Other")
+    continue_(page)
+    fill_date(page, "What is your date of birth?", date(1988, 5, 4))
+    continue_(page)
+    page.get_by_label("In prison", exact=True).check()
+    continue_(page)
+    page.get_by_label("Which prison are you in?").select_option(label="HMP Liverpool")
+    continue_(page)
+    page.get_by_label("I do not know my prison number").check()
+    continue_(page)
+    page.get_by_label("I do not know my release date").check()
+    continue_(page)
+    page.get_by_label("Which council area will you live in after release?").select_option(
+        label="Sefton"
+    )
+    continue_(page)
+    page.get_by_label("Accommodation").check()
+    continue_(page)
+    continue_(page)
+    page.get_by_label("Gate to Home (Mersey Mentors)").check()
+    continue_(page)
+
+    # Every detail box is on the page without JavaScript, under its choice.
+    assert heading(page) == "How to contact you"
+    assert page.get_by_label("Email address").is_visible()
+    assert page.get_by_label("Postal address").is_visible()
+    assert_accessible(page)
+    page.get_by_label("By email").check()
+    continue_(page)
+    assert "Enter an email address" in error_summary(page)
+    page.get_by_label("Email address").fill("alex@example.com")
+    continue_(page)
+    page.get_by_label("I have read how my information will be used").check()
+    continue_(page)
+    answers = page.locator(".govuk-summary-list").inner_text()
+    assert answers.count("Not known") == 2
+    page.get_by_role("button", name="Send the request").click()
+
+    assert heading(page) == "Request sent"
+    reference = page.locator(".app-reference").inner_text()
+    assert "Ctrl key and press P" in page.locator("main").inner_text()
+    assert not page.get_by_role("button", name="Print this page").is_visible()
+    assert_accessible(page)
+    referral = Referral.objects.get()
+    assert referral.reference == reference and referral.prison_number == ""
+    assert referral.expected_release_date is None
+
+    # Shown once: a refresh, or the next person, finds the start page and nothing else.
+    page.reload()
+    assert heading(page) == "Ask for a mentor"
+    assert reference not in page.content()
+    assert page.get_by_role("button", name="Start now").is_visible()
+
+    # A timeout clears half-given answers too.
+    settings.SESSION_IDLE_SECONDS_ANONYMOUS = 2
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("The person who wants a mentor").check()
+    continue_(page)
+    page.get_by_label("What is your full name?").fill("Jo Left")
+    continue_(page)
+    page.wait_for_timeout(2500)
+    page.goto(start)
+    assert page.get_by_role("button", name="Start now").is_visible()
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("The person who wants a mentor").check()
+    continue_(page)
+    assert page.get_by_label("What is your full name?").input_value() == ""
+    context.close()
+
+
+def test_the_print_button_shows_with_javascript(live_server, page, gate_to_home):
+    """With JavaScript the confirmation offers a "Print this page" button."""
+    release = timezone.localdate() + timedelta(days=60)
+    page.goto(f"{live_server.url}/ask-for-a-mentor/start/?service={gate_to_home.pk}")
+    page.get_by_label("The person who wants a mentor").check()
+    continue_(page)
+    page.get_by_label("What is your full name?").fill("Sam Example")
+    continue_(page)
+    fill_date(page, "What is your date of birth?", date(1990, 3, 27))
+    continue_(page)
+    page.get_by_label("In prison", exact=True).check()
+    continue_(page)
+    page.get_by_label("Which prison are you in?").select_option(label="HMP Liverpool")
+    continue_(page)
+    page.get_by_label("What is your prison number?").fill("A1234BC")
+    continue_(page)
+    fill_date(page, "When do you expect to be released?", release)
+    continue_(page)
+    page.get_by_label("Which council area will you live in after release?").select_option(
+        label="Sefton"
+    )
+    continue_(page)
+    page.get_by_label("Accommodation").check()
+    continue_(page)
+    continue_(page)
+    # With JavaScript, a detail box shows only once its choice is ticked.
+    assert not page.get_by_label("Email address").is_visible()
+    page.get_by_label("By email").check()
+    assert page.get_by_label("Email address").is_visible()
+    page.get_by_label("Email address").fill("sam@example.com")
+    continue_(page)
+    page.get_by_label("I have read how my information will be used").check()
+    continue_(page)
+    page.get_by_role("button", name="Send the request").click()
+    assert heading(page) == "Request sent"
+    assert page.get_by_role("button", name="Print this page").is_visible()
