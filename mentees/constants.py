@@ -7,6 +7,7 @@ class ReferralStatus(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     DECLINED = "declined", "Not accepted"
     PASSED_ON = "passed_on", "Passed to another provider"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 OPEN_REFERRAL_STATUSES = (ReferralStatus.RECEIVED, ReferralStatus.IN_REVIEW)

@@ -1,5 +1,6 @@
 from celery import shared_task
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,6 +35,46 @@ def send_referral_decision_email(referral_id: str) -> int:
         subject=f"Your request for a mentor {referral.reference}: "
         f"{referral.get_status_display().lower()}",
         message=render_to_string("mentees/email/referral_decision.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return len(recipients)
+
+
+@shared_task
+def send_referral_withdrawn_email(referral_id: str) -> int:
+    """Tell the provider's org admins and coordinators that a request was withdrawn, at most
+    once (claimed in the shared cache for a week). Returns how many addresses were emailed."""
+    from providers.models import Membership
+
+    from .constants import ReferralStatus
+    from .models import Referral
+
+    referral = (
+        Referral.objects.select_related("organisation")
+        .filter(pk=referral_id, status=ReferralStatus.WITHDRAWN)
+        .first()
+    )
+    if referral is None or not cache.add(f"withdrawn-email:{referral_id}", 1, 7 * 24 * 3600):
+        return 0
+    recipients = sorted(
+        {
+            membership.user.email
+            for membership in Membership.objects.active()
+            .filter(organisation=referral.organisation)
+            .select_related("user")
+            if membership.is_staff_role
+        }
+    )
+    if not recipients:
+        return 0
+    link = settings.SITE_URL.rstrip("/") + reverse("mentees:referral_detail", args=[referral.pk])
+    send_mail(
+        subject=f"Request {referral.reference} withdrawn",
+        message=render_to_string(
+            "mentees/email/referral_withdrawn.txt",
+            {"referral": referral, "link": link, "SERVICE_NAME": settings.SERVICE_NAME},
+        ),
         from_email=None,
         recipient_list=recipients,
     )

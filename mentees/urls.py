@@ -25,6 +25,7 @@ urlpatterns = [
     path("check-your-request/", check.check_request, name="check_request"),
     path("check-your-request/your-request/", check.check_result, name="check_result"),
     path("check-your-request/finish/", check.check_finish, name="check_finish"),
+    path("check-your-request/withdraw/", check.check_withdraw, name="check_withdraw"),
     # The referral inbox: org admins and coordinators.
     path("organisation/referrals/", referrals.referral_inbox, name="referral_inbox"),
     path(

@@ -238,3 +238,30 @@ def referral_pass_on(
         decision_note=f"Passed to {service.organisation.name}",
     )
     return onward
+
+
+@transaction.atomic
+def referral_withdraw(*, referral: Referral, request=None) -> Referral:
+    """The person (or the worker who asked for them) withdraws a request that is still open,
+    from "Check your request": no account, so no actor. The provider's staff are emailed; the
+    person is not, as they did it themselves. An accepted, declined or passed-on request cannot
+    be withdrawn here."""
+    referral = _lock_open(referral)
+    now = timezone.now()
+    referral.status = ReferralStatus.WITHDRAWN
+    referral.decided_at = now  # The retention period runs from here, as for a decision.
+    referral.decision_emailed_at = now  # Nothing to tell the person.
+    referral.save(update_fields=["status", "decided_at", "decision_emailed_at", "updated_at"])
+    _record_status(referral, actor=None)
+    audit_record(
+        actor=None,
+        action=AuditAction.STATUS_CHANGED,
+        obj=referral,
+        organisation=referral.organisation,
+        request=request,
+        details={"to": ReferralStatus.WITHDRAWN, "by": "the person, from check your request"},
+    )
+    from ..tasks import send_referral_withdrawn_email
+
+    transaction.on_commit(lambda: send_referral_withdrawn_email.delay(str(referral.pk)))
+    return referral

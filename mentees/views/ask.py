@@ -96,7 +96,7 @@ def forget_answers(session) -> None:
 @public_page
 @require_POST
 def ask_clear(request):
-    """ "Start again": the answers so far are wiped, so the next person sees none of them."""
+    """Start again: the answers so far are wiped, so the next person sees none of them."""
     forget_answers(request.session)
     messages.success(request, "Your answers have been cleared")
     return redirect("mentees:ask_start")

@@ -11,6 +11,8 @@ nothing again), from the session, for a few minutes only; "Finish" forgets it at
 
 import time
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +22,7 @@ from accounts.ratelimits import allowed, failures_left
 from ..constants import ReferralStatus
 from ..forms.check import CheckRequestForm
 from ..models import Referral
+from ..services.referrals import referral_withdraw
 
 CHECKED_KEY = "checked_request"
 RESULT_SECONDS = 10 * 60
@@ -52,6 +55,7 @@ TIMELINE_WORDS = {
     ReferralStatus.ACCEPTED: "Accepted by {organisation}",
     ReferralStatus.DECLINED: "Not accepted by {organisation}",
     ReferralStatus.PASSED_ON: "Passed by {organisation} to {onward}",
+    ReferralStatus.WITHDRAWN: "Withdrawn by the person who asked",
 }
 
 
@@ -128,6 +132,26 @@ def check_result(request):
 @public_page
 @require_POST
 def check_finish(request):
-    """ "Finish": the checked request is forgotten, so the next person cannot see it."""
+    """Finish: the checked request is forgotten, so the next person cannot see it."""
     request.session.pop(CHECKED_KEY, None)
     return redirect("mentees:check_request")
+
+
+@public_page
+def check_withdraw(request):
+    """Withdraw the request just checked: a page that asks to be sure, then a POST."""
+    referral = checked_referral(request)
+    if referral is None:
+        return redirect("mentees:check_request")
+    current = request_chain(referral)[-1]
+    if request.method == "POST":
+        try:
+            referral_withdraw(referral=current, request=request)
+        except ValidationError:
+            pass  # Decided meanwhile (or a second click): the result page says where it stands.
+        else:
+            messages.success(request, "Your request has been withdrawn")
+        return redirect("mentees:check_result")
+    if not current.is_open:
+        return redirect("mentees:check_result")
+    return render(request, "mentees/check/withdraw.html", {"current": current})

@@ -102,7 +102,10 @@ def test_a_public_page_for_a_visitor_without_a_session_makes_none(client):
     assert "no-store" not in response.get("Cache-Control", "")
 
 
-@pytest.mark.parametrize("name", ["dashboard", "accounts:audit_log", "providers:directory"])
+@pytest.mark.parametrize(
+    "name",
+    ["dashboard", "accounts:audit_log", "mentees:referral_inbox", "providers:directory"],
+)
 def test_every_response_to_a_signed_in_user_is_no_store(admin_client, name):
     response = admin_client.get(reverse(name))
     assert response.status_code == 200
