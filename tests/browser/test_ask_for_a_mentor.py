@@ -465,6 +465,24 @@ def test_a_shared_terminal_keeps_nothing_of_one_person_for_the_next_without_java
     page.get_by_label("The person who wants a mentor").check()
     continue_(page)
     assert page.get_by_label("What is your full name?").input_value() == ""
+
+    # The request is withdrawn from "Check your request", and Finish leaves nothing on screen.
+    settings.SESSION_IDLE_SECONDS_ANONYMOUS = 20 * 60
+    page.goto(f"{live_server.url}/check-your-request/")
+    page.get_by_label("Reference number").fill(reference)
+    fill_date(page, "Date of birth of the person who asked for a mentor", date(1988, 5, 4))
+    page.get_by_role("button", name="Check the request").click()
+    assert heading(page) == "Your request for a mentor"
+    page.get_by_role("link", name="Withdraw this request").click()
+    assert heading(page) == "Are you sure you want to withdraw your request?"
+    assert_accessible(page)
+    page.get_by_role("button", name="Withdraw the request").click()
+    assert "Your request has been withdrawn" in page.locator("main").inner_text()
+    assert Referral.objects.get().status == ReferralStatus.WITHDRAWN
+    page.get_by_role("button", name="Finish").click()
+    assert heading(page) == "Check your request for a mentor"
+    page.go_back()
+    assert heading(page) != "Your request for a mentor"
     context.close()
 
 
