@@ -5,6 +5,8 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mentees.constants import ReferralStatus
 from tests.factories import OrganisationFactory
@@ -187,3 +189,32 @@ def test_an_erased_request_is_not_found(client):
     referral.erased_at = referral.created_at
     referral.save()
     assert ask(client, referral.reference).status_code == 404
+
+
+DJANGO_WORDS = ("This field is required", "Ensure this value", "Null characters", "valid date")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    reference=st.text(max_size=60),
+    parts=st.lists(st.text(max_size=12), min_size=3, max_size=3),
+)
+def test_any_input_gets_an_answer_in_our_words_never_an_error(client, reference, parts):
+    response = client.post(
+        URL,
+        {"reference": reference, **{f"date_of_birth_{n}": part for n, part in enumerate(parts)}},
+    )
+    assert response.status_code in (400, 404, 429)
+    body = response.content.decode()
+    assert not any(words in body for words in DJANGO_WORDS)
+    if response.status_code == 400:
+        assert error_summary(body)
+
+
+def test_an_over_long_reference_or_a_null_character_gets_a_message(client):
+    for reference in ("JM-" + "7" * 40, "JM-7K3Q\x00-9XRT"):
+        response = ask(client, reference)
+        assert response.status_code == 400
+        assert error_summary(response.content.decode()), reference
