@@ -82,7 +82,8 @@ class PrivateResponsesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self._personal(request):
+        already = response.get("Cache-Control", "")
+        if self._personal(request) and not ("no-store" in already and "private" in already):
             response["Cache-Control"] = "no-store, private"
             response.headers.pop("Expires", None)
         return response
