@@ -64,6 +64,7 @@ benchmark: install
 	$(PY) benchmarks/directory.py --scale $(SCALE)
 	$(PY) benchmarks/matching.py --scale $(SCALE)
 	$(PY) benchmarks/matching_page.py --scale $(SCALE)
+	$(PY) benchmarks/page_weight.py --serve production
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3

@@ -251,6 +251,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# WhiteNoise caches hashed files for a year (immutable) and the rest for a minute, in `make demo`
+# too (its default there is no caching, so every page would ask again for each file).
+WHITENOISE_MAX_AGE = 60
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
