@@ -29,11 +29,12 @@ install: $(VENV)/.installed static/vendor/main.css
 vendor: static/vendor/main.css
 
 ## make demo: install everything, migrate, seed demo data and serve on http://127.0.0.1:8000
+## (static files through WhiteNoise, compressed, as in production: --nostatic)
 demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	DEMO_MFA_BYPASS_CODE=000000 $(PY) manage.py runserver 127.0.0.1:8000
+	DEMO_MFA_BYPASS_CODE=000000 $(PY) manage.py runserver --nostatic 127.0.0.1:8000
 
 check-services:
 	@DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" REDIS_URL="$${REDIS_URL:-$(TEST_REDIS_URL)}" \
@@ -63,6 +64,7 @@ benchmark: install
 	$(PY) benchmarks/directory.py --scale $(SCALE)
 	$(PY) benchmarks/matching.py --scale $(SCALE)
 	$(PY) benchmarks/matching_page.py --scale $(SCALE)
+	$(PY) benchmarks/page_weight.py --serve production
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles db.sqlite3

@@ -64,3 +64,10 @@ def public_page(view):
     """Mark a view anyone may use, so staff who have not passed MFA can still read it."""
     view.public_page = True
     return view
+
+
+def shows_nothing_personal(view):
+    """Mark a public view whose page never shows anything from the visitor's session, so it is
+    compressed even for a visitor part-way through asking for a mentor (config/compression.py)."""
+    view.shows_nothing_personal = True
+    return view

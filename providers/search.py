@@ -15,6 +15,7 @@ from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 
 from .constants import GenderEligibility
 from .models import LocalAuthority, Prison, Region, Service
+from .searchtext import understand
 
 # Weights for name (A), organisation, summary and pathways (B), description (C).
 _REFRESH_VECTOR_SQL = """
@@ -116,6 +117,35 @@ def correct_spelling(text: str) -> str:
     if not corrections:
         return text
     return _WORD.sub(lambda match: corrections.get(match[0].lower(), match[0]), text)
+
+
+@dataclass(frozen=True)
+class ReadSearch:
+    """A search as typed, read: the words to look for and the council of a place it names."""
+
+    text: str  # corrected words, without the place
+    corrected: bool  # whether a word was corrected (say so, so people see why)
+    place_typed: str = ""  # the words that named the place
+    local_authority: LocalAuthority | None = None
+
+
+def read_search(typed: str, *, find_place: bool = True) -> ReadSearch:
+    """Find a place (town, council, postcode) and correct misspelt words in a search. On SQLite
+    the words are corrected against the help words only; on Postgres against the listings too."""
+    correct_words = connection.vendor != "postgresql"
+    understood = understand(typed, find_place=find_place, correct_words=correct_words)
+    council = None
+    if understood.place:
+        council = LocalAuthority.objects.filter(gss_code=understood.place.gss_code).first()
+        if council is None:  # Its council is not loaded: search for every word.
+            understood = understand(typed, find_place=False, correct_words=correct_words)
+    text = correct_spelling(understood.text)
+    return ReadSearch(
+        text=text,
+        corrected=text != understood.uncorrected,
+        place_typed=understood.place.typed if council else "",
+        local_authority=council,
+    )
 
 
 def text_search(services: QuerySet, text: str, *, correct: bool = True) -> QuerySet:

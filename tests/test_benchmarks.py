@@ -53,3 +53,37 @@ def test_matching_page_benchmark_seeds_and_measures_at_smoke_size():
         warm_up=1,
     )
     assert figure.status == 200 and figure.queries >= 4
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, as tests/browser uses it, for the page weight benchmark."""
+    from benchmarks import page_weight
+
+    return {
+        **browser_type_launch_args,
+        "executable_path": page_weight.CHROMIUM,
+        "args": page_weight.CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_weight_benchmark_measures_every_page_of_both_routes(live_server, browser):
+    from benchmarks import page_weight
+    from tests.factories import ServiceFactory
+
+    ServiceFactory(name="Housing mentors", description="Help with housing.")
+    routes = page_weight.measure_routes(live_server.url, browser=browser)
+
+    assert [route.name for route in routes] == list(page_weight.ROUTES)
+    for route in routes:
+        assert [page.status for page in route.pages] == [200] * len(route.pages), route
+        first, *later = route.pages
+        assert first.requests >= 4, "the page, its stylesheet, script and image"
+        assert first.bytes > first.html_bytes > 0
+        assert all(page.bytes >= page.html_bytes > 0 for page in later)
+        assert all(page.bytes < first.bytes for page in later), "later pages reuse the cache"
+    assert page_weight.demo_runserver_arguments()[0] == "runserver"
+    text = page_weight.report(routes, [], "the test server")
+    assert "directory: search: housing" in text and "journey: check your request" in text

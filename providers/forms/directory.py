@@ -5,7 +5,7 @@ from django import forms
 from ..choices import directory_choices
 from ..constants import DeliverySetting, GenderEligibility
 from ..models import LocalAuthority, Prison, Region
-from ..search import DirectoryFilters, correct_spelling
+from ..search import DirectoryFilters, read_search
 from .widgets import LongSelect
 
 MAX_SEARCH_LENGTH = 200
@@ -96,6 +96,8 @@ class DirectorySearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         choices = directory_choices()
+        self.corrected_text = ""
+        self.place = None
         self.fields["pathway"].choices = [("", "Any kind of help"), *choices["pathway"]]
         self.fields["area"].choices = [("", "Anywhere in England and Wales"), *choices["area"]]
         self.fields["prison"].choices = [("", "Any prison"), *choices["prison"]]
@@ -113,16 +115,17 @@ class DirectorySearchForm(forms.Form):
     def filters(self) -> DirectoryFilters:
         data = self.cleaned_data
         area = data.get("area")
-        typed = data.get("q") or ""
-        text = correct_spelling(typed)
+        # A town, council or postcode in the search box works as the area, unless one is chosen.
+        read = read_search(data.get("q") or "", find_place=area is None)
         # Shown as "Showing results for …" so people see why their word is not in the results.
-        self.corrected_text = text if text != typed else ""
+        self.corrected_text = read.text if read.corrected else ""
+        self.place = read if read.local_authority else None
         return DirectoryFilters(
-            text=text,
+            text=read.text,
             text_is_corrected=True,
             pathway=data.get("pathway") or "",
             region=area if isinstance(area, Region) else None,
-            local_authority=area if isinstance(area, LocalAuthority) else None,
+            local_authority=(area if isinstance(area, LocalAuthority) else read.local_authority),
             prison=data.get("prison"),
             setting=data.get("setting") or "",
             gender=data.get("gender") or "",

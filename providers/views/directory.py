@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from accounts.middleware import public_page
+from accounts.middleware import public_page, shows_nothing_personal
 
 from ..constants import OrganisationStatus
 from ..forms import DirectorySearchForm
@@ -51,6 +51,7 @@ def search_results(request, *, per_page: int = RESULTS_PER_PAGE):
 
 
 @public_page
+@shows_nothing_personal
 def directory(request):
     form, page, status = search_results(request)
     return render(
@@ -62,6 +63,7 @@ def directory(request):
 
 
 @public_page
+@shows_nothing_personal
 def service_detail(request, service_id):
     service = get_object_or_404(
         public_services().prefetch_related("regions", "local_authorities", "prisons", "locations"),
@@ -78,6 +80,7 @@ def service_ask(request, service_id):
 
 
 @public_page
+@shows_nothing_personal
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.filter(status=OrganisationStatus.ACTIVE).with_accreditation(),
