@@ -7,9 +7,9 @@ FOLLOW_UP_MONTHS = 12
 WAITING_MONTHS = 6
 ANSWER_FINAL_AFTER_MONTHS = FOLLOW_UP_MONTHS + WAITING_MONTHS
 
-# Anything a commissioner sees shows counts under this as "fewer than 5".
+# Disclosure control (outcomes/suppression.py): anything a commissioner sees hides counts under
+# this. The only place the number is written.
 SUPPRESS_BELOW = 5
-FEWER_THAN = f"fewer than {SUPPRESS_BELOW}"
 
 # A 95% interval wider than this (20 percentage points) says too little to draw conclusions.
 WIDE_INTERVAL = 0.20

@@ -1,7 +1,12 @@
 """The statistics behind outcome reports, in plain Python (no Django), tested directly.
 
 - A proportion with its 95% Wilson score interval (good for small cohorts and for 0 or n).
-- The exact binomial test of a cohort's rate against a comparator rate (scipy's binomtest).
+- The exact binomial test of a cohort's rate against a comparator rate, stated as one method
+  with the interval that goes with it: the two-sided p-value is twice the smaller tail, and the
+  95% Clopper-Pearson interval holds exactly the rates that test would not reject at 5%, so the
+  p-value and the interval always tell the same story (`compare_with_rate`).
+- How many people a cohort would need for that test to show a given difference (exact power,
+  from scipy's binomial distribution).
 - The difference from a comparator with its interval: a national rate is a population figure,
   so by default it is taken as fixed and the interval is the cohort's Wilson interval moved by
   the rate; when the comparator's own cohort size is known, Newcombe's hybrid score interval for
@@ -89,6 +94,105 @@ def binomial_test(k: int, n: int, rate: float) -> float:
     if n == 0:
         raise ValueError("A test of nobody has no p-value.")
     return float(binomtest(k, n, rate, alternative="two-sided").pvalue)
+
+
+SIGNIFICANCE = 1 - CONFIDENCE  # 0.05
+POWER = 0.8
+# The difference a small cohort is asked to be able to show, in percentage points.
+DIFFERENCE_TO_SHOW = 0.10
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """k of n against a fixed rate by the exact binomial test: the rate, its 95% interval (the
+    rates the test would not reject), the p-value and the difference from the rate."""
+
+    k: int
+    n: int
+    rate: float
+    low: float
+    high: float
+    p_value: float
+
+    METHOD = (
+        "Exact binomial test against the comparator rate, taken as fixed (two-sided: twice "
+        "the smaller tail), with the 95% Clopper-Pearson interval that matches it"
+    )
+
+    @property
+    def observed(self) -> float:
+        return self.k / self.n
+
+    @property
+    def significant(self) -> bool:
+        return self.p_value < SIGNIFICANCE
+
+    @property
+    def lower(self) -> bool:
+        return self.significant and self.observed < self.rate
+
+    @property
+    def higher(self) -> bool:
+        return self.significant and self.observed > self.rate
+
+    @property
+    def difference(self) -> Difference:
+        return Difference(
+            self.observed - self.rate, self.low - self.rate, self.high - self.rate, "exact"
+        )
+
+
+def exact_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """The Clopper-Pearson interval (scipy's binomtest, method "exact")."""
+    from scipy.stats import binomtest
+
+    _check_counts(k, n)
+    if n == 0:
+        raise ValueError("A proportion of nobody has no interval.")
+    interval = binomtest(k, n).proportion_ci(confidence_level=confidence, method="exact")
+    return float(interval.low), float(interval.high)
+
+
+def central_p_value(k: int, n: int, rate: float) -> float:
+    """Two-sided exact p-value: twice the smaller tail, at most 1."""
+    from scipy.stats import binom
+
+    _check_counts(k, n)
+    _check_rate(rate)
+    if n == 0:
+        raise ValueError("A test of nobody has no p-value.")
+    tails = min(binom.cdf(k, n, rate), binom.sf(k - 1, n, rate))
+    return float(min(1.0, 2 * tails))
+
+
+def compare_with_rate(k: int, n: int, rate: float) -> Comparison:
+    low, high = exact_interval(k, n)
+    return Comparison(k, n, rate, low, high, central_p_value(k, n, rate))
+
+
+def people_needed(
+    rate: float, difference: float = DIFFERENCE_TO_SHOW, *, power: float = POWER, limit=20_000
+) -> int | None:
+    """The smallest cohort for which the exact test (as in compare_with_rate) would show a
+    true rate `difference` below `rate` (above it, if the rate is too low to go below) with
+    the given power. None if even `limit` people would not do."""
+    import numpy as np
+    from scipy.stats import binom
+
+    _check_rate(rate)
+    target = rate - difference if rate - difference >= 0 else rate + difference
+    if not 0 <= target <= 1:
+        return None
+    sizes = np.arange(1, limit + 1)
+    # Rejected: k with P(X <= k) <= alpha/2 under the rate, or P(X >= k) <= alpha/2.
+    half = SIGNIFICANCE / 2
+    low_k = binom.ppf(half, sizes, rate)  # smallest k with cdf >= half
+    low_k = np.where(binom.cdf(low_k, sizes, rate) <= half, low_k, low_k - 1)
+    high_k = binom.isf(half, sizes, rate) + 1  # smallest k with sf(k - 1) <= half
+    high_k = np.where(binom.sf(high_k - 2, sizes, rate) <= half, high_k - 1, high_k)
+    chance = binom.cdf(low_k, sizes, target) + binom.sf(high_k - 1, sizes, target)
+    enough = np.nonzero(chance >= power)[0]
+    return int(sizes[enough[0]]) if enough.size else None
 
 
 @dataclass(frozen=True)
