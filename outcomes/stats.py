@@ -20,6 +20,7 @@ rounds the expected number of reoffenders to whole people before taking the diff
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -170,29 +171,38 @@ def compare_with_rate(k: int, n: int, rate: float) -> Comparison:
     return Comparison(k, n, rate, low, high, central_p_value(k, n, rate))
 
 
-def people_needed(
-    rate: float, difference: float = DIFFERENCE_TO_SHOW, *, power: float = POWER, limit=20_000
-) -> int | None:
-    """The smallest cohort for which the exact test (as in compare_with_rate) would show a
-    true rate `difference` below `rate` (above it, if the rate is too low to go below) with
-    the given power. None if even `limit` people would not do."""
+def exact_power(n: int, rate: float, target: float) -> float:
+    """The chance that compare_with_rate finds a difference (p < 0.05) for n people whose true
+    rate is `target`, when compared with `rate`."""
     import numpy as np
     from scipy.stats import binom
 
+    ks = np.arange(n + 1)
+    tails = np.minimum(binom.cdf(ks, n, rate), binom.sf(ks - 1, n, rate))
+    return float(binom.pmf(ks, n, target)[2 * tails < SIGNIFICANCE].sum())
+
+
+@functools.lru_cache(maxsize=256)
+def people_needed(
+    rate: float, difference: float = DIFFERENCE_TO_SHOW, *, power: float = POWER
+) -> int | None:
+    """About how many people a cohort needs for the exact test (as in compare_with_rate) to
+    show a true rate `difference` below `rate` (above it, if the rate is too low to go below)
+    with the given power: the normal approximation's answer (scipy's normal distribution),
+    then the first size near it at which the exact test's power is reached."""
+    from scipy.stats import norm
+
     _check_rate(rate)
     target = rate - difference if rate - difference >= 0 else rate + difference
-    if not 0 <= target <= 1:
+    if not 0 <= target <= 1 or target == rate:
         return None
-    sizes = np.arange(1, limit + 1)
-    # Rejected: k with P(X <= k) <= alpha/2 under the rate, or P(X >= k) <= alpha/2.
-    half = SIGNIFICANCE / 2
-    low_k = binom.ppf(half, sizes, rate)  # smallest k with cdf >= half
-    low_k = np.where(binom.cdf(low_k, sizes, rate) <= half, low_k, low_k - 1)
-    high_k = binom.isf(half, sizes, rate) + 1  # smallest k with sf(k - 1) <= half
-    high_k = np.where(binom.sf(high_k - 2, sizes, rate) <= half, high_k - 1, high_k)
-    chance = binom.cdf(low_k, sizes, target) + binom.sf(high_k - 1, sizes, target)
-    enough = np.nonzero(chance >= power)[0]
-    return int(sizes[enough[0]]) if enough.size else None
+    z_alpha, z_beta = norm.isf(SIGNIFICANCE / 2), norm.isf(1 - power)
+    spread = z_alpha * math.sqrt(rate * (1 - rate)) + z_beta * math.sqrt(target * (1 - target))
+    approximate = max(1, math.ceil((spread / abs(target - rate)) ** 2))
+    for n in range(max(1, approximate * 4 // 5), approximate * 3 // 2 + 10):
+        if exact_power(n, rate, target) >= power:
+            return n
+    return approximate
 
 
 @dataclass(frozen=True)
