@@ -26,11 +26,15 @@ WELLBEING_MAX = 35
 WELLBEING_MEANINGFUL_CHANGE = 3
 
 # The value of a volunteer hour when an organisation has set none: the rate behind a published
-# figure (27,782 hours valued at £364,617 at local average hourly earnings, Merseyside).
-DEFAULT_HOURLY_EARNINGS = "13.12"
+# figure (27,782 hours valued at £364,617 at local average hourly earnings, Merseyside), kept to
+# the 4 decimal places that reproduce it to the pound (27,782 x £13.1242 = £364,616.52).
+DEFAULT_HOURLY_EARNINGS = "13.1242"
+HOURLY_EARNINGS_PLACES = 4
+HOURLY_EARNINGS_MIN = "0.01"
+HOURLY_EARNINGS_MAX = "100"
 DEFAULT_HOURLY_EARNINGS_SOURCE = (
-    "Local average hourly earnings used by a Merseyside mentoring project (£364,617 for "
-    "27,782 hours). Set your own area's figure."
+    "Local average hourly earnings behind a Merseyside mentoring project's published figure "
+    "(27,782 hours valued at £364,617). Set your own area's figure."
 )
 
 

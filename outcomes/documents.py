@@ -4,6 +4,7 @@ so they can never disagree. Documents for commissioners are built with small cou
 suppressed (outcomes/suppression.py): nothing hidden ever reaches them, not even in stored data."""
 
 from datetime import date
+from decimal import Decimal
 
 from matching.constants import EarlyEndingReason, Ending
 
@@ -96,6 +97,13 @@ def comparator_sentence(comparator: dict | None) -> str:
         f"{pct(comparator['rate'])}: {comparator['name']} ({comparator['population']}; "
         f"{comparator['source']}, {comparator['date']}). {NATIONAL_RATE_NOTE}"
     )
+
+
+def hourly(amount) -> str:
+    """£13.1242, £13.12, £13.50: as precise as it was set, and always to the penny."""
+    text = f"{Decimal(amount).normalize():f}"
+    whole, _, places = text.partition(".")
+    return f"£{whole}.{places.ljust(2, '0')}"
 
 
 def share(k: int, n: int) -> str:
@@ -420,7 +428,7 @@ def value_section(f: Figures, comparator: dict | None, settings) -> dict:
     value = stats.social_value(stats.round_half_up(f.volunteer_hours, 2), settings.hourly_earnings)
     rows.append(
         [
-            f"Social value of volunteer time at £{settings.hourly_earnings} an hour",
+            f"Social value of volunteer time at {hourly(settings.hourly_earnings)} an hour",
             f"£{stats.round_half_up(value):,}",
         ]
     )

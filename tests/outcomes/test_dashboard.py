@@ -4,6 +4,7 @@ downloads as CSV and PDF, bad periods, settings, subscription and who may see it
 import csv
 import io
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -142,18 +143,30 @@ def test_org_admins_set_the_assumptions(client, organisation, named_comparators)
     messages = [text for text, _ in error_summary(bad.content.decode())]
     assert "The cost of a crime must be 0 or more" in messages
     assert "Enter the value of a volunteer hour" in messages
-    response = client.post(
-        url,
-        {
-            "comparator": named_comparators["60%"].pk,
-            "cost_per_crime": "3097",
-            "hourly_earnings": "14.50",
-            "hourly_earnings_source": "ONS ASHE 2025, Liverpool",
-        },
-    )
+    good = {
+        "comparator": named_comparators["60%"].pk,
+        "cost_per_crime": "3097",
+        "hourly_earnings": "13.1242",
+        "hourly_earnings_source": "ONS ASHE 2025, Liverpool",
+    }
+    for rate, message in [
+        ("0", "The value of a volunteer hour must be more than £0"),
+        ("1000", "The value of a volunteer hour must be £100 or less"),
+        ("13.12425", "Enter the value of a volunteer hour with no more than 4 decimal places"),
+    ]:
+        bad = client.post(url, {**good, "hourly_earnings": rate})
+        assert bad.status_code == 400
+        assert any(text.startswith(message) for text, _ in error_summary(bad.content.decode()))
+    assert not OutcomeSettings.objects.filter(organisation=organisation).exists()
+    response = client.post(url, good)
     assert response.status_code == 302
     saved = OutcomeSettings.objects.get(organisation=organisation)
-    assert (saved.comparator, str(saved.hourly_earnings)) == (named_comparators["60%"], "14.50")
+    assert (saved.comparator, saved.hourly_earnings) == (
+        named_comparators["60%"],
+        Decimal("13.1242"),
+    )
+    page = client.get(reverse("outcomes:dashboard")).content.decode()
+    assert "at £13.1242 an hour" in page
 
 
 def test_coordinators_cannot_change_settings_and_mentors_see_nothing(client, organisation):

@@ -117,8 +117,11 @@ def test_exact_binomial_test():
 
 
 def test_social_value_is_hours_times_the_hourly_figure():
-    # 260 mentors gave 27,782 hours; at £13.12 an hour that is £364,499.84.
+    # 260 mentors gave 27,782 hours, published as £364,617: £13.12 an hour gives only
+    # £364,499.84; the rate kept to 4 places, £13.1242, gives £364,616.52.
     assert stats.social_value(27_782, Decimal("13.12")) == Decimal("364499.84")
+    assert stats.social_value(27_782, Decimal("13.1242")) == Decimal("364616.52")
+    assert stats.round_half_up(stats.social_value(27_782, Decimal("13.1242"))) == 364_617
     assert stats.social_value(0, 13) == Decimal("0.00")
     with pytest.raises(ValueError):
         stats.social_value(-1, 13)
