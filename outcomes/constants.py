@@ -49,6 +49,11 @@ class IndexKind(models.TextChoices):
     COMMUNITY = "community", "Started in the community"
 
 
+class ProofKind(models.TextChoices):
+    CONVICTION = "conviction", "A conviction"
+    CAUTION = "caution", "A caution"
+
+
 class EvidenceSource(models.TextChoices):
     POLICE = "police", "Police (for example a Police National Computer check)"
     PROBATION = "probation", "Probation"

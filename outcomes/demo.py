@@ -43,7 +43,15 @@ from providers.constants import OrganisationStatus
 from providers.dates import add_months
 from providers.models import LocalAuthority, Organisation, Prison, Region
 
-from .constants import PATHWAY_OUTCOMES, Answer, EvidenceSource, IndexKind, PeriodKind, ScopeKind
+from .constants import (
+    PATHWAY_OUTCOMES,
+    Answer,
+    EvidenceSource,
+    IndexKind,
+    PeriodKind,
+    ProofKind,
+    ScopeKind,
+)
 from .followup import complete_if_started_by
 from .models import (
     CommissionerRegion,
@@ -395,6 +403,11 @@ def _record(organisation, mentee, cohort, offended, index, today, rng) -> Outcom
         record.reoffending_recorded_at = timezone.now()
         if offended:
             record.offence_date = index + timedelta(days=rng.randrange(20, 330))
+            record.proven_on = record.offence_date + timedelta(days=rng.randrange(14, 150))
+            record.proven_by = rng.choice(
+                [ProofKind.CONVICTION, ProofKind.CONVICTION, ProofKind.CAUTION]
+            )
+            record.counts_as_proven = True
             if rng.random() < 0.6:
                 record.returned_to_custody = Answer.YES
                 record.returned_on = record.offence_date + timedelta(days=rng.randrange(1, 30))

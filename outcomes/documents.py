@@ -301,6 +301,11 @@ def organisation_document(
         ["Follow-up still running (under 18 months)", c(f.follow_up_running)],
         ["Follow-up complete, no answer recorded", c(f.follow_up_unanswered)],
         [
+            "Answered yes, date proven not recorded (not counted until it is)",
+            c(f.proof_missing),
+        ],
+        ["Answered yes, proven after 18 months (counted as no)", c(f.proven_too_late)],
+        [
             "Returned to custody (a different measure)",
             share(f.returned_to_custody, f.custody_recorded),
         ],

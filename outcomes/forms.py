@@ -18,6 +18,7 @@ from .constants import (
     Answer,
     EvidenceSource,
     IndexKind,
+    ProofKind,
     RecordedGender,
 )
 from .models import Comparator
@@ -58,6 +59,18 @@ class ReoffendingForm(forms.Form):
         "Select yes, no or not yet known",
     )
     offence_date = _optional_date("the offence date", "Date of the offence (if yes)")
+    proven_on = _optional_date(
+        "the date it was proven",
+        "Date it was proven by a conviction or caution (if yes)",
+        help_text="Only an offence proven within 18 months of the start counts. "
+        "For example, 2 9 2026",
+    )
+    proven_by = _radios(
+        "How was it proven? (if yes)",
+        ProofKind.choices,
+        "Select whether it was proven by a conviction or a caution",
+        required=False,
+    )
     reoffending_source = _radios(
         "Where does the answer come from?",
         EvidenceSource.choices,
@@ -91,6 +104,8 @@ class ReoffendingForm(forms.Form):
             "index_kind": record.index_kind,
             "reoffended": record.reoffended,
             "offence_date": record.offence_date,
+            "proven_on": record.proven_on,
+            "proven_by": record.proven_by,
             "reoffending_source": record.reoffending_source,
             "returned_to_custody": record.returned_to_custody,
             "returned_on": record.returned_on,
