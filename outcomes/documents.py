@@ -69,8 +69,26 @@ DEFINITIONS = [
 ]
 
 
+# Labels in the tables that a definition explains (beyond those starting with its term).
+DEFINED_LABELS = {
+    "Lasting 6 or 10 months or more": ("Lasting",),
+    "Follow-up complete": ("Follow-ups complete", "People whose follow-up is complete"),
+    "Wellbeing": ("Wellbeing improved", "Average change in wellbeing"),
+}
+
+
 def definitions() -> list[str]:
     return [f"{term}: {meaning}" for term, meaning in DEFINITIONS]
+
+
+def definition_anchor(label: str) -> str:
+    """The id of the definition that explains a table label ("definition-engaged"), or ""."""
+    from django.utils.text import slugify
+
+    for term, _meaning in DEFINITIONS:
+        if label.startswith((term, *DEFINED_LABELS.get(term, ()))):
+            return f"definition-{slugify(term)}"
+    return ""
 
 
 def pct(rate: float | None, places: int = 0) -> str:
