@@ -3,6 +3,7 @@ reader sees. One document drives the page, the CSV and the PDF, and is what a sn
 so they can never disagree. Documents for commissioners are built with small counts already
 suppressed (outcomes/suppression.py): nothing hidden ever reaches them, not even in stored data."""
 
+import math
 from datetime import date
 from decimal import Decimal
 
@@ -131,7 +132,14 @@ def share(k: int, n: int) -> str:
 
 
 def p_text(p_value: float) -> str:
-    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
+    """The p-value to 3 places, or 4 cut short when rounding would lift it to 0.050: the
+    figure shown always sits on the same side of 0.05 as the verdict beside it."""
+    if p_value < 0.001:
+        return "p < 0.001"
+    text = f"{p_value:.3f}"
+    if p_value < stats.SIGNIFICANCE <= float(text):
+        text = f"{math.floor(p_value * 10_000) / 10_000:.4f}"
+    return f"p = {text}"
 
 
 def interval_text(low: float, high: float, rate: float | None = None) -> str:

@@ -97,7 +97,7 @@ def binomial_test(k: int, n: int, rate: float) -> float:
     return float(binomtest(k, n, rate, alternative="two-sided").pvalue)
 
 
-SIGNIFICANCE = 1 - CONFIDENCE  # 0.05
+SIGNIFICANCE = round(1 - CONFIDENCE, 10)  # 0.05, without floating-point noise
 POWER = 0.8
 # The difference a small cohort is asked to be able to show, in percentage points.
 DIFFERENCE_TO_SHOW = 0.10

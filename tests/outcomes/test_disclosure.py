@@ -137,3 +137,36 @@ def test_the_commissioners_page_and_csv_give_nothing_away(client, named_comparat
     assert "Tiny Steps" in csv_text and f"fewer than {SUPPRESS_BELOW}" in csv_text
     assert "20% (8 of 40)" in csv_text  # the large provider's rate is still shown
     assert leaks(html=page.content.decode(), csv_text=csv_text) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(0, 300),
+    share=st.floats(0, 1),
+    rate=st.sampled_from(["0", "0.0001", "0.44", "0.6", "0.9999", "1"]),
+)
+def test_every_verdict_follows_from_the_test_shown_beside_it(n, share, rate):
+    """Any cohort against any comparator, 0% and 100% included: a clear sentence, never an
+    error, and the words agree with the p-value and the interval shown."""
+    from outcomes.documents import reoffending_summary
+
+    k = round(share * n)
+    comparator = {"name": "Test rate", "rate": float(rate)}
+    result = reoffending_summary(Figures(reoffended=k, not_reoffended=n - k), comparator)
+    if n == 0:
+        assert result["verdict"] == "" and "no reoffending rate to show" in result["warning"]
+        return
+    p = result["test"]
+    small = p == "p < 0.001" or float(p.removeprefix("p = ")) < 0.05
+    assert result["verdict"].startswith(("Lower", "Higher") if small else "Not clearly")
+    assert p in result["verdict"] and result["interval"] in result["verdict"]
+    assert ("does not include" in result["verdict"]) == small
+
+
+def test_a_p_value_just_under_the_threshold_is_not_rounded_up_to_it():
+    from outcomes.documents import reoffending_summary
+
+    comparator = {"name": "Test rate", "rate": 0.44}
+    result = reoffending_summary(Figures(reoffended=12, not_reoffended=5), comparator)
+    assert result["test"] == "p = 0.0495"  # 0.04959..., which rounds to 0.050 at 3 places
+    assert result["verdict"].startswith("Higher")
