@@ -7,9 +7,9 @@ FOLLOW_UP_MONTHS = 12
 WAITING_MONTHS = 6
 ANSWER_FINAL_AFTER_MONTHS = FOLLOW_UP_MONTHS + WAITING_MONTHS
 
-# Anything a commissioner sees shows counts under this as "fewer than 5".
+# Disclosure control (outcomes/suppression.py): anything a commissioner sees hides counts under
+# this. The only place the number is written.
 SUPPRESS_BELOW = 5
-FEWER_THAN = f"fewer than {SUPPRESS_BELOW}"
 
 # A 95% interval wider than this (20 percentage points) says too little to draw conclusions.
 WIDE_INTERVAL = 0.20
@@ -26,11 +26,15 @@ WELLBEING_MAX = 35
 WELLBEING_MEANINGFUL_CHANGE = 3
 
 # The value of a volunteer hour when an organisation has set none: the rate behind a published
-# figure (27,782 hours valued at £364,617 at local average hourly earnings, Merseyside).
-DEFAULT_HOURLY_EARNINGS = "13.12"
+# figure (27,782 hours valued at £364,617 at local average hourly earnings, Merseyside), kept to
+# the 4 decimal places that reproduce it to the pound (27,782 x £13.1242 = £364,616.52).
+DEFAULT_HOURLY_EARNINGS = "13.1242"
+HOURLY_EARNINGS_PLACES = 4
+HOURLY_EARNINGS_MIN = "0.01"
+HOURLY_EARNINGS_MAX = "100"
 DEFAULT_HOURLY_EARNINGS_SOURCE = (
-    "Local average hourly earnings used by a Merseyside mentoring project (£364,617 for "
-    "27,782 hours). Set your own area's figure."
+    "Local average hourly earnings behind a Merseyside mentoring project's published figure "
+    "(27,782 hours valued at £364,617). Set your own area's figure."
 )
 
 
@@ -43,6 +47,11 @@ class Answer(models.TextChoices):
 class IndexKind(models.TextChoices):
     RELEASE = "release", "Released from custody"
     COMMUNITY = "community", "Started in the community"
+
+
+class ProofKind(models.TextChoices):
+    CONVICTION = "conviction", "A conviction"
+    CAUTION = "caution", "A caution"
 
 
 class EvidenceSource(models.TextChoices):

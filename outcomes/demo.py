@@ -3,6 +3,7 @@
 - Mersey Through the Gate (North West, accredited) reproduces the published example: 228
   people mentored whose follow-up started in the latest 12 months that are now complete, 34 of
   them proven to have reoffended, measured against the 60% national rate at £3,097 a crime;
+  and in the four years ending with that year, 27,782 volunteer hours valued at £364,617;
   and 60 people mentored in the last year, their follow-ups still running, with pathway
   outcomes and wellbeing scores.
 - Wirral Second Chance (North West, accredited, no demo sign-ins) gives the commissioner a
@@ -43,7 +44,15 @@ from providers.constants import OrganisationStatus
 from providers.dates import add_months
 from providers.models import LocalAuthority, Organisation, Prison, Region
 
-from .constants import PATHWAY_OUTCOMES, Answer, EvidenceSource, IndexKind, PeriodKind, ScopeKind
+from .constants import (
+    PATHWAY_OUTCOMES,
+    Answer,
+    EvidenceSource,
+    IndexKind,
+    PeriodKind,
+    ProofKind,
+    ScopeKind,
+)
 from .followup import complete_if_started_by
 from .models import (
     CommissionerRegion,
@@ -52,7 +61,7 @@ from .models import (
     OutcomeSettings,
     ReportSubscription,
 )
-from .periods import previous_month, previous_quarter
+from .periods import Period, previous_month, previous_quarter
 
 # Names that no other demo module uses: other demo data finds its people by name.
 FIRST_NAMES = [
@@ -100,6 +109,9 @@ EARLY_REASONS = [
     EarlyEndingReason.MENTOR_LEFT,
 ]
 
+# Published: 260 volunteer mentors over four years gave 27,782 hours.
+PUBLISHED_HOURS = 27_782
+MEETING_MINUTES = 120
 # key: (complete cohort, of whom reoffended, people mentored in the last year, former mentors)
 HISTORY = {
     "mersey": (228, 34, 60, 12),
@@ -141,6 +153,8 @@ def seed_outcomes(*, organisations: dict[str, Organisation], staff: dict, commis
             ):
                 continue
             _history(key, organisation, staff.get(key) or staff["mersey"], today, rng)
+            if key == "mersey":
+                _published_hours(organisation)
     _mark_hughes(today)
     commissioner = User.objects.filter(
         email=commissioner_email, platform_role=PlatformRole.COMMISSIONER
@@ -377,6 +391,73 @@ def _history(key, organisation, coordinator, today, rng) -> None:
     Referral.objects.bulk_create(declined)
 
 
+def published_hours_period(today: date) -> Period:
+    """The four years, ending with the latest 12 months whose follow-ups are all complete, in
+    which Mersey's mentors gave the published 27,782 hours (the published figure is for four
+    years; its reoffending cohort is the last of them)."""
+    end = complete_if_started_by(today)
+    return Period(add_months(end, -48) + timedelta(days=1), end)
+
+
+def _published_hours(organisation) -> None:
+    """Meetings of Mersey's past relationships that bring its volunteer hours in the four years
+    to exactly the published 27,782: extra meetings of up to two hours, a few days apart,
+    within each relationship's dates, the last one making up the remainder."""
+    from django.db.models import DurationField, ExpressionWrapper, F, Sum
+
+    period = published_hours_period(timezone.localdate())
+    length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+    held = Meeting.objects.filter(
+        organisation=organisation, held_on__gte=period.start, held_on__lte=period.end
+    ).aggregate(total=Sum(length))["total"]
+    missing = PUBLISHED_HOURS * 60 - (int(held.total_seconds() // 60) if held else 0)
+    matches = (
+        Match.objects.filter(
+            organisation=organisation,
+            started_on__lte=period.end,
+            ended_on__isnull=False,
+            mentor__isnull=False,
+        )
+        .select_related("mentor__user")
+        .order_by("started_on", "pk")
+    )
+    lengths = []
+    while missing > 0:
+        lengths.append(min(MEETING_MINUTES, missing))
+        missing -= lengths[-1]
+    if len(lengths) > 1 and lengths[-1] < MEETING_MINUTES // 2:
+        lengths[-2] += lengths.pop()  # no meeting of a few minutes: the one before is longer
+    slots = []
+    for offset in range(2, 400, 3):
+        slots += [
+            (match, match.started_on + timedelta(days=offset))
+            for match in matches
+            if match.started_on + timedelta(days=offset) <= min(match.ended_on, period.end)
+        ]
+        if len(slots) >= len(lengths):
+            break
+    if len(slots) < len(lengths):
+        raise RuntimeError("Not enough past relationships to hold the published hours.")
+    meetings = []
+    for minutes, (match, day) in zip(lengths, slots, strict=False):
+        end = 9 * 60 + minutes
+        meetings.append(
+            Meeting(
+                organisation=organisation,
+                match=match,
+                held_on=day,
+                starts_at=time(9, 0),
+                ends_at=time(end // 60, end % 60),
+                place="community"
+                if match.released_on and day >= match.released_on
+                else "in_custody",
+                attendees=["mentor", "mentee"],
+                logged_by=match.mentor.user,
+            )
+        )
+    Meeting.objects.bulk_create(meetings, batch_size=1000)
+
+
 def _prison_number(rng) -> str:
     return f"A{rng.randrange(1000, 9999)}{rng.choice('BCDEFG')}{rng.choice('HJKLMN')}"
 
@@ -395,6 +476,11 @@ def _record(organisation, mentee, cohort, offended, index, today, rng) -> Outcom
         record.reoffending_recorded_at = timezone.now()
         if offended:
             record.offence_date = index + timedelta(days=rng.randrange(20, 330))
+            record.proven_on = record.offence_date + timedelta(days=rng.randrange(14, 150))
+            record.proven_by = rng.choice(
+                [ProofKind.CONVICTION, ProofKind.CONVICTION, ProofKind.CAUTION]
+            )
+            record.counts_as_proven = True
             if rng.random() < 0.6:
                 record.returned_to_custody = Answer.YES
                 record.returned_on = record.offence_date + timedelta(days=rng.randrange(1, 30))

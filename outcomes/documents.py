@@ -1,50 +1,95 @@
 """Reports as documents: the figures turned into the sections, tables, charts and sentences a
 reader sees. One document drives the page, the CSV and the PDF, and is what a snapshot stores,
 so they can never disagree. Documents for commissioners are built with small counts already
-suppressed: nothing below the threshold ever reaches them, not even in stored data."""
+suppressed (outcomes/suppression.py): nothing hidden ever reaches them, not even in stored data."""
 
+import math
 from datetime import date
+from decimal import Decimal
 
 from matching.constants import EarlyEndingReason, Ending
 
 from . import stats
 from .constants import (
-    FEWER_THAN,
     PATHWAY_OUTCOMES,
     WELLBEING_MEANINGFUL_CHANGE,
     WELLBEING_SCALE,
-    WIDE_INTERVAL,
 )
 from .periods import Period
 from .reports import Figures
-from .suppression import breakdown, count, is_small, proportion_hidden
+from .suppression import NOT_SHOWN, Column, cell, counts, notice, shares
 
-NOT_SHOWN = f"Not shown ({FEWER_THAN})"
 NATIONAL_RATE_NOTE = (
     "This is a national rate for a whole population, not a comparison group matched to these "
     "people: the people mentored may differ from it in age, offence, sentence and need."
 )
 REASON_LABELS = {Ending.PLANNED: "Planned ending", **dict(EarlyEndingReason.choices)}
 
+# (term, what it means): each figure's definition, shown with every report.
 DEFINITIONS = [
-    "Referred: requests for a mentor received in the period; a request passed to another "
-    "provider counts once, where it went.",
-    "Engaged: case records opened in the period (a referral accepted).",
-    "Matched: people whose relationship with a mentor began in the period.",
-    "Relationships under way: relationships under way at any time in the period.",
-    "Lasting 6 or 10 months or more: of the relationships that ended in the period, in whole "
-    "months.",
-    "Meetings per relationship per week: meetings held in the period divided by the weeks "
-    "relationships were under way in it.",
-    "Volunteer hours: the length of every meeting held in the period.",
-    "Proven reoffending (Ministry of Justice definition): an offence in the 12 months after "
-    "release, or after the start in the community, proven by a conviction or caution in that "
-    "year or a further 6 months. Counted for people who had a mentor, whose follow-up started "
-    "in the period and ended at least 18 months ago, with an answer recorded.",
-    "Pathway outcomes: outcome records of people with a relationship under way in the period.",
-    f"Wellbeing: the {WELLBEING_SCALE}, scored 7 to 35; a rise of "
-    f"{WELLBEING_MEANINGFUL_CHANGE} points or more counts as improved.",
+    (
+        "Referred",
+        "Requests for a mentor received in the period; a request passed to another provider "
+        "counts once, where it went.",
+    ),
+    ("Engaged", "People whose case record was opened in the period (a referral accepted)."),
+    (
+        "Matched",
+        "People whose relationship with a mentor began in the period. Someone engaged in an "
+        "earlier period can be matched in this one, so Matched can be more than Engaged.",
+    ),
+    ("Relationships under way", "Relationships under way at any time in the period."),
+    (
+        "Lasting 6 or 10 months or more",
+        "Of the relationships that ended in the period, in whole months.",
+    ),
+    (
+        "Meetings per relationship per week",
+        "Meetings held in the period divided by the weeks relationships were under way in it.",
+    ),
+    ("Volunteer hours", "The length of every meeting held in the period."),
+    (
+        "Proven reoffending",
+        "The Ministry of Justice definition: an offence committed in the 12 months after "
+        "release, or after the start in the community, and proven by a conviction or caution "
+        "within 18 months of that start. An offence proven later does not count.",
+    ),
+    (
+        "Follow-up complete",
+        "People who had a mentor, whose follow-up started (release or start in the community) "
+        "in the period and began at least 18 months ago, with an answer recorded. They are "
+        "counted by when their follow-up started, not when they were engaged, so this can be "
+        "more than Engaged.",
+    ),
+    ("Pathway outcomes", "Outcome records of people with a relationship under way in the period."),
+    (
+        "Wellbeing",
+        f"The {WELLBEING_SCALE}, scored 7 to 35; a rise of {WELLBEING_MEANINGFUL_CHANGE} points "
+        "or more counts as improved.",
+    ),
 ]
+
+
+# Labels in the tables that a definition explains (beyond those starting with its term).
+DEFINED_LABELS = {
+    "Lasting 6 or 10 months or more": ("Lasting",),
+    "Follow-up complete": ("Follow-ups complete", "People whose follow-up is complete"),
+    "Wellbeing": ("Wellbeing improved", "Average change in wellbeing"),
+}
+
+
+def definitions() -> list[str]:
+    return [f"{term}: {meaning}" for term, meaning in DEFINITIONS]
+
+
+def definition_anchor(label: str) -> str:
+    """The id of the definition that explains a table label ("definition-engaged"), or ""."""
+    from django.utils.text import slugify
+
+    for term, _meaning in DEFINITIONS:
+        if label.startswith((term, *DEFINED_LABELS.get(term, ()))):
+            return f"definition-{slugify(term)}"
+    return ""
 
 
 def pct(rate: float | None, places: int = 0) -> str:
@@ -73,27 +118,59 @@ def comparator_sentence(comparator: dict | None) -> str:
     )
 
 
-def share(k: int, n: int, *, suppress: bool) -> str:
+def hourly(amount) -> str:
+    """£13.1242, £13.12, £13.50: as precise as it was set, and always to the penny."""
+    text = f"{Decimal(amount).normalize():f}"
+    whole, _, places = text.partition(".")
+    return f"£{whole}.{places.ljust(2, '0')}"
+
+
+def share(k: int, n: int) -> str:
     if n == 0:
         return "None to count"
-    if proportion_hidden(k, n, suppress=suppress):
-        return NOT_SHOWN if not suppress or n >= 5 else FEWER_THAN
     return f"{k:,} of {n:,} ({pct(k / n)})"
 
 
-def reoffending_summary(figures: Figures, comparator: dict | None, *, suppress: bool) -> dict:
-    """The cohort's rate with its interval, the comparator and what can be said."""
+def p_text(p_value: float) -> str:
+    """The p-value to 3 places, or 4 cut short when rounding would lift it to 0.050: the
+    figure shown always sits on the same side of 0.05 as the verdict beside it."""
+    if p_value < 0.001:
+        return "p < 0.001"
+    text = f"{p_value:.3f}"
+    if p_value < stats.SIGNIFICANCE <= float(text):
+        text = f"{math.floor(p_value * 10_000) / 10_000:.4f}"
+    return f"p = {text}"
+
+
+def interval_text(low: float, high: float, rate: float | None = None) -> str:
+    """The interval in whole percents, or with more places when rounding would make an end
+    look the same as the comparator's rate (so the words and the figures agree)."""
+    for places in (0, 1, 2):
+        ends = pct(low, places), pct(high, places)
+        if rate is None or pct(rate, places) not in ends:
+            break
+    return f"{ends[0]} to {ends[1]}"
+
+
+def reoffending_summary(figures: Figures, comparator: dict | None, *, hidden=False) -> dict:
+    """The cohort's rate with its interval, the comparator, the test and what can be said.
+    One method throughout (stats.Comparison.METHOD): the verdict follows from the p-value and
+    the interval, which always agree. `hidden`: disclosure control hides the rate."""
     n, k = figures.follow_up_complete, figures.reoffended
     result = {
-        "n": count(n, suppress=suppress),
         "rate": "",
         "interval": "",
         "difference": "",
         "test": "",
+        "verdict": "",
+        "short": "",
         "warning": "",
-        "hidden": False,
+        "hidden": hidden,
         "bar": None,
     }
+    if hidden:
+        result["rate"] = NOT_SHOWN
+        return result
     if n == 0:
         result["warning"] = (
             "No one whose follow-up started in this period has a complete 18-month follow-up "
@@ -102,40 +179,49 @@ def reoffending_summary(figures: Figures, comparator: dict | None, *, suppress: 
         if figures.follow_up_running:
             result["warning"] += " Choose a period that ended at least 18 months ago to see one."
         return result
-    if proportion_hidden(k, n, suppress=suppress):
-        result["hidden"] = True
-        result["rate"] = NOT_SHOWN
-        result["warning"] = (
-            "Too few people to show a reoffending rate without risk of identifying someone."
+    rate = comparator["rate"] if comparator else None
+    if comparator is not None:
+        comparison = stats.compare_with_rate(k, n, rate)
+        low, high = comparison.low, comparison.high
+    else:
+        low, high = stats.exact_interval(k, n)
+    interval = interval_text(low, high, rate)
+    result["rate"] = f"{pct(k / n)} ({k:,} of {n:,})"
+    result["interval"] = interval
+    result["bar"] = {"value": k / n, "low": low, "high": high}
+    if comparator is None:
+        return result
+    difference = comparison.difference
+    result["difference"] = (
+        f"{stats.round_half_up(difference.value * 100):+} percentage points (95% interval "
+        f"{stats.round_half_up(difference.low * 100, 1):+} to "
+        f"{stats.round_half_up(difference.high * 100, 1):+})"
+    )
+    p = p_text(comparison.p_value)
+    result["test"] = p
+    against = f"the comparator rate of {pct(rate)} ({comparator['name']})"
+    if comparison.significant:
+        direction = "Lower" if comparison.lower else "Higher"
+        result["short"] = f"{direction} ({p})"
+        result["verdict"] = (
+            f"{direction} than {against}, more than chance would explain: the exact test gives "
+            f"{p}, under 0.05, and the 95% interval ({interval}) does not include {pct(rate)}."
         )
         return result
-    cohort = stats.proportion(k, n)
-    result["rate"] = f"{pct(cohort.rate)} ({k:,} of {n:,})"
-    result["interval"] = f"{pct(cohort.low)} to {pct(cohort.high)}"
-    result["bar"] = {"value": cohort.rate, "low": cohort.low, "high": cohort.high}
-    if comparator is not None:
-        difference = stats.difference_from_rate(
-            k, n, comparator["rate"], comparator_n=comparator.get("cohort_size")
-        )
-        points = f"{stats.round_half_up(difference.value * 100):+} percentage points"
-        result["difference"] = (
-            f"{points} (95% interval {stats.round_half_up(difference.low * 100):+} to "
-            f"{stats.round_half_up(difference.high * 100):+})"
-        )
-        p_value = stats.binomial_test(k, n, comparator["rate"])
-        result["test"] = "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
-    if cohort.width > WIDE_INTERVAL:
+    result["short"] = f"Not clearly different ({p})"
+    result["verdict"] = (
+        f"Not clearly different from {against}: the exact test gives {p}, not under 0.05, "
+        f"and the 95% interval ({interval}) includes {pct(rate)}."
+    )
+    needed = stats.people_needed(rate)
+    if needed is None or n < needed:
+        more = f"about {needed:,}" if needed else "many more"
+        points = stats.round_half_up(stats.DIFFERENCE_TO_SHOW * 100)
         result["warning"] = (
-            f"Small cohort: with {n:,} people the true rate could be anywhere from "
-            f"{pct(cohort.low)} to {pct(cohort.high)}. That is too wide to say whether mentoring "
-            "made a difference."
+            f"Small cohort: with {n:,} people this report cannot show whether mentoring made "
+            f"a difference. To show a difference of {points} percentage points from "
+            f"{pct(rate)} it would need {more} people with a complete follow-up."
         )
-    elif comparator is not None and difference.clearly_lower:
-        result["verdict"] = "Lower than the national rate, beyond chance."
-    elif comparator is not None and difference.clearly_higher:
-        result["verdict"] = "Higher than the national rate, beyond chance."
-    elif comparator is not None:
-        result["verdict"] = "Not clearly different from the national rate."
     return result
 
 
@@ -161,14 +247,13 @@ def organisation_document(
     made_on: date,
     comparator,
     settings=None,
-    suppress: bool = False,
     title: str = "Outcomes report",
 ) -> dict:
     comparator = comparator_dict(comparator)
     f = figures
 
     def c(n):
-        return count(n, suppress=suppress)
+        return f"{n:,}"
 
     people_rows = [
         ["Referred", c(f.referred), "Requests for a mentor received"],
@@ -178,12 +263,12 @@ def organisation_document(
         ["Relationships ended", c(f.ended), "In the period"],
         [
             "Lasting 6 months or more",
-            share(f.lasted_6, f.ended, suppress=suppress),
+            share(f.lasted_6, f.ended),
             "Of those ended",
         ],
         [
             "Lasting 10 months or more",
-            share(f.lasted_10, f.ended, suppress=suppress),
+            share(f.lasted_10, f.ended),
             "Of those ended",
         ],
         ["Meetings", c(f.meetings), "Held in the period"],
@@ -200,7 +285,7 @@ def organisation_document(
         ["Mentors approved", c(f.mentors_approved), "In the period"],
         [
             "Mentors with lived experience of prison or probation",
-            share(f.mentors_lived_experience, f.mentors_approved, suppress=suppress),
+            share(f.mentors_lived_experience, f.mentors_approved),
             "Of mentors approved",
         ],
     ]
@@ -215,42 +300,40 @@ def organisation_document(
         "People and relationships",
         f"Bar chart of referrals, engagement, matches and relationships, {period.label}. "
         "The table beside it gives the same figures.",
-        [_bar(label, None if suppress and n < 5 else n, c(n)) for label, n in flow],
+        [_bar(label, n, c(n)) for label, n in flow],
     )
 
     reasons = sorted(f.ended_by_reason.items(), key=lambda item: -item[1])
-    hidden = breakdown([n for _, n in reasons], suppress=suppress)
-    ending_rows = [
-        [REASON_LABELS.get(reason, reason), FEWER_THAN if hide else f"{n:,}"]
-        for (reason, n), hide in zip(reasons, hidden, strict=True)
-    ]
+    ending_rows = [[REASON_LABELS.get(reason, reason), f"{n:,}"] for reason, n in reasons]
     endings_chart = _chart(
         "How relationships ended",
         f"Bar chart of relationships ended by reason, {period.label}.",
-        [
-            _bar(row[0], None if hide else n, row[1])
-            for row, (_, n), hide in zip(ending_rows, reasons, hidden, strict=True)
-        ],
+        [_bar(row[0], n, row[1]) for row, (_, n) in zip(ending_rows, reasons, strict=True)],
     )
 
-    reoffending = reoffending_summary(f, comparator, suppress=suppress)
+    reoffending = reoffending_summary(f, comparator)
     reoffending_rows = [
-        ["People whose follow-up is complete", reoffending["n"]],
+        ["Comparator", comparator_sentence(comparator)],
+        ["People whose follow-up is complete", c(f.follow_up_complete)],
         ["Proven reoffending", reoffending["rate"] or "None to count"],
-        ["95% confidence interval", reoffending["interval"] or "None"],
-        ["Comparator (national rate)", comparator_sentence(comparator)],
+        ["95% interval (Clopper-Pearson)", reoffending["interval"] or "None"],
     ]
     if reoffending["difference"]:
         reoffending_rows += [
-            ["Difference from the national rate", reoffending["difference"]],
-            ["Exact binomial test against the national rate", reoffending["test"]],
+            ["Difference from the comparator", reoffending["difference"]],
+            ["Exact binomial test against the comparator", reoffending["test"]],
         ]
     reoffending_rows += [
         ["Follow-up still running (under 18 months)", c(f.follow_up_running)],
         ["Follow-up complete, no answer recorded", c(f.follow_up_unanswered)],
         [
+            "Answered yes, date proven not recorded (not counted until it is)",
+            c(f.proof_missing),
+        ],
+        ["Answered yes, proven after 18 months (counted as no)", c(f.proven_too_late)],
+        [
             "Returned to custody (a different measure)",
-            share(f.returned_to_custody, f.custody_recorded, suppress=suppress),
+            share(f.returned_to_custody, f.custody_recorded),
         ],
     ]
     rate_bars = []
@@ -274,21 +357,19 @@ def organisation_document(
     pathway_rows, pathway_bars = [], []
     for name, label in PATHWAY_OUTCOMES:
         yes, recorded = f.pathways.get(name, (0, 0))
-        pathway_rows.append(
-            [label, share(yes, recorded, suppress=suppress), c(f.outcome_cohort - recorded)]
-        )
-        if recorded and not proportion_hidden(yes, recorded, suppress=suppress):
+        pathway_rows.append([label, share(yes, recorded), c(f.outcome_cohort - recorded)])
+        if recorded:
             pathway_bars.append(_bar(label, yes / recorded, pct(yes / recorded)))
         else:
             pathway_bars.append(_bar(label, None, pathway_rows[-1][1]))
     pathway_rows.append(
         [
-            "Wellbeing improved by 3 points or more",
-            share(f.wellbeing_improved, f.wellbeing_both, suppress=suppress),
+            f"Wellbeing improved by {WELLBEING_MEANINGFUL_CHANGE} points or more",
+            share(f.wellbeing_improved, f.wellbeing_both),
             c(f.outcome_cohort - f.wellbeing_both),
         ]
     )
-    if f.wellbeing_mean_change is not None and not (suppress and f.wellbeing_both < 5):
+    if f.wellbeing_mean_change is not None:
         pathway_rows.append(
             ["Average change in wellbeing score", f"{f.wellbeing_mean_change:+.1f} points", ""]
         )
@@ -322,7 +403,8 @@ def organisation_document(
             "rows": reoffending_rows,
             "chart": reoffending_chart if rate_bars else None,
             "warning": reoffending["warning"],
-            "verdict": reoffending.get("verdict", ""),
+            "verdict": reoffending["verdict"],
+            "notes": [f"Method: {stats.Comparison.METHOD}."] if reoffending["verdict"] else [],
         },
         {
             "key": "pathways",
@@ -336,7 +418,7 @@ def organisation_document(
             ],
         },
     ]
-    if settings is not None and not suppress:
+    if settings is not None:
         sections.append(value_section(f, comparator, settings))
     return {
         "kind": "organisation",
@@ -344,10 +426,10 @@ def organisation_document(
         "scope": scope_name,
         "period": period.as_dict(),
         "made_on": made_on.isoformat(),
-        "suppressed": suppress,
+        "suppressed": False,
         "comparator": comparator,
         "sections": sections,
-        "definitions": DEFINITIONS,
+        "definitions": definitions(),
     }
 
 
@@ -377,7 +459,7 @@ def value_section(f: Figures, comparator: dict | None, settings) -> dict:
     value = stats.social_value(stats.round_half_up(f.volunteer_hours, 2), settings.hourly_earnings)
     rows.append(
         [
-            f"Social value of volunteer time at £{settings.hourly_earnings} an hour",
+            f"Social value of volunteer time at {hourly(settings.hourly_earnings)} an hour",
             f"£{stats.round_half_up(value):,}",
         ]
     )
@@ -392,48 +474,43 @@ def value_section(f: Figures, comparator: dict | None, settings) -> dict:
     }
 
 
-COMPARISON_HEAD = [
-    "Provider",
-    "Engaged",
-    "Matched",
-    "Relationships under way",
-    "Relationships ended",
-    "Lasting 6 months or more",
-    "Meetings per relationship per week",
-    "Volunteer hours",
-    "Proven reoffending",
-    "95% interval",
-    "Follow-ups complete",
-]
-
-
-COUNTED_COLUMNS = ("engaged", "matched", "active", "ended", "follow_up_complete")
-
-
-def _comparison_hidden(providers: list[Figures]) -> dict[str, list[bool]]:
-    """For each column of the comparison, which cells to hide: each provider's (then the
-    region total's, last). A provider's small figure is hidden; when it is the only one hidden
-    in its column, the total's is hidden too, so it cannot be worked out by subtraction."""
-    hidden = {
-        column: [is_small(getattr(f, column)) for f in providers] for column in COUNTED_COLUMNS
-    }
-    hidden["lasted"] = [
-        hidden["ended"][i] or proportion_hidden(f.lasted_6, f.ended, suppress=True)
-        for i, f in enumerate(providers)
+def comparison_head(comparator: dict | None) -> list[str]:
+    against = f"Against {comparator['name']}" if comparator else "Against a comparator"
+    return [
+        "Provider",
+        "Engaged",
+        "Matched",
+        "Relationships under way",
+        "Relationships ended",
+        "Lasting 6 months or more",
+        "Meetings per relationship per week",
+        "Volunteer hours",
+        "Follow-ups complete",
+        "Proven reoffending",
+        "95% interval",
+        against,
     ]
-    hidden["reoffending"] = [
-        hidden["follow_up_complete"][i]
-        or proportion_hidden(f.reoffended, f.follow_up_complete, suppress=True)
-        for i, f in enumerate(providers)
-    ]
-    return {column: [*flags, sum(flags) == 1] for column, flags in hidden.items()}
 
 
-def _cell(n: int, cut: bool) -> str:
-    """A count, "fewer than 5" if small, "Not shown" if hidden only to protect a small one."""
-    if is_small(n):
-        return FEWER_THAN
-    return "Not shown" if cut else f"{n:,}"
+def comparison_hidden(providers: list[Figures]) -> dict[str, Column]:
+    """Disclosure control for the comparison (outcomes/suppression.py): which cells of each
+    column to hide, one flag per provider and the region's total last."""
+
+    def column(name: str) -> list[int]:
+        return [getattr(f, name) for f in providers]
+
+    hidden = {name: counts(column(name)) for name in ("engaged", "matched", "active", "ended")}
+    # Meetings and hours describe the people in relationships: hidden with them.
+    hidden["meetings"] = counts(column("active"), also=list(hidden["active"].flags[:-1]))
+    hidden["follow_up_complete"] = counts(column("follow_up_complete"))
+    hidden["lasted"] = shares(
+        [(f.lasted_6, f.ended) for f in providers], denominators=hidden["ended"]
+    )
+    hidden["reoffending"] = shares(
+        [(f.reoffended, f.follow_up_complete) for f in providers],
+        denominators=hidden["follow_up_complete"],
+    )
+    return hidden
 
 
 def comparison_document(
@@ -445,35 +522,36 @@ def comparison_document(
     made_on: date,
     comparator,
 ) -> dict:
-    """Accredited providers of a region side by side, for commissioners: always suppressed.
-
-    The region's total is shown too: where a single provider's figure is hidden in a column, the
-    total's is hidden with it (see _comparison_hidden), and a rate resting on a hidden count is
-    hidden with it."""
+    """Accredited providers of a region side by side, for commissioners: built with disclosure
+    control applied (comparison_hidden), so nothing hidden is in the document at all."""
     comparator = comparator_dict(comparator)
-    hidden = _comparison_hidden([figures for _name, figures in providers])
+    hidden = comparison_hidden([figures for _name, figures in providers])
     rows, rate_bars, lasting_bars, warnings = [], [], [], []
-    for position, (name, f) in enumerate(
-        [*providers, (f"All accredited providers in {region_name}", total)]
-    ):
+    everyone = [*providers, (f"All accredited providers in {region_name}", total)]
+    for position, (name, f) in enumerate(everyone):
         cut = {column: flags[position] for column, flags in hidden.items()}
-        reoffending = reoffending_summary(f, comparator, suppress=True)
-        if cut.get("reoffending") and not reoffending["hidden"]:
-            reoffending.update(rate=NOT_SHOWN, interval="", bar=None, hidden=True)
+        reoffending = reoffending_summary(f, comparator, hidden=cut["reoffending"])
         per_week = f.meetings_per_week
+        if cut["meetings"]:
+            per_week_text = hours_text = NOT_SHOWN
+        else:
+            per_week_text = f"{per_week:.1f}" if per_week is not None else "None to count"
+            hours_text = f"{stats.round_half_up(f.volunteer_hours):,}"
+        lasting = NOT_SHOWN if cut["lasted"] else share(f.lasted_6, f.ended)
         rows.append(
             [
                 name,
-                _cell(f.engaged, cut.get("engaged")),
-                _cell(f.matched, cut.get("matched")),
-                _cell(f.active, cut.get("active")),
-                _cell(f.ended, cut.get("ended")),
-                NOT_SHOWN if cut.get("lasted") else share(f.lasted_6, f.ended, suppress=True),
-                f"{per_week:.1f}" if per_week is not None else "None to count",
-                f"{stats.round_half_up(f.volunteer_hours):,}",
+                cell(f.engaged, cut["engaged"]),
+                cell(f.matched, cut["matched"]),
+                cell(f.active, cut["active"]),
+                cell(f.ended, cut["ended"]),
+                lasting,
+                per_week_text,
+                hours_text,
+                cell(f.follow_up_complete, cut["follow_up_complete"]),
                 reoffending["rate"] or "None to count",
                 reoffending["interval"],
-                _cell(f.follow_up_complete, cut.get("follow_up_complete")),
+                reoffending["short"],
             ]
         )
         if reoffending["bar"]:
@@ -481,46 +559,43 @@ def comparison_document(
             rate_bars.append(_bar(name, bar["value"], pct(bar["value"]), bar["low"], bar["high"]))
         else:
             rate_bars.append(_bar(name, None, reoffending["rate"] or "None to count"))
-        if (
-            f.ended
-            and not cut.get("lasted")
-            and not proportion_hidden(f.lasted_6, f.ended, suppress=True)
-        ):
-            lasting_bars.append(_bar(name, f.lasted_6 / f.ended, pct(f.lasted_6 / f.ended)))
+        if cut["lasted"] or not f.ended:
+            lasting_bars.append(_bar(name, None, lasting))
         else:
-            lasting_bars.append(_bar(name, None, share(f.lasted_6, f.ended, suppress=True)))
-        if reoffending["warning"] and f.follow_up_complete:
-            warnings.append(f"{name}: {reoffending['warning']}")
+            lasting_bars.append(_bar(name, f.lasted_6 / f.ended, pct(f.lasted_6 / f.ended)))
+        for line in (reoffending["verdict"], reoffending["warning"]):
+            if line and not reoffending["hidden"] and f.follow_up_complete:
+                warnings.append(f"{name}: {line}")
     reference = (
-        {"value": comparator["rate"], "label": f"National rate {pct(comparator['rate'])}"}
+        {"value": comparator["rate"], "label": f"Comparator {pct(comparator['rate'])}"}
         if comparator
         else None
     )
+    head = comparison_head(comparator)
     sections = [
         {
             "key": "providers",
             "heading": "Providers compared",
-            "head": COMPARISON_HEAD,
+            "head": head,
             "rows": rows,
             "empty": "No accredited provider works in this region yet.",
             "chart": None,
             "notes": [
-                f"Counts under 5 are shown as '{FEWER_THAN}' and rates resting on them are not "
-                "shown, so that no person can be identified. Where only one provider's figure is "
-                "hidden, the region's total is not shown either, so it cannot be worked out.",
+                notice(),
                 "Comparator: " + comparator_sentence(comparator),
+                f"Method: {stats.Comparison.METHOD}.",
             ],
         },
         {
             "key": "reoffending",
             "heading": "Proven reoffending by provider",
-            "head": ["Provider", "Proven reoffending", "95% interval"],
-            "rows": [[row[0], row[8], row[9]] for row in rows],
+            "head": ["Provider", "Proven reoffending", "95% interval", head[-1]],
+            "rows": [[row[0], row[9], row[10], row[11]] for row in rows],
             "chart": _chart(
                 "Proven reoffending by provider, with 95% intervals",
                 "Each provider's proven reoffending rate as a bar with its 95% confidence "
-                "interval, and the national comparator rate as a dashed line. Providers with "
-                "too few people show no bar.",
+                "interval, and the comparator rate as a dashed line. Providers with too few "
+                "people show no bar.",
                 rate_bars,
                 unit="percent",
                 reference=reference,
@@ -547,7 +622,8 @@ def comparison_document(
         "period": period.as_dict(),
         "made_on": made_on.isoformat(),
         "suppressed": True,
+        "notice": notice(),
         "comparator": comparator,
         "sections": sections,
-        "definitions": DEFINITIONS,
+        "definitions": definitions(),
     }

@@ -26,7 +26,7 @@ def document_csv(document: dict) -> str:
     writer.writerow(["Period", document["period"]["label"]])
     writer.writerow(["Made on", document["made_on"]])
     if document["suppressed"]:
-        writer.writerow(["Counts under 5 are shown as 'fewer than 5'"])
+        writer.writerow([document.get("notice", "")])
     for section in document["sections"]:
         writer.writerow([])
         writer.writerow([section["heading"]])

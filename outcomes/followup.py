@@ -39,6 +39,14 @@ class FollowUp:
     def counts(self, offence_date: date) -> bool:
         return self.index_date <= offence_date <= self.window_ends
 
+    @property
+    def proof_by(self) -> date:
+        """The last day a conviction or caution proves an offence: 18 months after the start."""
+        return add_months(self.index_date, ANSWER_FINAL_AFTER_MONTHS)
+
+    def proven_in_time(self, offence_date: date, proven_on: date) -> bool:
+        return self.counts(offence_date) and offence_date <= proven_on <= self.proof_by
+
 
 def complete_if_started_by(today: date) -> date:
     """The latest start date whose follow-up is complete on `today`."""

@@ -1,11 +1,16 @@
 """Forms for outcome records, report periods, settings and the Justice Data Lab export."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 
 from mentees.forms.fields import GovDateField, ModelChoiceField
 
 from .constants import (
+    HOURLY_EARNINGS_MAX,
+    HOURLY_EARNINGS_MIN,
+    HOURLY_EARNINGS_PLACES,
     PATHWAY_OUTCOMES,
     WELLBEING_MAX,
     WELLBEING_MIN,
@@ -13,6 +18,7 @@ from .constants import (
     Answer,
     EvidenceSource,
     IndexKind,
+    ProofKind,
     RecordedGender,
 )
 from .models import Comparator
@@ -53,6 +59,18 @@ class ReoffendingForm(forms.Form):
         "Select yes, no or not yet known",
     )
     offence_date = _optional_date("the offence date", "Date of the offence (if yes)")
+    proven_on = _optional_date(
+        "the date it was proven",
+        "Date it was proven by a conviction or caution (if yes)",
+        help_text="Only an offence proven within 18 months of the start counts. "
+        "For example, 2 9 2026",
+    )
+    proven_by = _radios(
+        "How was it proven? (if yes)",
+        ProofKind.choices,
+        "Select whether it was proven by a conviction or a caution",
+        required=False,
+    )
     reoffending_source = _radios(
         "Where does the answer come from?",
         EvidenceSource.choices,
@@ -86,6 +104,8 @@ class ReoffendingForm(forms.Form):
             "index_kind": record.index_kind,
             "reoffended": record.reoffended,
             "offence_date": record.offence_date,
+            "proven_on": record.proven_on,
+            "proven_by": record.proven_by,
             "reoffending_source": record.reoffending_source,
             "returned_to_custody": record.returned_to_custody,
             "returned_on": record.returned_on,
@@ -203,19 +223,21 @@ class SettingsForm(forms.Form):
     )
     hourly_earnings = forms.DecimalField(
         label="Value of a volunteer hour, in pounds",
-        help_text="The average hourly earnings for your area, like 13.12",
-        min_value=0,
-        max_value=1000,
-        max_digits=6,
-        decimal_places=2,
+        help_text="The average hourly earnings for your area, as precise as your source gives "
+        f"it (up to {HOURLY_EARNINGS_PLACES} decimal places), like 13.1242",
+        min_value=Decimal(HOURLY_EARNINGS_MIN),
+        max_value=Decimal(HOURLY_EARNINGS_MAX),
+        max_digits=HOURLY_EARNINGS_PLACES + 4,
+        decimal_places=HOURLY_EARNINGS_PLACES,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
         error_messages={
             "required": "Enter the value of a volunteer hour",
-            "invalid": "Enter the value of a volunteer hour in pounds and pence, like 13.12",
-            "min_value": "The value of a volunteer hour must be 0 or more",
-            "max_value": "The value of a volunteer hour must be £1,000 or less",
-            "max_decimal_places": "Enter the value of a volunteer hour to the penny, like 13.12",
-            "max_digits": "The value of a volunteer hour must be £1,000 or less",
+            "invalid": "Enter the value of a volunteer hour in pounds, like 13.1242",
+            "min_value": "The value of a volunteer hour must be more than £0",
+            "max_value": f"The value of a volunteer hour must be £{HOURLY_EARNINGS_MAX} or less",
+            "max_decimal_places": "Enter the value of a volunteer hour with no more than "
+            f"{HOURLY_EARNINGS_PLACES} decimal places, like 13.1242",
+            "max_digits": f"The value of a volunteer hour must be £{HOURLY_EARNINGS_MAX} or less",
         },
     )
     hourly_earnings_source = forms.CharField(

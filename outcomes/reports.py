@@ -14,7 +14,9 @@ Definitions (each is also written on the report):
   relationships were under way in the period;
 - volunteer hours: the length of every meeting held in the period;
 - proven reoffending: people who had a mentor, whose follow-up started in the period and is
-  complete today (18 months after its start), with a yes or no answer recorded;
+  complete today (18 months after its start), with a yes or no answer recorded. A yes counts
+  only when its offence was proven within 18 months of the start (a later proof counts as no,
+  as the Ministry of Justice counts it); a yes with no proof date is held back to be checked;
 - pathway outcomes: outcome records of people with a relationship under way in the period.
 """
 
@@ -99,6 +101,8 @@ class Figures:
     reoffended: int = 0
     not_reoffended: int = 0
     follow_up_unanswered: int = 0
+    proof_missing: int = 0
+    proven_too_late: int = 0
     follow_up_running: int = 0
     returned_to_custody: int = 0
     custody_recorded: int = 0
@@ -264,8 +268,23 @@ def compute(scope: Scope, period: Period, *, today: date | None = None, group: b
                 scope.q(), had_mentor, index_date__gte=period.start, index_date__lte=period.end
             ),
             group,
-            yes=Count("pk", filter=complete & Q(reoffended=Answer.YES)),
-            no=Count("pk", filter=complete & Q(reoffended=Answer.NO)),
+            yes=Count("pk", filter=complete & Q(reoffended=Answer.YES, counts_as_proven=True)),
+            no=Count(
+                "pk",
+                filter=complete
+                & (
+                    Q(reoffended=Answer.NO)
+                    | Q(reoffended=Answer.YES, counts_as_proven=False, proven_on__isnull=False)
+                ),
+            ),
+            too_late=Count(
+                "pk",
+                filter=complete
+                & Q(reoffended=Answer.YES, counts_as_proven=False, proven_on__isnull=False),
+            ),
+            proof_missing=Count(
+                "pk", filter=complete & Q(reoffended=Answer.YES, proven_on__isnull=True)
+            ),
             unanswered=Count("pk", filter=complete & Q(reoffended=Answer.UNKNOWN)),
             running=Count("pk", filter=Q(index_date__gt=cutoff)),
             custody=Count("pk", filter=Q(returned_to_custody=Answer.YES)),
@@ -274,6 +293,8 @@ def compute(scope: Scope, period: Period, *, today: date | None = None, group: b
         reoffended="yes",
         not_reoffended="no",
         follow_up_unanswered="unanswered",
+        proven_too_late="too_late",
+        proof_missing="proof_missing",
         follow_up_running="running",
         returned_to_custody="custody",
         custody_recorded="custody_recorded",

@@ -1,7 +1,12 @@
 """The statistics behind outcome reports, in plain Python (no Django), tested directly.
 
 - A proportion with its 95% Wilson score interval (good for small cohorts and for 0 or n).
-- The exact binomial test of a cohort's rate against a comparator rate (scipy's binomtest).
+- The exact binomial test of a cohort's rate against a comparator rate, stated as one method
+  with the interval that goes with it: the two-sided p-value is twice the smaller tail, and the
+  95% Clopper-Pearson interval holds exactly the rates that test would not reject at 5%, so the
+  p-value and the interval always tell the same story (`compare_with_rate`).
+- How many people a cohort would need for that test to show a given difference (exact power,
+  from scipy's binomial distribution).
 - The difference from a comparator with its interval: a national rate is a population figure,
   so by default it is taken as fixed and the interval is the cohort's Wilson interval moved by
   the rate; when the comparator's own cohort size is known, Newcombe's hybrid score interval for
@@ -15,6 +20,7 @@ rounds the expected number of reoffenders to whole people before taking the diff
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -89,6 +95,114 @@ def binomial_test(k: int, n: int, rate: float) -> float:
     if n == 0:
         raise ValueError("A test of nobody has no p-value.")
     return float(binomtest(k, n, rate, alternative="two-sided").pvalue)
+
+
+SIGNIFICANCE = round(1 - CONFIDENCE, 10)  # 0.05, without floating-point noise
+POWER = 0.8
+# The difference a small cohort is asked to be able to show, in percentage points.
+DIFFERENCE_TO_SHOW = 0.10
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """k of n against a fixed rate by the exact binomial test: the rate, its 95% interval (the
+    rates the test would not reject), the p-value and the difference from the rate."""
+
+    k: int
+    n: int
+    rate: float
+    low: float
+    high: float
+    p_value: float
+
+    METHOD = (
+        "Exact binomial test against the comparator rate, taken as fixed (two-sided: twice "
+        "the smaller tail), with the 95% Clopper-Pearson interval that matches it"
+    )
+
+    @property
+    def observed(self) -> float:
+        return self.k / self.n
+
+    @property
+    def significant(self) -> bool:
+        return self.p_value < SIGNIFICANCE
+
+    @property
+    def lower(self) -> bool:
+        return self.significant and self.observed < self.rate
+
+    @property
+    def higher(self) -> bool:
+        return self.significant and self.observed > self.rate
+
+    @property
+    def difference(self) -> Difference:
+        return Difference(
+            self.observed - self.rate, self.low - self.rate, self.high - self.rate, "exact"
+        )
+
+
+def exact_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
+    """The Clopper-Pearson interval (scipy's binomtest, method "exact")."""
+    from scipy.stats import binomtest
+
+    _check_counts(k, n)
+    if n == 0:
+        raise ValueError("A proportion of nobody has no interval.")
+    interval = binomtest(k, n).proportion_ci(confidence_level=confidence, method="exact")
+    return float(interval.low), float(interval.high)
+
+
+def central_p_value(k: int, n: int, rate: float) -> float:
+    """Two-sided exact p-value: twice the smaller tail, at most 1."""
+    from scipy.stats import binom
+
+    _check_counts(k, n)
+    _check_rate(rate)
+    if n == 0:
+        raise ValueError("A test of nobody has no p-value.")
+    tails = min(binom.cdf(k, n, rate), binom.sf(k - 1, n, rate))
+    return float(min(1.0, 2 * tails))
+
+
+def compare_with_rate(k: int, n: int, rate: float) -> Comparison:
+    low, high = exact_interval(k, n)
+    return Comparison(k, n, rate, low, high, central_p_value(k, n, rate))
+
+
+def exact_power(n: int, rate: float, target: float) -> float:
+    """The chance that compare_with_rate finds a difference (p < 0.05) for n people whose true
+    rate is `target`, when compared with `rate`."""
+    import numpy as np
+    from scipy.stats import binom
+
+    ks = np.arange(n + 1)
+    tails = np.minimum(binom.cdf(ks, n, rate), binom.sf(ks - 1, n, rate))
+    return float(binom.pmf(ks, n, target)[2 * tails < SIGNIFICANCE].sum())
+
+
+@functools.lru_cache(maxsize=256)
+def people_needed(
+    rate: float, difference: float = DIFFERENCE_TO_SHOW, *, power: float = POWER
+) -> int | None:
+    """About how many people a cohort needs for the exact test (as in compare_with_rate) to
+    show a true rate `difference` below `rate` (above it, if the rate is too low to go below)
+    with the given power: the normal approximation's answer (scipy's normal distribution),
+    then the first size near it at which the exact test's power is reached."""
+    from scipy.stats import norm
+
+    _check_rate(rate)
+    target = rate - difference if rate - difference >= 0 else rate + difference
+    if not 0 <= target <= 1 or target == rate:
+        return None
+    z_alpha, z_beta = norm.isf(SIGNIFICANCE / 2), norm.isf(1 - power)
+    spread = z_alpha * math.sqrt(rate * (1 - rate)) + z_beta * math.sqrt(target * (1 - target))
+    approximate = max(1, math.ceil((spread / abs(target - rate)) ** 2))
+    for n in range(max(1, approximate * 4 // 5), approximate * 3 // 2 + 10):
+        if exact_power(n, rate, target) >= power:
+            return n
+    return approximate
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,82 @@
-"""Small numbers are hidden from anyone outside the organisation, so that no person can be
-picked out: a count under 5 shows as "fewer than 5"; a proportion is shown only when both the
-people it counts and the people it does not are 5 or more; in a breakdown that adds up to a
-total shown elsewhere, one hidden cell is never left alone (the next smallest is hidden too), so
-it cannot be worked out by subtraction."""
+"""Disclosure control: the one rule for every figure an audience outside the organisation sees
+(the commissioners' comparison on the page, in its CSV and PDF, and in stored snapshots).
 
-from .constants import FEWER_THAN, SUPPRESS_BELOW
+- A count under the threshold (constants.SUPPRESS_BELOW) is hidden; 0 is hidden too.
+- A share "k of n" is shown only when n is shown and both k and n - k are at or above the
+  threshold (otherwise the people not counted could be worked out as n - k).
+- In a table whose last row is the total of the rows above it, when any cell of a column is
+  hidden, the total of that column is hidden too, everywhere it appears (its share, rate,
+  interval, test and warnings). Hiding one more provider instead is not enough: with the total
+  shown, two hidden cells whose sum is small can each be pinned down from their bounds.
+- Whatever rests on a hidden count (a rate, an interval, a p-value, an average, hours) is
+  hidden with it.
+
+Hidden cells say "fewer than N" when the count is small, and "Not shown" when it is hidden only
+to protect another; a note under the table says why."""
+
+from dataclasses import dataclass
+
+from .constants import SUPPRESS_BELOW
+
+NOT_SHOWN = "Not shown"
+
+
+def threshold() -> int:
+    return SUPPRESS_BELOW
+
+
+def fewer_than() -> str:
+    return f"fewer than {threshold()}"
 
 
 def is_small(n: int) -> bool:
-    return n < SUPPRESS_BELOW
+    return n < threshold()
 
 
-def count(n: int, *, suppress: bool) -> str:
-    if suppress and is_small(n):
-        return FEWER_THAN
-    return f"{n:,}"
+def proportion_hidden(k: int, n: int) -> bool:
+    return is_small(n) or is_small(k) or is_small(n - k)
 
 
-def proportion_hidden(k: int, n: int, *, suppress: bool) -> bool:
-    return suppress and (is_small(k) or is_small(n - k))
+@dataclass(frozen=True)
+class Column:
+    """Which cells of a column to hide: one flag per row, the total's last."""
+
+    flags: tuple[bool, ...]
+
+    def __getitem__(self, position: int) -> bool:
+        return self.flags[position]
 
 
-def breakdown(counts: list[int], *, suppress: bool) -> list[bool]:
-    """Which cells of a breakdown to hide."""
-    hidden = [suppress and is_small(n) for n in counts]
-    if sum(hidden) == 1 and len(counts) > 1:
-        shown = sorted((n, i) for i, n in enumerate(counts) if not hidden[i])
-        hidden[shown[0][1]] = True
-    return hidden
+def counts(cells: list[int], *, also: list[bool] | None = None) -> Column:
+    """A column of counts with the total of `cells` as its last row. `also`: rows to hide for
+    another reason (a count they rest on is hidden)."""
+    also = also or [False] * len(cells)
+    hidden = [is_small(n) or extra for n, extra in zip(cells, also, strict=True)]
+    return Column((*hidden, any(hidden) or is_small(sum(cells))))
+
+
+def shares(pairs: list[tuple[int, int]], *, denominators: Column) -> Column:
+    """A column of shares "k of n" with the total's share last; `denominators`: how the column
+    of n is hidden (a share is never shown when its n is not)."""
+    hidden = [denominators[i] or proportion_hidden(k, n) for i, (k, n) in enumerate(pairs)]
+    k_total, n_total = sum(k for k, _ in pairs), sum(n for _, n in pairs)
+    total = any(hidden) or denominators[len(pairs)] or proportion_hidden(k_total, n_total)
+    return Column((*hidden, total))
+
+
+def notice() -> str:
+    """What every suppressed output says about it, in one place."""
+    return (
+        f"Counts under {threshold()} are shown as '{fewer_than()}', and rates resting on them "
+        "are not shown, so that no person can be identified. When any provider's figure is "
+        "hidden, the region's total of that figure is 'Not shown' too, so it cannot be worked "
+        "out by subtraction."
+    )
+
+
+def cell(n: int, hidden: bool) -> str:
+    """A count as shown: the number, "fewer than N" if small, "Not shown" if hidden only to
+    protect another count."""
+    if is_small(n) and hidden:
+        return fewer_than()
+    return NOT_SHOWN if hidden else f"{n:,}"

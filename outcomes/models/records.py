@@ -18,6 +18,7 @@ from ..constants import (
     Answer,
     EvidenceSource,
     IndexKind,
+    ProofKind,
     RecordedGender,
 )
 from ..querysets import OutcomeRecordQuerySet
@@ -49,6 +50,12 @@ class OutcomeRecord(models.Model):
 
     reoffended = _answer("proven reoffending")
     offence_date = models.DateField(null=True, blank=True)
+    # When and how the offence was proven. Counted as proven reoffending only when proven within
+    # 18 months of the start (counts_as_proven, set from the dates whenever they are saved); a
+    # "yes" with no proof date (recorded before it was asked for) is not counted until checked.
+    proven_on = models.DateField("date proven", null=True, blank=True)
+    proven_by = models.CharField(max_length=10, choices=ProofKind.choices, blank=True)
+    counts_as_proven = models.BooleanField(default=False)
     reoffending_source = models.CharField(max_length=15, choices=EvidenceSource.choices, blank=True)
     reoffending_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -92,6 +99,20 @@ class OutcomeRecord(models.Model):
                 name="offence_date_only_when_reoffended",
             ),
             models.CheckConstraint(
+                condition=models.Q(reoffended="yes")
+                | models.Q(proven_on__isnull=True, proven_by="", counts_as_proven=False),
+                name="proof_only_when_reoffended",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(proven_on__isnull=True)
+                | models.Q(offence_date__isnull=False, proven_on__gte=models.F("offence_date")),
+                name="proven_on_or_after_the_offence",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(counts_as_proven=False) | models.Q(proven_on__isnull=False),
+                name="counted_only_with_a_proof_date",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(returned_to_custody="yes") | models.Q(returned_on__isnull=True),
                 name="custody_date_only_when_returned",
             ),
@@ -99,3 +120,21 @@ class OutcomeRecord(models.Model):
 
     def __str__(self):
         return f"Outcomes of {self.mentee}"
+
+    @property
+    def reoffending_note(self) -> str:
+        """Why a "yes" is not counted as proven reoffending, or "" when it is (or is not yes)."""
+        from ..followup import FollowUp
+
+        if self.reoffended != Answer.YES or self.counts_as_proven:
+            return ""
+        if self.proven_on is None or self.index_date is None:
+            return (
+                "Not counted yet: the date the offence was proven (by a conviction or caution) "
+                "is not recorded. Record it to count this answer."
+            )
+        return (
+            f"Not counted: proven on {self.proven_on:%-d %B %Y}, after "
+            f"{FollowUp(self.index_date).proof_by:%-d %B %Y} (18 months after the start). The "
+            "Ministry of Justice counts only offences proven within 18 months."
+        )

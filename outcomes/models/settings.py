@@ -9,7 +9,13 @@ from django.db import models
 
 from providers.models import Organisation, Region
 
-from ..constants import DEFAULT_HOURLY_EARNINGS, DEFAULT_HOURLY_EARNINGS_SOURCE
+from ..constants import (
+    DEFAULT_HOURLY_EARNINGS,
+    DEFAULT_HOURLY_EARNINGS_SOURCE,
+    HOURLY_EARNINGS_MAX,
+    HOURLY_EARNINGS_MIN,
+    HOURLY_EARNINGS_PLACES,
+)
 from ..stats import DEFAULT_COST_PER_CRIME
 
 
@@ -71,10 +77,13 @@ class OutcomeSettings(models.Model):
     )
     hourly_earnings = models.DecimalField(
         "value of a volunteer hour (£)",
-        max_digits=6,
-        decimal_places=2,
+        max_digits=HOURLY_EARNINGS_PLACES + 4,
+        decimal_places=HOURLY_EARNINGS_PLACES,
         default=Decimal(DEFAULT_HOURLY_EARNINGS),
-        validators=[MinValueValidator(Decimal(0))],
+        validators=[
+            MinValueValidator(Decimal(HOURLY_EARNINGS_MIN)),
+            MaxValueValidator(Decimal(HOURLY_EARNINGS_MAX)),
+        ],
     )
     hourly_earnings_source = models.CharField(
         max_length=300, default=DEFAULT_HOURLY_EARNINGS_SOURCE

@@ -21,6 +21,9 @@ REOFFENDING_FIELDS = (
     "index_kind",
     "reoffended",
     "offence_date",
+    "proven_on",
+    "proven_by",
+    "counts_as_proven",
     "reoffending_source",
     "returned_to_custody",
     "returned_on",
@@ -97,6 +100,9 @@ def check_reoffending(fields: dict, today: date) -> dict:
         raise ValidationError(errors)
 
     cleaned = dict(fields)
+    cleaned["counts_as_proven"] = False
+    if reoffended != Answer.YES:
+        cleaned["proven_on"], cleaned["proven_by"] = None, ""
     if reoffended == Answer.UNKNOWN:
         cleaned["offence_date"] = None
         cleaned["reoffending_source"] = ""
@@ -128,6 +134,19 @@ def check_reoffending(fields: dict, today: date) -> dict:
                     f"Only an offence by {_day(follow_up.window_ends)} (12 months after the "
                     "start) counts as proven reoffending. If there was none, answer no"
                 )
+            proven_on = fields.get("proven_on")
+            if proven_on is None:
+                errors["proven_on"] = "Enter the date the offence was proven in court or cautioned"
+            elif proven_on > today:
+                errors["proven_on"] = "The date it was proven must be today or in the past"
+            elif offence is not None and proven_on < offence:
+                errors["proven_on"] = (
+                    f"The date it was proven must be on or after the offence date, {_day(offence)}"
+                )
+            if not fields.get("proven_by"):
+                errors["proven_by"] = "Select whether it was proven by a conviction or a caution"
+            if "offence_date" not in errors and "proven_on" not in errors:
+                cleaned["counts_as_proven"] = follow_up.proven_in_time(offence, proven_on)
     if returned == Answer.YES:
         returned_on = fields.get("returned_on")
         if returned_on is None:
@@ -180,7 +199,8 @@ def _save(actor, mentee, fields: dict, names, request, part: str) -> OutcomeReco
     for name in names:
         if name in fields:
             setattr(record, name, fields[name])
-    if "reoffended" in changed or "offence_date" in changed or "reoffending_source" in changed:
+    answer = {"reoffended", "offence_date", "proven_on", "proven_by", "reoffending_source"}
+    if answer & set(changed):
         record.reoffending_recorded_by = actor
         record.reoffending_recorded_at = timezone.now()
     record.updated_by = actor
@@ -241,6 +261,8 @@ def outcome_export(mentee: Mentee) -> list[dict] | None:
         ("Follow-up start kind", record.get_index_kind_display()),
         ("Proven reoffending", record.get_reoffended_display()),
         ("Offence date", iso(record.offence_date)),
+        ("Date proven", iso(record.proven_on)),
+        ("Proven by", record.get_proven_by_display()),
         ("Where the answer comes from", record.get_reoffending_source_display()),
         ("Returned to custody", record.get_returned_to_custody_display()),
         ("Date returned to custody", iso(record.returned_on)),
@@ -266,6 +288,7 @@ def outcome_erase(mentee: Mentee) -> None:
     for name in (
         "index_date",
         "offence_date",
+        "proven_on",
         "returned_on",
         "wellbeing_start_on",
         "wellbeing_end_on",

@@ -55,11 +55,12 @@ def latest_complete_year(today: date) -> Period:
 
 
 def read_period(request, **form_kwargs) -> tuple[PeriodForm, Period | None]:
-    """The period asked for (by GET), or the last 12 months if none was; None if the form has
+    """The period asked for (by GET), or, if none was, the latest 12 months whose follow-ups
+    are all complete, so the proven reoffending rate shows at once; None if the form has
     errors. The form is always bound, so the page shows the period it reports on."""
     data = request.GET.copy()
     if not any(key.startswith(("start_", "end_")) for key in data):
-        data.update(_as_data(last_twelve_months(timezone.localdate())))
+        data.update(_as_data(latest_complete_year(timezone.localdate())))
     form = PeriodForm(data, **form_kwargs)
     if not form.is_valid():
         return form, None

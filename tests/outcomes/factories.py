@@ -69,6 +69,9 @@ def mentored(
     )
     if reoffended == Answer.YES:
         outcome.setdefault("offence_date", index_date + timedelta(days=30))
+        outcome.setdefault("proven_on", outcome["offence_date"] + timedelta(days=60))
+        outcome.setdefault("proven_by", "conviction")
+        outcome.setdefault("counts_as_proven", outcome["proven_on"] is not None)
         outcome.setdefault("reoffending_source", "police")
     elif reoffended == Answer.NO:
         outcome.setdefault("reoffending_source", "police")
@@ -125,6 +128,9 @@ def bulk_cohort(organisation, *, people: int, reoffended: int, index_date: date,
             index_kind=IndexKind.RELEASE,
             reoffended=Answer.YES if n < reoffended else Answer.NO,
             offence_date=index_date + timedelta(days=60) if n < reoffended else None,
+            proven_on=index_date + timedelta(days=120) if n < reoffended else None,
+            proven_by="conviction" if n < reoffended else "",
+            counts_as_proven=n < reoffended,
             reoffending_source="police",
         )
         for n, mentee in enumerate(mentees)

@@ -11,7 +11,7 @@ from accounts.models import AuditEvent
 from outcomes.models import OutcomeRecord
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory
-from tests.html import error_summary
+from tests.html import error_beside, error_summary
 from tests.mentees.factories import MenteeFactory
 
 from .factories import mentored
@@ -70,6 +70,8 @@ def test_record_a_proven_reoffence_within_the_year(staff_client, mentee, coordin
         index,
         reoffended="yes",
         offence_date=index + timedelta(days=20),
+        proven_on=index + timedelta(days=50),
+        proven_by="caution",
         reoffending_source="probation",
         gender="male",
     )
@@ -78,6 +80,8 @@ def test_record_a_proven_reoffence_within_the_year(staff_client, mentee, coordin
     record = OutcomeRecord.objects.get(mentee=mentee)
     assert record.reoffended == "yes"
     assert record.offence_date == index + timedelta(days=20)
+    assert (record.proven_on, record.proven_by) == (index + timedelta(days=50), "caution")
+    assert record.counts_as_proven and record.reoffending_note == ""
     assert record.reoffending_source == "probation"
     assert record.reoffending_recorded_by == coordinator
     assert record.gender == "male"
@@ -126,7 +130,12 @@ def test_an_offence_outside_the_year_is_refused(
 ):
     index = today - timedelta(days=600)
     mentee = mentored(organisation, index_date=index).mentee
-    answers = {"reoffended": "yes", "reoffending_source": "police"}
+    answers = {
+        "reoffended": "yes",
+        "reoffending_source": "police",
+        "proven_on": index + timedelta(days=500),
+        "proven_by": "conviction",
+    }
     if offence_days is not None:
         answers["offence_date"] = index + timedelta(days=offence_days)
     response = staff_client.post(
@@ -273,3 +282,95 @@ def test_another_organisations_mentee_is_not_found(staff_client, other_organisat
 def test_mentors_cannot_see_outcomes(client, organisation, mentee):
     sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user, mfa=False)
     assert client.get(reverse("outcomes:record", args=[mentee.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("offence_days", "proven_days", "field", "message"),
+    [
+        (30, 20, "proven_on", "The date it was proven must be on or after the offence date"),
+        (30, None, "proven_on", "Enter the date the offence was proven in court or cautioned"),
+        (30, 700, "proven_on", "The date it was proven must be today or in the past"),
+        (700, 710, "offence_date", "The offence date must be today or in the past"),
+    ],
+)
+def test_impossible_proof_dates_are_explained_beside_the_field(
+    staff_client, organisation, today, offence_days, proven_days, field, message
+):
+    index = today - timedelta(days=600)
+    mentee = mentored(organisation, index_date=index).mentee
+    answers = {"reoffended": "yes", "reoffending_source": "police", "proven_by": "conviction"}
+    answers["offence_date"] = index + timedelta(days=offence_days)
+    if proven_days is not None:
+        answers["proven_on"] = index + timedelta(days=proven_days)
+    response = staff_client.post(
+        reverse("outcomes:record_reoffending", args=[mentee.pk]),
+        reoffending_data(index, **answers),
+    )
+    assert response.status_code == 400
+    assert error_beside(response.content.decode(), field).startswith(message)
+    record = OutcomeRecord.objects.get(mentee=mentee)
+    assert (record.reoffended, record.proven_on) == ("unknown", None)
+
+
+def test_a_proof_after_18_months_is_kept_but_not_counted_and_the_record_says_why(
+    staff_client, organisation, today
+):
+    from outcomes import reports
+    from outcomes.periods import Period
+    from providers.dates import add_months
+
+    index = add_months(today, -20)
+    mentee = mentored(organisation, index_date=index).mentee
+    one_day_late = add_months(index, 18) + timedelta(days=1)
+    response = staff_client.post(
+        reverse("outcomes:record_reoffending", args=[mentee.pk]),
+        reoffending_data(
+            index,
+            reoffended="yes",
+            offence_date=index + timedelta(days=300),
+            proven_on=one_day_late,
+            proven_by="conviction",
+            reoffending_source="police",
+        ),
+    )
+    assert response.status_code == 302
+    record = OutcomeRecord.objects.get(mentee=mentee)
+    assert record.reoffended == "yes" and not record.counts_as_proven
+    page = staff_client.get(reverse("outcomes:record", args=[mentee.pk])).content.decode()
+    assert f"proven on {one_day_late:%-d %B %Y}" in page
+    assert "The Ministry of Justice counts only offences proven within 18 months" in page
+    on_time = mentored(
+        organisation,
+        index_date=index,
+        reoffended="yes",
+        proven_on=add_months(index, 18),
+    )
+    assert on_time.counts_as_proven
+    period = Period(index, index)
+    figures = reports.compute(reports.organisation_scope(organisation), period, today=today)
+    counted = figures[reports.ALL]
+    assert (counted.reoffended, counted.not_reoffended, counted.proven_too_late) == (1, 1, 1)
+
+
+def test_a_yes_recorded_without_a_proof_date_is_held_back_for_checking(
+    staff_client, organisation, today
+):
+    from outcomes import reports
+    from outcomes.periods import Period
+
+    index = today - timedelta(days=600)
+    legacy = mentored(
+        organisation,
+        index_date=index,
+        reoffended="yes",
+        proven_on=None,
+        proven_by="",
+        counts_as_proven=False,
+    )
+    mentored(organisation, index_date=index, reoffended="no")
+    period = Period(index, index)
+    figures = reports.compute(reports.organisation_scope(organisation), period, today=today)
+    counted = figures[reports.ALL]
+    assert (counted.reoffended, counted.not_reoffended, counted.proof_missing) == (0, 1, 1)
+    page = staff_client.get(reverse("outcomes:record", args=[legacy.mentee.pk])).content.decode()
+    assert "Not counted yet: the date the offence was proven" in page

@@ -12,7 +12,6 @@ from outcomes import reports
 from outcomes.documents import comparison_document, organisation_document
 from outcomes.models import OutcomeSettings
 from outcomes.periods import Period
-from outcomes.suppression import breakdown, count
 from tests.factories import OrganisationFactory
 from tests.matching.factories import MatchFactory, MeetingFactory
 from tests.mentees.factories import MenteeFactory, ReferralFactory
@@ -157,10 +156,15 @@ def test_the_published_example_through_the_engine(organisation, today):
     sections = {section["key"]: section for section in document["sections"]}
     reoffending = {row[0]: row[1] for row in sections["reoffending"]["rows"]}
     assert reoffending["Proven reoffending"] == "15% (34 of 228)"
-    assert reoffending["95% confidence interval"] == "11% to 20%"
-    assert "national rate" in reoffending["Comparator (national rate)"].lower()
-    assert "not a comparison group matched" in reoffending["Comparator (national rate)"]
-    assert sections["reoffending"]["verdict"] == "Lower than the national rate, beyond chance."
+    assert reoffending["95% interval (Clopper-Pearson)"] == "11% to 20%"
+    assert "national rate" in reoffending["Comparator"].lower()
+    assert "not a comparison group matched" in reoffending["Comparator"]
+    assert reoffending["Exact binomial test against the comparator"] == "p < 0.001"
+    assert sections["reoffending"]["verdict"].startswith(
+        "Lower than the comparator rate of 60% (National rate: adults released from short "
+        "sentences, 2014/15)"
+    )
+    assert "p < 0.001" in sections["reoffending"]["verdict"]
     value = {row[0]: row[1] for row in sections["value"]["rows"]}
     assert value["Expected to reoffend at the national rate"] == "137"
     assert value["Crimes prevented (at least)"] == "103"
@@ -181,19 +185,13 @@ def test_a_small_cohort_is_warned_about(organisation, today):
         comparator=comparators()["44%"],
     )
     reoffending = next(s for s in document["sections"] if s["key"] == "reoffending")
-    assert reoffending["warning"].startswith("Small cohort: with 12 people")
-    assert "too wide to say" in reoffending["warning"]
-
-
-def test_suppression_hides_counts_under_five_and_lone_cells():
-    assert count(4, suppress=True) == "fewer than 5"
-    assert count(0, suppress=True) == "fewer than 5"
-    assert count(5, suppress=True) == "5"
-    assert count(3, suppress=False) == "3"
-    # One small cell among shown ones would be found by subtraction: the next smallest goes too.
-    assert breakdown([20, 9, 3], suppress=True) == [False, True, True]
-    assert breakdown([20, 3, 2], suppress=True) == [False, True, True]
-    assert breakdown([20, 9, 3], suppress=False) == [False, False, False]
+    assert reoffending["warning"] == (
+        "Small cohort: with 12 people this report cannot show whether mentoring made a "
+        "difference. To show a difference of 10 percentage points from 44% it would need about "
+        "191 people with a complete follow-up."
+    )
+    assert reoffending["verdict"].startswith("Not clearly different from the comparator rate")
+    assert "p = 0.300" in reoffending["verdict"] and "includes 44%" in reoffending["verdict"]
 
 
 def test_a_comparison_never_carries_a_small_count(today):
@@ -214,9 +212,9 @@ def test_a_comparison_never_carries_a_small_count(today):
     )
     rows = {row[0]: row for row in document["sections"][0]["rows"]}
     assert rows["Small Project"][1:3] == ["fewer than 5", "fewer than 5"]
-    assert rows["Small Project"][8] == "Not shown (fewer than 5)"
-    assert rows["Small Project"][9] == ""
-    assert rows["Large Project"][8] == "20% (6 of 30)"
+    assert rows["Small Project"][9] == "Not shown"
+    assert rows["Small Project"][10:] == ["", ""]
+    assert rows["Large Project"][9] == "20% (6 of 30)"
     import json
 
     text = json.dumps(document)
@@ -246,6 +244,6 @@ def test_a_small_figure_cannot_be_worked_out_from_the_region_total(today):
     assert rows["Small"][1] == "fewer than 5" and region[1] == "Not shown"
     assert rows["Middle"][1] == "9" and rows["Large"][1] == "40"
     # Small's rate rests on 1 person: the region's rate is not shown either.
-    assert rows["Small"][8].startswith("Not shown") and region[8].startswith("Not shown")
-    assert rows["Large"][8] == "20% (6 of 30)" and rows["Middle"][8].startswith("36%")
+    assert rows["Small"][9] == "Not shown" and region[9] == "Not shown"
+    assert rows["Large"][9] == "20% (6 of 30)" and rows["Middle"][9].startswith("36%")
     assert "52" not in [cell for row in rows.values() for cell in row]

@@ -4,6 +4,8 @@ Newcombe's (1998) worked intervals."""
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outcomes import stats
 
@@ -115,8 +117,11 @@ def test_exact_binomial_test():
 
 
 def test_social_value_is_hours_times_the_hourly_figure():
-    # 260 mentors gave 27,782 hours; at £13.12 an hour that is £364,499.84.
+    # 260 mentors gave 27,782 hours, published as £364,617: £13.12 an hour gives only
+    # £364,499.84; the rate kept to 4 places, £13.1242, gives £364,616.52.
     assert stats.social_value(27_782, Decimal("13.12")) == Decimal("364499.84")
+    assert stats.social_value(27_782, Decimal("13.1242")) == Decimal("364616.52")
+    assert stats.round_half_up(stats.social_value(27_782, Decimal("13.1242"))) == 364_617
     assert stats.social_value(0, 13) == Decimal("0.00")
     with pytest.raises(ValueError):
         stats.social_value(-1, 13)
@@ -134,3 +139,35 @@ def test_the_module_does_not_import_django():
         for alias in node.names
     }
     assert not any(name.split(".")[0] == "django" for name in imported)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.integers(1, 400),
+    share=st.floats(0, 1),
+    rate=st.floats(0.01, 0.99),
+)
+def test_the_p_value_and_the_interval_always_tell_the_same_story(n, share, rate):
+    k = round(share * n)
+    result = stats.compare_with_rate(k, n, rate)
+    outside = not result.low <= rate <= result.high
+    assert result.significant == outside
+    assert result.lower == (outside and k / n < rate)
+
+
+def test_near_the_threshold_the_verdict_follows_the_test_shown():
+    """80 of 116 against 60%: the Wilson interval excludes 60% but the exact test does not; one
+    method now decides, and the interval shown is the one that matches it."""
+    result = stats.compare_with_rate(80, 116, 0.60)
+    assert result.p_value == pytest.approx(0.0579, abs=1e-4)
+    assert not result.significant and result.low < 0.60 < result.high
+    assert result.low == pytest.approx(0.5971, abs=1e-4)
+    assert result.high == pytest.approx(0.7723, abs=1e-4)
+
+
+@pytest.mark.parametrize("rate", [0.0, 0.05, 0.44, 0.60, 1.0])
+def test_people_needed_reach_the_power_of_the_test_used(rate):
+    needed = stats.people_needed(rate)
+    target = rate - 0.1 if rate >= 0.1 else rate + 0.1
+    assert stats.exact_power(needed, rate, target) >= 0.8
+    assert stats.exact_power(needed // 2, rate, target) < 0.8

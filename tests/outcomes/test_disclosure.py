@@ -1,0 +1,172 @@
+"""Disclosure control against an attacker (tests/outcomes/attacker.py) who reads the rendered
+comparison, page and CSV, and solves for hidden counts: in random regions it finds nothing, and
+it does find what a table without complementary suppression gives away."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from outcomes import suppression
+from outcomes.constants import SUPPRESS_BELOW
+from outcomes.documents import comparison_document
+from outcomes.exports import document_csv
+from outcomes.models import Comparator
+from outcomes.periods import Period
+from outcomes.reports import Figures
+from tests.conftest import sign_in
+from tests.factories import RegionFactory
+from tests.factories_accreditation import accredited_organisation
+
+from .attacker import leaks
+from .factories import bulk_cohort, commissioner, mentored
+
+TODAY = date.today()
+PERIOD = Period(TODAY - timedelta(days=730), TODAY)
+COMPARATOR = Comparator(
+    name="National rate: adult offenders, published April 2017",
+    rate=Decimal("0.44"),
+    population="Adults",
+    source="Ministry of Justice",
+    published="April 2017",
+)
+# Mostly small counts, where suppression matters, with some larger ones.
+some = st.one_of(st.integers(0, SUPPRESS_BELOW + 3), st.integers(0, 60))
+
+
+@st.composite
+def provider(draw) -> Figures:
+    ended = draw(some)
+    complete = draw(some)
+    reoffended = draw(st.integers(0, complete))
+    return Figures(
+        engaged=draw(some),
+        matched=draw(some),
+        active=draw(some),
+        ended=ended,
+        lasted_6=draw(st.integers(0, ended)),
+        reoffended=reoffended,
+        not_reoffended=complete - reoffended,
+        meetings=draw(st.integers(0, 300)),
+        meeting_minutes=draw(st.integers(0, 30_000)),
+        days_under_way=draw(st.integers(0, 5_000)),
+    )
+
+
+def region_total(providers: list[Figures]) -> Figures:
+    total = Figures()
+    for name in ("engaged", "matched", "active", "ended", "lasted_6", "reoffended"):
+        setattr(total, name, sum(getattr(f, name) for f in providers))
+    for name in ("not_reoffended", "meetings", "meeting_minutes", "days_under_way"):
+        setattr(total, name, sum(getattr(f, name) for f in providers))
+    return total
+
+
+def rendered(providers: list[Figures]) -> tuple[str, str]:
+    document = comparison_document(
+        providers=[(f"Provider {i + 1}", f) for i, f in enumerate(providers)],
+        total=region_total(providers),
+        region_name="North West",
+        period=PERIOD,
+        made_on=TODAY,
+        comparator=COMPARATOR,
+    )
+    html = render_to_string("outcomes/_document.html", {"document": document})
+    return html, document_csv(document)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(provider(), min_size=1, max_size=5))
+def test_no_hidden_count_can_be_worked_out_from_the_page_or_the_csv(providers):
+    html, csv_text = rendered(providers)
+    assert leaks(html=html, csv_text=csv_text) == []
+
+
+def test_the_attacker_finds_what_hiding_one_cell_would_give_away(monkeypatch):
+    """Without complementary suppression (the region's total shown beside one hidden figure),
+    the attacker works the hidden figure out: so the property above can fail."""
+    small = Figures(engaged=3, matched=20, active=20, ended=20, lasted_6=10, not_reoffended=30)
+    large = Figures(engaged=40, matched=20, active=20, ended=20, lasted_6=10, not_reoffended=30)
+
+    def without_total(cells, *, also=None):
+        column = original(cells, also=also)
+        return suppression.Column((*column.flags[:-1], suppression.is_small(sum(cells))))
+
+    original = suppression.counts
+    monkeypatch.setattr("outcomes.documents.counts", without_total)
+    html, csv_text = rendered([small, large])
+    assert leaks(html=html, csv_text=csv_text) == ["Provider 1 engaged = 3"]
+
+
+def test_a_region_with_one_provider_shows_its_figures_once_or_not_at_all():
+    alone = Figures(engaged=3, matched=12, active=9, ended=6, lasted_6=2, reoffended=7)
+    alone.not_reoffended = 20
+    html, csv_text = rendered([alone])
+    assert leaks(html=html, csv_text=csv_text) == []
+    assert "All accredited providers in North West" in csv_text
+    assert "26% (7 of 27)" in csv_text  # shown for the provider and the region alike
+    assert f"fewer than {SUPPRESS_BELOW}" in csv_text
+
+
+@pytest.mark.django_db
+def test_the_commissioners_page_and_csv_give_nothing_away(client, named_comparators):
+    north_west = RegionFactory(name="North West")
+    index = timezone.localdate() - timedelta(days=600)
+    bulk_cohort(
+        accredited_organisation(name="Mersey Gate", region=north_west),
+        people=40,
+        reoffended=8,
+        index_date=index,
+    )
+    small = accredited_organisation(name="Tiny Steps", region=north_west)
+    for answer in ("yes", "no", "no"):
+        mentored(small, index_date=index, reoffended=answer)
+    sign_in(client, commissioner(north_west))
+    start = index - timedelta(days=30)
+    query = {"start_0": start.day, "start_1": start.month, "start_2": start.year}
+    query |= {"end_0": TODAY.day, "end_1": TODAY.month, "end_2": TODAY.year}
+    page = client.get(reverse("outcomes:comparison"), query)
+    download = client.get(reverse("outcomes:comparison_csv"), query)
+    assert page.status_code == 200 and download.status_code == 200
+    csv_text = download.content.decode()
+    assert "Tiny Steps" in csv_text and f"fewer than {SUPPRESS_BELOW}" in csv_text
+    assert "20% (8 of 40)" in csv_text  # the large provider's rate is still shown
+    assert leaks(html=page.content.decode(), csv_text=csv_text) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(0, 300),
+    share=st.floats(0, 1),
+    rate=st.sampled_from(["0", "0.0001", "0.44", "0.6", "0.9999", "1"]),
+)
+def test_every_verdict_follows_from_the_test_shown_beside_it(n, share, rate):
+    """Any cohort against any comparator, 0% and 100% included: a clear sentence, never an
+    error, and the words agree with the p-value and the interval shown."""
+    from outcomes.documents import reoffending_summary
+
+    k = round(share * n)
+    comparator = {"name": "Test rate", "rate": float(rate)}
+    result = reoffending_summary(Figures(reoffended=k, not_reoffended=n - k), comparator)
+    if n == 0:
+        assert result["verdict"] == "" and "no reoffending rate to show" in result["warning"]
+        return
+    p = result["test"]
+    small = p == "p < 0.001" or float(p.removeprefix("p = ")) < 0.05
+    assert result["verdict"].startswith(("Lower", "Higher") if small else "Not clearly")
+    assert p in result["verdict"] and result["interval"] in result["verdict"]
+    assert ("does not include" in result["verdict"]) == small
+
+
+def test_a_p_value_just_under_the_threshold_is_not_rounded_up_to_it():
+    from outcomes.documents import reoffending_summary
+
+    comparator = {"name": "Test rate", "rate": 0.44}
+    result = reoffending_summary(Figures(reoffended=12, not_reoffended=5), comparator)
+    assert result["test"] == "p = 0.0495"  # 0.04959..., which rounds to 0.050 at 3 places
+    assert result["verdict"].startswith("Higher")
