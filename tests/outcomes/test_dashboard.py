@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from outcomes.models import OutcomeSettings, ReportSubscription
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory
 from tests.html import error_summary
+from tests.pdf import read_accessible_pdf
 
 from .factories import bulk_cohort, mentored
 
@@ -60,7 +60,9 @@ def test_the_dashboard_shows_the_last_twelve_months_by_default(
     )
 
 
-def test_the_published_example_on_the_page_and_in_both_downloads(staff_client, today, cohort):
+def test_the_published_example_on_the_page_and_in_both_downloads(
+    staff_client, organisation, today, cohort
+):
     query = period(today - timedelta(days=730), today)
     content = staff_client.get(reverse("outcomes:dashboard"), query).content.decode()
     assert "15% (34 of 228)" in content
@@ -77,9 +79,16 @@ def test_the_published_example_on_the_page_and_in_both_downloads(staff_client, t
 
     response = staff_client.get(reverse("outcomes:dashboard_pdf"), query)
     assert response["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert "15% (34 of 228)" in text
-    assert "318,991" in text
+    pdf = read_accessible_pdf(response.content, title=f"Outcomes report: {organisation.name}")
+    assert "15% (34 of 228)" in pdf.text
+    assert "318,991" in pdf.text
+    # Tagged as the page is: a heading per section, each chart a figure named by its title,
+    # each table with its header cells, and every page numbered.
+    assert pdf.tags["H1"] == 1 and pdf.tags["H2"] >= 4
+    assert "People and relationships" in pdf.alt_texts
+    assert "Proven reoffending" in " ".join(pdf.alt_texts)
+    assert pdf.tags["Table"] >= 4 and pdf.tags["TH"] > pdf.tags["Table"]
+    assert f"Page 1 of {len(pdf.pages)}" in pdf.pages[0]
 
 
 def test_a_period_with_no_data_is_a_clear_empty_report(staff_client, today):
