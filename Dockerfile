@@ -10,8 +10,9 @@ RUN bash scripts/build_vendor.sh
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv PATH=/opt/venv/bin:$PATH
 WORKDIR /app
-# DejaVu Sans draws the printable directory's PDFs (docs/decisions/0015).
+# WeasyPrint draws every PDF with Pango and HarfBuzz, in DejaVu Sans (docs/decisions/0034).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
     && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir uv==0.13.8
 COPY pyproject.toml uv.lock ./

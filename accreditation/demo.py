@@ -14,8 +14,9 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import format_html
 
-from providers.printing.pdf import OpenGatePDF
+from providers.printing.pdf import html_to_pdf
 
 from . import services
 from .constants import EventKind, ReviewOutcome, SelfAssessment
@@ -101,13 +102,13 @@ def _answer(application, admin, codes, *, rating=SelfAssessment.MET) -> None:
 
 
 def _policy_pdf(title: str) -> SimpleUploadedFile:
-    pdf = OpenGatePDF(title=title)
-    pdf.add_page()
-    pdf.use(16, bold=True)
-    pdf.paragraph(title)
-    pdf.use()
-    pdf.paragraph("A fictional policy made for the Open Gate demo.")
-    return SimpleUploadedFile("policy.pdf", bytes(pdf.output()), content_type="application/pdf")
+    html = format_html(
+        '<!DOCTYPE html><html lang="en-GB"><head><title>{}</title></head>'
+        "<body><h1>{}</h1><p>A fictional policy made for the Open Gate demo.</p></body></html>",
+        title,
+        title,
+    )
+    return SimpleUploadedFile("policy.pdf", html_to_pdf(html), content_type="application/pdf")
 
 
 def _add_policy(application, admin, code: str, title: str) -> None:

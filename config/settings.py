@@ -329,6 +329,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # fontTools reports each step of subsetting a PDF's font at INFO: noise in our logs.
-    "loggers": {"fontTools": {"level": "WARNING"}},
+    # fontTools and WeasyPrint report each step of drawing a PDF at INFO, and WeasyPrint warns
+    # of every screen-only CSS rule it skips in a page we also serve: noise in our logs.
+    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }

@@ -20,21 +20,39 @@ BLUE = "#1d70b8"
 BLACK = "#0b0c0c"
 GREY = "#b1b4b6"
 RED = "#d4351c"
-CHARS_PER_LINE = 19
+# The widest a character of the label fonts is on average, as a share of the font size: Arial
+# on screen is about 0.5, DejaVu Sans in the PDFs about 0.6, so labels are measured at 0.62.
+CHAR_WIDTH = 0.62
+LABEL_SIZE = 16
+TICK_SIZE = 14
+CHARS_PER_LINE = int(LABEL_WIDTH / (LABEL_SIZE * CHAR_WIDTH))
 
 
-def wrap(text: str, width: int = CHARS_PER_LINE, lines: int = 3) -> list[str]:
-    words, out, line = text.split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
+def text_width(text: str, size: int = LABEL_SIZE) -> float:
+    """A generous estimate of how wide `text` is drawn, in the chart's units."""
+    return len(text) * size * CHAR_WIDTH
+
+
+def wrap(text: str, width: int = CHARS_PER_LINE) -> list[str]:
+    """The label in lines of at most `width` characters, breaking between words, or after a
+    hyphen or slash in a word too long for a line; every character is kept."""
+    pieces = []
+    for word in text.split():
+        while len(word) > width:
+            cut = max(word.rfind("-", 0, width), word.rfind("/", 0, width))
+            cut = cut + 1 if cut > 0 else width
+            pieces.append(word[:cut])
+            word = word[cut:]
+        pieces.append(word)
+    out, line = [], ""
+    for piece in pieces:
+        candidate = f"{line} {piece}".strip() if not line.endswith(("-", "/")) else line + piece
         if len(candidate) <= width or not line:
             line = candidate
         else:
             out.append(line)
-            line = word
+            line = piece
     out.append(line)
-    if len(out) > lines:
-        out = out[: lines - 1] + [" ".join(out[lines - 1 :])[: width - 1] + "…"]
     return out
 
 
@@ -43,6 +61,24 @@ def _scale(chart: dict) -> float:
         return 1.0
     values = [bar["value"] for bar in chart["bars"] if bar["value"] is not None]
     return max(values + [1])
+
+
+def _value_text(text: str, text_x: float, middle: float, bar_end: float) -> str:
+    """The figure beside its bar; where it would run off the right edge, inside the bar's end
+    in white, or else moved in from the edge."""
+    width = text_width(text)
+    attributes = f'x="{text_x:.1f}"'
+    fill = BLACK
+    if text_x + width > WIDTH - 2:
+        if bar_end - PLOT_LEFT > width + 12:
+            attributes = f'x="{bar_end - 6:.1f}" text-anchor="end"'
+            fill = "#ffffff"
+        else:
+            attributes = f'x="{WIDTH - 2:.1f}" text-anchor="end"'
+    return (
+        f'<text {FONT} font-size="{LABEL_SIZE}" fill="{fill}" {attributes} '
+        f'y="{middle + 5:.1f}">{escape(text)}</text>'
+    )
 
 
 def svg(chart: dict, chart_id: str) -> str:
@@ -63,7 +99,9 @@ def svg(chart: dict, chart_id: str) -> str:
             f"{escape(line)}</tspan>"
             for i, line in enumerate(label_lines)
         )
-        parts.append(f'<text {FONT} font-size="16" fill="{BLACK}" text-anchor="end">{spans}</text>')
+        parts.append(
+            f'<text {FONT} font-size="{LABEL_SIZE}" fill="{BLACK}" text-anchor="end">{spans}</text>'
+        )
         value = bar["value"]
         text_x = PLOT_LEFT + 4
         if value is not None:
@@ -81,17 +119,15 @@ def svg(chart: dict, chart_id: str) -> str:
                     'stroke-width="2" fill="none"/>'
                 )
                 text_x = max(text_x, high + 6)
-        parts.append(
-            f'<text {FONT} font-size="16" fill="{BLACK}" x="{min(text_x, WIDTH - 60):.1f}" '
-            f'y="{middle + 5:.1f}">{escape(bar["text"])}</text>'
-        )
+        parts.append(_value_text(bar["text"], text_x, middle, end if value is not None else 0))
         y += row_height + ROW_GAP
     bottom = y
     axis = [f'<path d="M{PLOT_LEFT} {TOP - 6}V{bottom - ROW_GAP + 6}" stroke="{GREY}"/>']
     if chart["unit"] == "percent":
         for tick in (0, 0.25, 0.5, 0.75, 1):
             axis.append(
-                f'<text {FONT} font-size="14" fill="{BLACK}" x="{x(tick)}" y="{bottom + 8}" '
+                f'<text {FONT} font-size="{TICK_SIZE}" fill="{BLACK}" x="{x(tick)}" '
+                f'y="{bottom + 8}" '
                 f'text-anchor="middle">{int(tick * 100)}%</text>'
             )
     reference = chart.get("reference")
@@ -101,9 +137,12 @@ def svg(chart: dict, chart_id: str) -> str:
             f'<path d="M{ref_x} {TOP - 10}V{bottom - ROW_GAP + 6}" stroke="{RED}" '
             'stroke-width="2" stroke-dasharray="6 4"/>'
         )
+        # Centred above its line, but moved in from either edge so that all of it shows.
+        half = text_width(reference["label"], TICK_SIZE) / 2
+        label_x = min(max(ref_x, half + 2), WIDTH - half - 2)
         axis.append(
-            f'<text {FONT} font-size="14" fill="{BLACK}" x="{ref_x}" y="{TOP - 16}" '
-            f'text-anchor="middle">{escape(reference["label"])}</text>'
+            f'<text {FONT} font-size="{TICK_SIZE}" fill="{BLACK}" x="{label_x:.1f}" '
+            f'y="{TOP - 16}" text-anchor="middle">{escape(reference["label"])}</text>'
         )
     height = bottom + 16
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"

@@ -14,6 +14,7 @@ from providers.models import Organisation, Service
 from tests.conftest import sign_in
 from tests.factories import OrganisationFactory, RegionFactory, ServiceFactory
 from tests.factories_accreditation import AwardFactory
+from tests.pdf import read_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -199,7 +200,12 @@ def test_the_certificate_pdf(client, accredited_service, org_admin_factory):
     sign_in(client, org_admin_factory(award.organisation))
     response = client.get(reverse("accreditation:certificate", args=[award.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    pdf = read_accessible_pdf(
+        response.content, title="Approved Provider Standard certificate: Badge Trust"
+    )
+    assert len(pdf.pages) == 1
+    assert pdf.tags["H1"] == 1 and pdf.tags["TH"] == 4
+    text = pdf.reader.pages[0].extract_text()
     for expected in (
         "Badge Trust",
         "Approved Provider Standard",

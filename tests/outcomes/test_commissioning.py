@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from accounts.constants import PlatformRole
 from outcomes.constants import PeriodKind, ScopeKind
@@ -18,6 +17,7 @@ from outcomes.services.reports import snapshot_make
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
 from tests.factories_accreditation import accredited_organisation
+from tests.pdf import read_accessible_pdf
 
 from .factories import bulk_cohort, commissioner, mentored
 
@@ -110,8 +110,13 @@ def test_downloads_are_suppressed_too(commissioner_client, providers):
     assert tiny[1] == "fewer than 5"
     assert "Severn Elsewhere" not in response.content.decode()
     response = commissioner_client.get(reverse("outcomes:comparison_pdf"))
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
-    assert "Mersey Gate" in text and "fewer than 5" in text
+    pdf = read_accessible_pdf(
+        response.content, title="Accredited providers in North West: North West"
+    )
+    assert "Mersey Gate" in pdf.text and "fewer than 5" in pdf.text
+    page = pdf.reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height  # a wide table prints landscape
+    assert pdf.tags["Table"] >= 1 and pdf.tags["TH"] >= 10
 
 
 def test_another_regions_figures_are_refused_with_a_message(commissioner_client, providers):

@@ -1,34 +1,30 @@
-"""The printable directory as a PDF: any text a provider types prints, on A4, with page numbers,
-the date on every page, metadata and page references that match where things are."""
+"""The printable directory as a PDF: tagged for screen readers with its language and title, any
+text a provider types prints, on A4, with page numbers, the date on every page and page
+references that match where things are."""
 
-import io
 import re
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from providers.printing import pdf as pdf_module
 from providers.printing.directory import printable_directory
 from providers.printing.pdf import _latin1, directory_pdf, printable
 from tests.factories import PrisonFactory, ServiceFactory, pathway
+from tests.pdf import ReadPDF, read_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
 UNICODE_NAME = "“Cŵtsh” Café Łódź 😀 mentors\u200d中文"
 
 
-def make_pdf(prison) -> PdfReader:
+def make_pdf(prison) -> ReadPDF:
     directory = printable_directory(
         prison, made_on=date(2026, 11, 24), check_online_at="opengate.test/services/"
     )
-    content = directory_pdf(directory)
-    assert content.startswith(b"%PDF-")
-    return PdfReader(io.BytesIO(content))
-
-
-def page_texts(reader: PdfReader) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in reader.pages]
+    return read_accessible_pdf(
+        directory_pdf(directory), title=f"{directory.title}. Correct on 24 November 2026"
+    )
 
 
 @pytest.fixture
@@ -38,9 +34,7 @@ def without_dejavu(monkeypatch, tmp_path):
 
 
 def dejavu_installed() -> bool:
-    return all(
-        (d / f).is_file() for d in pdf_module.FONT_DIRS for f in pdf_module.FONT_FILES.values()
-    )
+    return all((d / f).is_file() for d in pdf_module.FONT_DIRS for f in pdf_module.FONT_FILES)
 
 
 def test_printable_for_latin1():
@@ -62,8 +56,7 @@ def test_printable_with_a_unicode_font_keeps_letters_it_has():
 def test_unicode_names_print_with_dejavu():
     prison = PrisonFactory(name="HMP Caerdydd")
     ServiceFactory(name=UNICODE_NAME, prisons=[prison], summary="Mentora’s “help”.")
-    reader = make_pdf(prison)
-    text = page_texts(reader)[0]
+    text = make_pdf(prison).pages[0]
     assert "“Cŵtsh” Café Łódź" in text
     assert "中文" not in text
     assert "Mentora’s “help”." in text
@@ -72,31 +65,32 @@ def test_unicode_names_print_with_dejavu():
 def test_unicode_names_print_without_dejavu(without_dejavu):
     prison = PrisonFactory(name="HMP Caerdydd")
     ServiceFactory(name=UNICODE_NAME, prisons=[prison], summary="Mentora’s “help”.")
-    reader = make_pdf(prison)
-    text = page_texts(reader)[0]
+    text = make_pdf(prison).pages[0]
     assert '"Cwtsh" Café Lódz mentors' in text
     assert 'Mentora\'s "help".' in text
 
 
 @pytest.mark.parametrize("fonts", ["dejavu", "fallback"])
-def test_every_page_is_a4_numbered_and_dated(request, fonts):
+def test_every_page_is_a4_numbered_dated_and_tagged(request, fonts):
     if fonts == "fallback":
         request.getfixturevalue("without_dejavu")
     prison = PrisonFactory(name="HMP Liverpool")
     for n in range(8):
         ServiceFactory(name=f"Service {n}", prisons=[prison], how_to_refer="Ask.\n" * 6)
-    reader = make_pdf(prison)
-    pages = page_texts(reader)
-    assert len(pages) > 2
-    for number, text in enumerate(pages, start=1):
+    pdf = make_pdf(prison)
+    assert len(pdf.pages) > 2
+    for number, text in enumerate(pdf.pages, start=1):
         assert (
             f"Mentoring services: HMP Liverpool · Correct on 24 November 2026 · "
-            f"Page {number} of {len(pages)}"
+            f"Page {number} of {len(pdf.pages)}"
         ) in text
-    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
-    assert (round(width), round(height)) == (595, 842)  # A4 in points
-    assert reader.metadata.title == "Mentoring services: HMP Liverpool"
-    assert reader.metadata.author == "Open Gate"
+    page = pdf.reader.pages[0]
+    assert (round(page.mediabox.width), round(page.mediabox.height)) == (595, 842)  # A4
+    # A screen reader finds the headings, the contents as a list and each service's details.
+    assert pdf.tags["H1"] == 1
+    assert pdf.tags["H2"] == 2  # the contents and the one pathway
+    assert pdf.tags["H3"] == 8
+    assert pdf.tags["L"] >= 1 and pdf.tags["Link"] >= 2
 
 
 def test_contents_and_cross_references_give_the_right_pages():
@@ -108,18 +102,19 @@ def test_contents_and_cross_references_give_the_right_pages():
         prisons=[prison],
         pathways=[pathway("accommodation"), pathway("children-families")],
     )
-    reader = make_pdf(prison)
-    pages = page_texts(reader)
-    families = re.search(r"Children and families \(1 service\) page (\d+)", pages[0])
+    pdf = make_pdf(prison)
+    pages = pdf.pages
+    families = re.search(r"Children and families \(1 service\), page (\d+)", pages[0])
     assert families, pages[0]
     families_page = pages[int(families[1]) - 1]
     assert "Keeping in touch with and rebuilding relationships" in families_page
     both = re.search(
-        r"Both ways, Mentoring Project \d+: see Accommodation, page (\d+)", families_page
+        r"Both ways, Mentoring Project \d+: the details are under Accommodation, page (\d+)",
+        families_page,
     )
     assert both, families_page
     assert "1. Both ways" in pages[int(both[1]) - 1]
-    assert len(reader.outline) == 2  # bookmarks for the two pathways
+    assert len(pdf.reader.outline) == 2  # bookmarks for the two pathways
 
 
 def test_a_service_longer_than_a_page_and_unbroken_words_still_print(without_dejavu):
@@ -130,12 +125,12 @@ def test_a_service_longer_than_a_page_and_unbroken_words_still_print(without_dej
         how_to_refer=("A long way to ask. " * 40 + "\n") * 8 + "y" * 300,
         eligibility="\t\x07control characters\x1b",
     )
-    pages = page_texts(make_pdf(prison))
-    assert len(pages) >= 2
-    assert "control characters" in pages[0]
+    pdf = make_pdf(prison)
+    assert len(pdf.pages) >= 2
+    assert "control characters" in pdf.text
+    assert "x" * 60 in pdf.text.replace(" ", "")
 
 
 def test_a_prison_with_no_services_gets_a_page_saying_so():
-    reader = make_pdf(PrisonFactory(name="HMP Nowhere"))
-    (text,) = page_texts(reader)
+    (text,) = make_pdf(PrisonFactory(name="HMP Nowhere")).pages
     assert "No mentoring services in the directory cover HMP Nowhere at the moment." in text

@@ -23,6 +23,7 @@ from tests.factories import (
     UserFactory,
     pathway,
 )
+from tests.pdf import read_accessible_pdf
 
 from .printing_fixtures import NEVER_PRINTED, make_listings
 
@@ -180,18 +181,17 @@ def test_a_prison_as_pdf(coordinator_client, places):
     assert response["Content-Disposition"] == (
         'attachment; filename="mentoring-services-hmp-liverpool-2026-11-24.pdf"'
     )
-    assert response.content.startswith(b"%PDF-")
-    text = pdf_text(response)
+    pdf = read_accessible_pdf(
+        response.content, title="Mentoring services: HMP Liverpool. Correct on 24 November 2026"
+    )
+    text = pdf.text
     assert "Mentoring services: HMP Liverpool" in text
     assert "Correct on 24 November 2026" in text
     assert "1. Gate to Home" in text
     assert "Ask the offender management unit to email us." in text
-    assert "testserver/services/" in text
+    assert "testserver/services/" in text.replace("/ ", "/")  # a long address may wrap
     for hidden in NEVER_PRINTED:
         assert hidden not in text
-    assert PdfReader(io.BytesIO(response.content)).metadata.title == (
-        "Mentoring services: HMP Liverpool"
-    )
 
 
 def test_a_council_area_as_a_web_page(coordinator_client, places):
