@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils import timezone
 
+from core import uploads
 from providers.choices import directory_choices
 from providers.constants import Language
 from providers.forms.widgets import LongSelect
@@ -25,12 +26,7 @@ from .ask import PRISON_NUMBER
 from .fields import GovDateField
 
 DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
-# What a document may be, told by its first bytes, never by its name or the browser's word.
-DOCUMENT_SIGNATURES = [
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-]
+DOCUMENT_KINDS = (uploads.PDF, uploads.PNG, uploads.JPEG)
 
 
 def _optional_date(subject: str, label: str) -> GovDateField:
@@ -255,12 +251,6 @@ class DocumentForm(forms.Form):
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError("The file must be 5 MB or smaller")
-        head = upload.read(16)
-        upload.seek(0)
-        for signature, content_type, extension in DOCUMENT_SIGNATURES:
-            if head.startswith(signature):
-                self.content_type, self.extension = content_type, extension
-                return upload
-        raise forms.ValidationError("The file must be a PDF, PNG or JPEG")
+        kind = uploads.check_upload(upload, allowed=DOCUMENT_KINDS, max_bytes=DOCUMENT_MAX_BYTES)
+        self.content_type, self.extension = kind.content_type, kind.extension
+        return upload

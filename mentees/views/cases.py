@@ -8,10 +8,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.forms import form_status, saved
+from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
 from ..constants import ContactMethod, MenteeStatus
 from ..forms.cases import (
+    DOCUMENT_MAX_BYTES,
     AssessmentForm,
     DocumentForm,
     GoalForm,
@@ -218,6 +220,7 @@ def mentee_notes(request, mentee_id):
     )
 
 
+@upload_limit(DOCUMENT_MAX_BYTES)
 @staff_required
 def mentee_documents(request, mentee_id):
     mentee = _changeable_on_post(request, mentee_id)

@@ -13,6 +13,7 @@ from mentees.views.cases import ERASED
 from providers.models import TaxonomyTerm
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, pathway, png_bytes
+from tests.files import pdf_bytes
 from tests.html import error_summary
 from tests.mentees.factories import MenteeFactory
 
@@ -222,7 +223,7 @@ def test_notes_are_added_and_shown_newest_first(staff_client, mentee):
 def test_documents_are_checked_by_content_and_downloaded_only_by_staff(
     client, staff_client, mentee, organisation, other_organisation
 ):
-    pdf = SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = SimpleUploadedFile("licence.pdf", pdf_bytes(), content_type="application/pdf")
     response = staff_client.post(
         url("mentee_documents", mentee), {"title": "Licence conditions", "upload": pdf}
     )
@@ -268,7 +269,7 @@ def test_nothing_is_added_to_an_erased_record_and_the_refusal_says_why(
     mentee_erase(actor=org_admin, mentee=mentee)
     before = AuditEvent.objects.count()
     note = staff_client.post(url("mentee_notes", mentee), {"text": "Called about housing."})
-    pdf = SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = SimpleUploadedFile("licence.pdf", pdf_bytes(), content_type="application/pdf")
     document = staff_client.post(
         url("mentee_documents", mentee), {"title": "Licence conditions", "upload": pdf}
     )
