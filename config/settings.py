@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django.contrib.postgres",
     "csp",
+    "core",
     "accounts",
     "providers",
     "mentees",

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core import uploads
+from core.once import SubmitOnceForm
 from providers.choices import directory_choices
 from providers.constants import Language
 from providers.forms.widgets import LongSelect
@@ -224,7 +225,7 @@ class GoalForm(forms.ModelForm):
         self.fields["status"].choices = GoalStatus.choices
 
 
-class NoteForm(forms.Form):
+class NoteForm(SubmitOnceForm):
     text = forms.CharField(
         label="Add a note",
         max_length=5000,
@@ -236,7 +237,7 @@ class NoteForm(forms.Form):
     )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(SubmitOnceForm):
     title = forms.CharField(
         label="What is the document?",
         help_text="For example, ‘Licence conditions’ or ‘Housing offer letter’",

@@ -207,7 +207,11 @@ def mentee_notes(request, mentee_id):
         request,
         form,
         lambda data: case_services.note_add(
-            actor=request.user, mentee=mentee, text=data["text"], request=request
+            actor=request.user,
+            mentee=mentee,
+            text=data["text"],
+            submission_key=data["submission_key"],
+            request=request,
         ),
         success="The note is added.",
     ):
@@ -235,6 +239,7 @@ def mentee_documents(request, mentee_id):
             upload=data["upload"],
             content_type=form.content_type,
             extension=form.extension,
+            submission_key=data["submission_key"],
             request=request,
         ),
         success="The document is uploaded.",
