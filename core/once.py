@@ -22,13 +22,17 @@ T = TypeVar("T", bound=models.Model)
 
 
 class SubmitOnceForm(forms.Form):
-    """Mix into a form (first in its bases) whose sending makes a record."""
+    """Mix into a form (first in its bases) whose sending makes a record. A model form changing
+    a record that exists has no key: only making one can be repeated by accident."""
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
+        instance = getattr(self, "instance", None)
+        if instance is not None and not instance._state.adding:
+            del self.fields["submission_key"]
+        elif not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 
 

@@ -166,7 +166,7 @@ class StatusForm(forms.Form):
     )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(SubmitOnceForm):
     """A level of need and notes for every resettlement pathway."""
 
     kind = forms.ChoiceField(

@@ -195,6 +195,33 @@ def mentee_set_status(
 
 @transaction.atomic
 def assessment_record(
+    *,
+    actor,
+    mentee: Mentee,
+    kind: str,
+    assessed_on,
+    ratings: list[tuple],
+    submission_key=None,
+    request=None,
+) -> NeedsAssessment:
+    """Record a needs assessment. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=NeedsAssessment,
+        create=lambda: _assessment_record(
+            actor=actor,
+            mentee=mentee,
+            kind=kind,
+            assessed_on=assessed_on,
+            ratings=ratings,
+            request=request,
+        ),
+    )
+
+
+@transaction.atomic
+def _assessment_record(
     *, actor, mentee: Mentee, kind: str, assessed_on, ratings: list[tuple], request=None
 ) -> NeedsAssessment:
     """ratings: (pathway, level, notes) for each pathway assessed."""

@@ -157,6 +157,7 @@ def assessment_create(request, mentee_id):
             kind=data["kind"],
             assessed_on=data["assessed_on"],
             ratings=form.ratings(),
+            submission_key=data["submission_key"],
             request=request,
         ),
         success="The needs assessment is saved.",

@@ -1,8 +1,6 @@
 """A create-form sent twice (a double click, the back button, a retry) makes one record and one
 email, and the second sending lands on the same confirmation (core/once.py)."""
 
-import re
-
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,13 +17,7 @@ from tests.conftest import sign_in
 from tests.factories import MembershipFactory
 from tests.files import pdf_bytes
 from tests.mentees.factories import MenteeFactory
-
-
-def form_key(response) -> str:
-    """The hidden key the page drew its form with."""
-    found = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', response.text)
-    assert found, "the form has no submission key"
-    return found.group(1)
+from tests.once import form_key
 
 
 @pytest.fixture

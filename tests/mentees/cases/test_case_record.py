@@ -16,6 +16,7 @@ from tests.factories import MembershipFactory, pathway, png_bytes
 from tests.files import pdf_bytes
 from tests.html import error_summary
 from tests.mentees.factories import MenteeFactory
+from tests.once import assert_same_confirmation, post_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +292,12 @@ def test_an_empty_note_is_refused_with_a_message(staff_client, mentee):
     assert response.status_code == 400
     assert error_summary(response.content.decode()) == [("Enter the note", "id_text")]
     assert not CaseNote.objects.exists()
+
+
+def test_a_needs_assessment_sent_twice_is_recorded_once(staff_client, mentee):
+    data = {"kind": "initial", **date_fields("assessed_on", timezone.localdate())}
+    for term in TaxonomyTerm.objects.pathways():
+        data[f"level_{term.code}"] = "none"
+    first, second = post_twice(staff_client, url("assessment_create", mentee), data)
+    assert_same_confirmation(first, second)
+    assert NeedsAssessment.objects.filter(mentee=mentee).count() == 1
