@@ -204,7 +204,7 @@ class AssessmentForm(SubmitOnceForm):
         ]
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(SubmitOnceForm, forms.ModelForm):
     target_date = _optional_date("the target date", "Target date (optional)")
 
     class Meta:

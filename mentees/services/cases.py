@@ -244,7 +244,26 @@ def _assessment_record(
 
 
 @transaction.atomic
-def goal_save(*, actor, mentee: Mentee, goal: Goal | None = None, request=None, **fields) -> Goal:
+def goal_save(
+    *,
+    actor,
+    mentee: Mentee,
+    goal: Goal | None = None,
+    submission_key=None,
+    request=None,
+    **fields,
+) -> Goal:
+    """Add a goal, or change one. The same new goal sent twice is added once (core/once.py)."""
+
+    def save() -> Goal:
+        return _goal_save(actor=actor, mentee=mentee, goal=goal, request=request, **fields)
+
+    if goal is not None:
+        return save()
+    return create_once(actor=actor, key=submission_key, model=Goal, create=save)
+
+
+def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, request, **fields) -> Goal:
     mentee = _lock_unerased(mentee)
     creating = goal is None
     if creating:

@@ -189,6 +189,7 @@ def goal_edit(request, mentee_id, goal_id=None):
             actor=request.user,
             mentee=mentee,
             goal=goal,
+            submission_key=data.get("submission_key"),
             request=request,
             **{name: data[name] for name in GoalForm.Meta.fields},
         ),

@@ -301,3 +301,14 @@ def test_a_needs_assessment_sent_twice_is_recorded_once(staff_client, mentee):
     first, second = post_twice(staff_client, url("assessment_create", mentee), data)
     assert_same_confirmation(first, second)
     assert NeedsAssessment.objects.filter(mentee=mentee).count() == 1
+
+
+def test_a_new_goal_sent_twice_is_added_once(staff_client, mentee):
+    data = {
+        "pathway": pathway("accommodation").pk,
+        "description": "Find a flat",
+        "status": "not_started",
+    }
+    first, second = post_twice(staff_client, url("goal_create", mentee), data)
+    assert_same_confirmation(first, second)
+    assert Goal.objects.filter(mentee=mentee).count() == 1
