@@ -2,11 +2,11 @@
 
 from django import forms
 
+from core import uploads
 from mentees.forms.fields import GovDateField
 from mentees.references import normalise_reference
 from providers.models import Region, TaxonomyTerm
 
-from . import uploads
 from .constants import (
     EVIDENCE_MAX_BYTES,
     VERIFICATION_PREFIX,
@@ -17,6 +17,7 @@ from .constants import (
 from .models import Area
 
 NARRATIVE_MAX = 10_000
+EVIDENCE_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PNG, uploads.JPEG)
 SHORT_TEXT_MAX = 5_000
 
 
@@ -84,15 +85,9 @@ class EvidenceUploadForm(forms.Form):
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        if upload.size > EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError("The file must be 10 MB or smaller")
-        kind = uploads.identify(upload)
-        if kind is None:
-            raise forms.ValidationError(
-                "The file must be a PDF, Word document (DOCX), Excel spreadsheet (XLSX), PNG or "
-                "JPEG"
-            )
-        self.kind = kind
+        self.kind = uploads.check_upload(
+            upload, allowed=EVIDENCE_KINDS, max_bytes=EVIDENCE_MAX_BYTES
+        )
         return upload
 
 

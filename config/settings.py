@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django.contrib.postgres",
     "csp",
+    "core",
     "accounts",
     "providers",
     "mentees",
@@ -283,6 +284,16 @@ STORAGES = {
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+# Files are counted as they arrive: reading stops at the view's limit (core/upload_limits.py),
+# 10 MB unless the view sets a smaller one. Files over 2.5 MB wait on disk, not in memory.
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "core.upload_limits.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -12,13 +12,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from accounts.forms import apply_validation_error
+from core.upload_limits import upload_limit
 from mentees.forms.fields import posted
 from providers.permissions import org_admin_required
 
 from .. import evidence as summaries
 from .. import services
 from ..certificate import certificate_pdf
-from ..constants import ApplicationStatus, ReviewOutcome
+from ..constants import EVIDENCE_MAX_BYTES, ApplicationStatus, ReviewOutcome
 from ..forms import ChangesForm, EvidenceUploadForm, SelfAssessmentForm, SupportRequestForm
 from ..models import Application, Award, Standard, SupportRequest
 from ..tenancy import (
@@ -188,6 +189,7 @@ def requirement(request, application_id, code):
     return _requirement_page(request, application, response)
 
 
+@upload_limit(EVIDENCE_MAX_BYTES)
 @org_admin_required
 @require_http_methods(["GET", "POST"])
 def evidence_add(request, application_id, code):

@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils import timezone
 
+from core import uploads
+from core.once import SubmitOnceForm
 from providers.choices import directory_choices
 from providers.constants import Language
 from providers.forms.widgets import LongSelect
@@ -25,12 +27,7 @@ from .ask import PRISON_NUMBER
 from .fields import GovDateField
 
 DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
-# What a document may be, told by its first bytes, never by its name or the browser's word.
-DOCUMENT_SIGNATURES = [
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-]
+DOCUMENT_KINDS = (uploads.PDF, uploads.PNG, uploads.JPEG)
 
 
 def _optional_date(subject: str, label: str) -> GovDateField:
@@ -169,7 +166,7 @@ class StatusForm(forms.Form):
     )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(SubmitOnceForm):
     """A level of need and notes for every resettlement pathway."""
 
     kind = forms.ChoiceField(
@@ -207,7 +204,7 @@ class AssessmentForm(forms.Form):
         ]
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(SubmitOnceForm, forms.ModelForm):
     target_date = _optional_date("the target date", "Target date (optional)")
 
     class Meta:
@@ -228,7 +225,7 @@ class GoalForm(forms.ModelForm):
         self.fields["status"].choices = GoalStatus.choices
 
 
-class NoteForm(forms.Form):
+class NoteForm(SubmitOnceForm):
     text = forms.CharField(
         label="Add a note",
         max_length=5000,
@@ -240,7 +237,7 @@ class NoteForm(forms.Form):
     )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(SubmitOnceForm):
     title = forms.CharField(
         label="What is the document?",
         help_text="For example, ‘Licence conditions’ or ‘Housing offer letter’",
@@ -255,12 +252,6 @@ class DocumentForm(forms.Form):
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError("The file must be 5 MB or smaller")
-        head = upload.read(16)
-        upload.seek(0)
-        for signature, content_type, extension in DOCUMENT_SIGNATURES:
-            if head.startswith(signature):
-                self.content_type, self.extension = content_type, extension
-                return upload
-        raise forms.ValidationError("The file must be a PDF, PNG or JPEG")
+        kind = uploads.check_upload(upload, allowed=DOCUMENT_KINDS, max_bytes=DOCUMENT_MAX_BYTES)
+        self.content_type, self.extension = kind.content_type, kind.extension
+        return upload

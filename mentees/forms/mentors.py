@@ -3,6 +3,7 @@
 from django import forms
 
 from accounts.models import User
+from core.once import SubmitOnceForm
 from providers.constants import Language
 from providers.forms.listings import grouped_options
 from providers.models import LocalAuthority, TaxonomyTerm
@@ -174,7 +175,7 @@ class MentorStatusForm(forms.Form):
         return cleaned
 
 
-class SupervisionForm(forms.Form):
+class SupervisionForm(SubmitOnceForm):
     held_on = GovDateField(
         label="Date of the session", help_text="For example, 27 3 2026", subject="the date"
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from core.once import SubmitOnceForm
 from providers.constants import Language
 from providers.forms.listings import grouped_options
 from providers.models import LocalAuthority, TaxonomyTerm
@@ -430,7 +431,7 @@ def step_form(step: Step, application: VolunteerApplication, data=None):
 # --- Org admins: roles and training modules ---------------------------------------------------
 
 
-class VolunteerRoleForm(forms.ModelForm):
+class VolunteerRoleForm(SubmitOnceForm, forms.ModelForm):
     class Meta:
         model = VolunteerRole
         fields = [
@@ -507,7 +508,7 @@ class VolunteerRoleForm(forms.ModelForm):
         return cleaned
 
 
-class TrainingModuleForm(forms.ModelForm):
+class TrainingModuleForm(SubmitOnceForm, forms.ModelForm):
     required = yes_no_field(
         "Must every mentor complete it?",
         "Select yes if every mentor must complete this module",

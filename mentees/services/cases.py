@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.once import create_once
 
 from ..constants import ClosureReason, MenteeStatus
 from ..models import (
@@ -194,6 +195,33 @@ def mentee_set_status(
 
 @transaction.atomic
 def assessment_record(
+    *,
+    actor,
+    mentee: Mentee,
+    kind: str,
+    assessed_on,
+    ratings: list[tuple],
+    submission_key=None,
+    request=None,
+) -> NeedsAssessment:
+    """Record a needs assessment. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=NeedsAssessment,
+        create=lambda: _assessment_record(
+            actor=actor,
+            mentee=mentee,
+            kind=kind,
+            assessed_on=assessed_on,
+            ratings=ratings,
+            request=request,
+        ),
+    )
+
+
+@transaction.atomic
+def _assessment_record(
     *, actor, mentee: Mentee, kind: str, assessed_on, ratings: list[tuple], request=None
 ) -> NeedsAssessment:
     """ratings: (pathway, level, notes) for each pathway assessed."""
@@ -216,7 +244,26 @@ def assessment_record(
 
 
 @transaction.atomic
-def goal_save(*, actor, mentee: Mentee, goal: Goal | None = None, request=None, **fields) -> Goal:
+def goal_save(
+    *,
+    actor,
+    mentee: Mentee,
+    goal: Goal | None = None,
+    submission_key=None,
+    request=None,
+    **fields,
+) -> Goal:
+    """Add a goal, or change one. The same new goal sent twice is added once (core/once.py)."""
+
+    def save() -> Goal:
+        return _goal_save(actor=actor, mentee=mentee, goal=goal, request=request, **fields)
+
+    if goal is not None:
+        return save()
+    return create_once(actor=actor, key=submission_key, model=Goal, create=save)
+
+
+def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, request, **fields) -> Goal:
     mentee = _lock_unerased(mentee)
     creating = goal is None
     if creating:
@@ -237,36 +284,54 @@ def goal_save(*, actor, mentee: Mentee, goal: Goal | None = None, request=None, 
 
 
 @transaction.atomic
-def note_add(*, actor, mentee: Mentee, text: str, request=None) -> CaseNote:
-    mentee = _lock_unerased(mentee)
-    if not text.strip():
-        raise ValidationError({"text": "Enter the note"})
-    note = CaseNote.objects.create(
-        mentee=mentee, organisation=mentee.organisation, text=text.strip(), created_by=actor
-    )
-    _audit(actor, AuditAction.CREATED, note, mentee, request)
-    return note
+def note_add(*, actor, mentee: Mentee, text: str, submission_key=None, request=None) -> CaseNote:
+    """The same form sent twice adds one note (core/once.py)."""
+
+    def create() -> CaseNote:
+        locked = _lock_unerased(mentee)
+        if not text.strip():
+            raise ValidationError({"text": "Enter the note"})
+        note = CaseNote.objects.create(
+            mentee=locked, organisation=locked.organisation, text=text.strip(), created_by=actor
+        )
+        _audit(actor, AuditAction.CREATED, note, locked, request)
+        return note
+
+    return create_once(actor=actor, key=submission_key, model=CaseNote, create=create)
 
 
 @transaction.atomic
 def document_add(
-    *, actor, mentee: Mentee, title: str, upload, content_type: str, extension: str, request=None
+    *,
+    actor,
+    mentee: Mentee,
+    title: str,
+    upload,
+    content_type: str,
+    extension: str,
+    submission_key=None,
+    request=None,
 ) -> CaseDocument:
-    """`upload` has been checked by content (see forms.cases.DocumentForm)."""
-    mentee = _lock_unerased(mentee)
-    document = CaseDocument(
-        mentee=mentee,
-        organisation=mentee.organisation,
-        title=title.strip(),
-        content_type=content_type,
-        extension=extension,
-        size=upload.size,
-        created_by=actor,
-    )
-    document.file.save("upload", upload, save=False)
-    document.save()
-    _audit(actor, AuditAction.CREATED, document, mentee, request)
-    return document
+    """`upload` has been checked by content (see forms.cases.DocumentForm). The same form sent
+    twice adds one document (core/once.py)."""
+
+    def create() -> CaseDocument:
+        locked = _lock_unerased(mentee)
+        document = CaseDocument(
+            mentee=locked,
+            organisation=locked.organisation,
+            title=title.strip(),
+            content_type=content_type,
+            extension=extension,
+            size=upload.size,
+            created_by=actor,
+        )
+        document.file.save("upload", upload, save=False)
+        document.save()
+        _audit(actor, AuditAction.CREATED, document, locked, request)
+        return document
+
+    return create_once(actor=actor, key=submission_key, model=CaseDocument, create=create)
 
 
 def record_view(*, actor, mentee: Mentee, request=None, part: str = "case record") -> None:

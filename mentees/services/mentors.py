@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.once import create_once
 from providers.constants import STAFF_ROLES, MembershipRole
 from providers.models import Membership
 from providers.services import membership_remove
@@ -95,6 +96,35 @@ def mentor_set_status(
 
 @transaction.atomic
 def supervision_create(
+    *,
+    actor,
+    mentor: MentorProfile,
+    held_on: date,
+    supervisor,
+    notes: str,
+    concerns: str = "",
+    submission_key=None,
+    request=None,
+) -> SupervisionSession:
+    """Record a supervision session. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=SupervisionSession,
+        create=lambda: _supervision_create(
+            actor=actor,
+            mentor=mentor,
+            held_on=held_on,
+            supervisor=supervisor,
+            notes=notes,
+            concerns=concerns,
+            request=request,
+        ),
+    )
+
+
+@transaction.atomic
+def _supervision_create(
     *,
     actor,
     mentor: MentorProfile,

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.once import create_once
 from providers.models import Organisation
 
 from ..constants import (
@@ -38,6 +39,21 @@ def _changed(before: dict, obj) -> list[str]:
 
 @transaction.atomic
 def volunteer_role_create(
+    *, actor, organisation: Organisation, submission_key=None, request=None, **fields
+) -> VolunteerRole:
+    """Add a volunteer role as a draft. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=VolunteerRole,
+        create=lambda: _volunteer_role_create(
+            actor=actor, organisation=organisation, request=request, **fields
+        ),
+    )
+
+
+@transaction.atomic
+def _volunteer_role_create(
     *, actor, organisation: Organisation, request=None, **fields
 ) -> VolunteerRole:
     role = VolunteerRole(organisation=organisation, status=VolunteerRoleStatus.DRAFT, **fields)
@@ -117,6 +133,21 @@ def volunteer_role_set_status(
 
 @transaction.atomic
 def training_module_create(
+    *, actor, organisation: Organisation, submission_key=None, request=None, **fields
+) -> TrainingModule:
+    """Add a training module. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=TrainingModule,
+        create=lambda: _training_module_create(
+            actor=actor, organisation=organisation, request=request, **fields
+        ),
+    )
+
+
+@transaction.atomic
+def _training_module_create(
     *, actor, organisation: Organisation, request=None, **fields
 ) -> TrainingModule:
     module = TrainingModule(organisation=organisation, **fields)

@@ -8,10 +8,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.forms import form_status, saved
+from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
 from ..constants import ContactMethod, MenteeStatus
 from ..forms.cases import (
+    DOCUMENT_MAX_BYTES,
     AssessmentForm,
     DocumentForm,
     GoalForm,
@@ -155,6 +157,7 @@ def assessment_create(request, mentee_id):
             kind=data["kind"],
             assessed_on=data["assessed_on"],
             ratings=form.ratings(),
+            submission_key=data["submission_key"],
             request=request,
         ),
         success="The needs assessment is saved.",
@@ -186,6 +189,7 @@ def goal_edit(request, mentee_id, goal_id=None):
             actor=request.user,
             mentee=mentee,
             goal=goal,
+            submission_key=data.get("submission_key"),
             request=request,
             **{name: data[name] for name in GoalForm.Meta.fields},
         ),
@@ -205,7 +209,11 @@ def mentee_notes(request, mentee_id):
         request,
         form,
         lambda data: case_services.note_add(
-            actor=request.user, mentee=mentee, text=data["text"], request=request
+            actor=request.user,
+            mentee=mentee,
+            text=data["text"],
+            submission_key=data["submission_key"],
+            request=request,
         ),
         success="The note is added.",
     ):
@@ -218,6 +226,7 @@ def mentee_notes(request, mentee_id):
     )
 
 
+@upload_limit(DOCUMENT_MAX_BYTES)
 @staff_required
 def mentee_documents(request, mentee_id):
     mentee = _changeable_on_post(request, mentee_id)
@@ -232,6 +241,7 @@ def mentee_documents(request, mentee_id):
             upload=data["upload"],
             content_type=form.content_type,
             extension=form.extension,
+            submission_key=data["submission_key"],
             request=request,
         ),
         success="The document is uploaded.",

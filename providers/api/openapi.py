@@ -367,7 +367,8 @@ def openapi_document() -> dict:
                 "Read-only access to the published mentoring services in the Open Gate "
                 "directory, following the Open Referral UK profile of HSDS 3.0. Anyone may use "
                 "it; every answer allows cross-origin requests. Errors are JSON objects with a "
-                "`detail` message."
+                "`detail` message. The directory holds no opening times (schedules), so the "
+                "profile's `day`, `start_time` and `end_time` filters are refused with a 400."
             ),
         },
         "servers": [{"url": "/api/v1"}],

@@ -19,8 +19,8 @@ _WHOLE_NUMBER = re.compile(r"[0-9]{1,12}")
 
 def _whole_number(params, name: str, default: int) -> int:
     raw = params.get(name)
-    if raw is None or raw == "":
-        return default
+    if raw is None:
+        return default  # Left out; an empty value is refused like any other bad one.
     if not _WHOLE_NUMBER.fullmatch(raw):
         raise ApiError(f"{name} must be a whole number of 1 or more, not {raw[:40]!r}.")
     return int(raw)

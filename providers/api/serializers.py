@@ -8,6 +8,9 @@ uuid5: the same record always has the same id.
 import uuid
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.urls import reverse
+
 from ..constants import Language
 from ..models import Location, Organisation, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm
 
@@ -70,6 +73,12 @@ def taxonomy(tax: Taxonomy) -> dict:
 # Organisations
 
 
+def _logo_url(org: Organisation) -> str:
+    """Where anyone can fetch the logo: the public logo view, as an absolute address."""
+    path = reverse("providers:organisation_logo", args=[org.slug])
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def _organization_fields(org: Organisation) -> dict:
     return _present(
         {
@@ -78,7 +87,7 @@ def _organization_fields(org: Organisation) -> dict:
             "description": org.description,
             "email": org.email,
             "website": org.website,
-            "logo": org.logo.url if org.logo else None,
+            "logo": _logo_url(org) if org.logo else None,
             "uri": org.uuid.urn,
         },
         "email",

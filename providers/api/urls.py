@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -23,4 +23,6 @@ urlpatterns = [
         views.service_at_location_detail,
         name="service_at_location",
     ),
+    # Last: any other address under /api/v1/ is the API's JSON 404, not the site's HTML page.
+    re_path(r"^(?P<path>.*)$", views.not_found, name="not_found"),
 ]

@@ -120,8 +120,24 @@ def _place(query) -> tuple[Place | None, float | None]:
     return place, float(proximity) if proximity is not None else None
 
 
+# The profile lists these for /services and /service_at_locations, but the directory holds no
+# opening times (schedules) to filter by: they are refused rather than silently ignored.
+SCHEDULE_PARAMETERS = ("day", "start_time", "end_time")
+
+
+def _refuse_schedule_filters(query) -> None:
+    given = [name for name in SCHEDULE_PARAMETERS if name in query]
+    if given:
+        raise ApiError(
+            f"{' and '.join(given)} cannot be used here: this directory does not hold opening "
+            "times (schedules), so it cannot filter services by day or time. Leave "
+            f"{'it' if len(given) == 1 else 'them'} out."
+        )
+
+
 def filtered_services(query) -> tuple[QuerySet, Place | None, float | None]:
     """Published services matching the query's filters, in the directory's order."""
+    _refuse_schedule_filters(query)
     prison = None
     place, proximity = _place(query)
     if place and proximity is None and place.prison:
@@ -342,6 +358,15 @@ def service_at_locations(request):
         page=page,
         per_page=per_page,
         serialize=lambda items: map(serializers.service_at_location_list_item, items),
+    )
+
+
+@api_view
+def not_found(request, path: str):
+    """Any other address under /api/v1/: the API's own JSON 404, with CORS like every answer."""
+    raise NotFound(
+        f"There is nothing at /api/v1/{path[:100]}. The addresses this API answers "
+        "are listed in /api/v1/openapi.json."
     )
 
 

@@ -3,6 +3,8 @@ fields (settings, mentor types, referral routes) are asked as one question each.
 
 from django import forms
 
+from core.once import SubmitOnceForm
+
 from ..constants import (
     DeliverySetting,
     ExcludedOffence,
@@ -34,7 +36,7 @@ def _yes_no(value) -> bool:
     return value in (True, "True", "true", "on", "1")
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(SubmitOnceForm, forms.ModelForm):
     settings = forms.MultipleChoiceField(
         label="Where does the mentoring happen?",
         help_text="Select all that apply",

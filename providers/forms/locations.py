@@ -1,10 +1,12 @@
 from django import forms
 
+from core.once import SubmitOnceForm
+
 from ..models import LocalAuthority, Location
 from ..postcodes import normalise_postcode
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(SubmitOnceForm, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "address_1", "city", "postcode", "local_authority"]

@@ -1,4 +1,7 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from core import uploads
 
 from ..constants import MAX_CASE_RETENTION_YEARS, MIN_CASE_RETENTION_YEARS
 from ..models import Organisation, Region
@@ -86,14 +89,19 @@ class RejectionForm(forms.Form):
 
 
 LOGO_MAX_BYTES = 1024 * 1024
-LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg"}
+LOGO_KINDS = (uploads.PNG, uploads.JPEG)
+# A logo is shown a few hundred pixels wide: 4,000 by 4,000 is already far more than enough.
+LOGO_MAX_PIXELS = 16_000_000
 
 
 class OrganisationDetailsForm(OrganisationRegistrationForm):
     """What an org admin can change about their organisation, logo included."""
 
     class Meta(OrganisationRegistrationForm.Meta):
-        fields = [*OrganisationRegistrationForm.Meta.fields, "logo", "case_retention_years"]
+        # The file comes last: if it is too big, reading stops there (core/upload_limits.py).
+        fields = [*OrganisationRegistrationForm.Meta.fields, "case_retention_years", "logo"]
+        # Pillow opens the logo in clean_logo, with a cap on its pixels, not before.
+        field_classes = {"logo": forms.FileField}
         labels = {
             **OrganisationRegistrationForm.Meta.labels,
             "logo": "Logo (optional)",
@@ -117,9 +125,7 @@ class OrganisationDetailsForm(OrganisationRegistrationForm):
         }
         error_messages = {
             **OrganisationRegistrationForm.Meta.error_messages,
-            "logo": {
-                "invalid_image": "The logo must be a PNG or JPEG image",
-            },
+            "logo": {"invalid": "Choose a logo to upload", "empty": "The logo file is empty"},
             "case_retention_years": {
                 "required": "Enter how many years to keep a closed case record",
                 "invalid": "Enter the number of years as a whole number, like 6",
@@ -128,13 +134,14 @@ class OrganisationDetailsForm(OrganisationRegistrationForm):
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
-        if not logo or not hasattr(logo, "image"):
+        if not logo or not isinstance(logo, UploadedFile):
             return logo  # Unchanged, or cleared.
-        if logo.size > LOGO_MAX_BYTES:
-            raise forms.ValidationError("The logo must be 1 MB or smaller")
-        # Pillow has read the file: trust what it found, never the name or the browser's type.
-        extension = LOGO_FORMATS.get(logo.image.format)
-        if extension is None:
-            raise forms.ValidationError("The logo must be a PNG or JPEG image")
-        logo.name = f"logo.{extension}"
+        kind = uploads.check_upload(
+            logo,
+            allowed=LOGO_KINDS,
+            max_bytes=LOGO_MAX_BYTES,
+            max_pixels=LOGO_MAX_PIXELS,
+            what="logo",
+        )
+        logo.name = f"logo.{kind.extension}"
         return logo

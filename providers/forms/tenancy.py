@@ -1,9 +1,11 @@
 from django import forms
 
+from core.once import SubmitOnceForm
+
 from ..constants import MembershipRole
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SubmitOnceForm):
     email = forms.EmailField(
         label="Email address",
         help_text="We will email them a link to join. The link expires after 7 days.",

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.once import create_once
 
 from ..constants import OrganisationStatus, ServiceStatus
 from ..models import Organisation, Service
@@ -25,7 +26,22 @@ def _set_related(service: Service, related: dict) -> None:
 
 
 @transaction.atomic
-def service_create(*, actor, organisation: Organisation, request=None, **fields) -> Service:
+def service_create(
+    *, actor, organisation: Organisation, submission_key=None, request=None, **fields
+) -> Service:
+    """Add a service as a draft. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=Service,
+        create=lambda: _service_create(
+            actor=actor, organisation=organisation, request=request, **fields
+        ),
+    )
+
+
+@transaction.atomic
+def _service_create(*, actor, organisation: Organisation, request=None, **fields) -> Service:
     related = {name: fields.pop(name) for name in RELATED_FIELDS if name in fields}
     service = Service(organisation=organisation, status=ServiceStatus.DRAFT, **fields)
     service.full_clean()

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.once import create_once
 
 from ..models import Location, Organisation
 
@@ -17,7 +18,22 @@ def _place_at_council_centre(location: Location) -> None:
 
 
 @transaction.atomic
-def location_create(*, actor, organisation: Organisation, request=None, **fields) -> Location:
+def location_create(
+    *, actor, organisation: Organisation, submission_key=None, request=None, **fields
+) -> Location:
+    """Add a location. The same form sent twice makes one (core/once.py)."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=Location,
+        create=lambda: _location_create(
+            actor=actor, organisation=organisation, request=request, **fields
+        ),
+    )
+
+
+@transaction.atomic
+def _location_create(*, actor, organisation: Organisation, request=None, **fields) -> Location:
     location = Location(organisation=organisation, **fields)
     _place_at_council_centre(location)
     location.full_clean()

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.once import create_once
 
 from ..constants import MembershipRole, OrganisationStatus
 from ..models import Invitation, Membership, Organisation, Region
@@ -124,10 +125,24 @@ def membership_remove(*, actor, membership: Membership, request=None) -> Members
 
 @transaction.atomic
 def invitation_create(
-    *, actor, organisation: Organisation, email: str, role: str, request=None
+    *, actor, organisation: Organisation, email: str, role: str, submission_key=None, request=None
 ) -> Invitation:
+    """Invite someone by email. The same form sent twice sends one invitation (core/once.py);
+    two admins inviting the same person at once are taken in turn, so the second is told an
+    invitation is already waiting."""
+    return create_once(
+        actor=actor,
+        key=submission_key,
+        model=Invitation,
+        create=lambda: _invitation_create(actor, organisation, email, role, request),
+    )
+
+
+def _invitation_create(actor, organisation: Organisation, email: str, role: str, request):
     from ..tasks import send_invitation_email
 
+    # One invitation at a time per organisation: the check below then sees any made meanwhile.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     email = email.strip().lower()
     if Membership.objects.active().filter(organisation=organisation, user__email=email).exists():
         raise ValidationError({"email": f"{email} is already a member of {organisation}."})

@@ -53,6 +53,7 @@ def listing_create(request):
             service = services.service_create(
                 actor=request.user,
                 organisation=request.membership.organisation,
+                submission_key=form.cleaned_data["submission_key"],
                 request=request,
                 **form.service_fields(),
             )

@@ -7,14 +7,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.forms import apply_validation_error
 from accounts.middleware import public_page
+from core.upload_limits import upload_limit
 
 from .. import services
 from ..constants import OrganisationStatus
-from ..forms.registration import OrganisationDetailsForm
+from ..forms.registration import LOGO_MAX_BYTES, OrganisationDetailsForm
 from ..models import Organisation
 from ..permissions import org_admin_required
 
 
+@upload_limit(LOGO_MAX_BYTES)
 @org_admin_required
 def organisation_details(request):
     organisation = request.membership.organisation

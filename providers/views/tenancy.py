@@ -72,6 +72,7 @@ def invitation_create(request):
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
+                submission_key=form.cleaned_data["submission_key"],
                 request=request,
             )
         except ValidationError as error:

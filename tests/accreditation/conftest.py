@@ -1,12 +1,10 @@
-import io
-import zipfile
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.factories_accreditation import AssessorFactory, current_standard
+from tests.files import office_bytes, pdf_bytes  # noqa: F401 (used by the tests here)
 
 
 @pytest.fixture(autouse=True)
@@ -32,32 +30,6 @@ def commissioner(db):
     from accounts.constants import PlatformRole
 
     return UserFactory(platform_role=PlatformRole.COMMISSIONER)
-
-
-def pdf_bytes() -> bytes:
-    return b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-
-
-OFFICE = "application/vnd.openxmlformats-officedocument"
-MAIN_PARTS = {
-    "docx": f"{OFFICE}.wordprocessingml.document.main+xml",
-    "xlsx": f"{OFFICE}.spreadsheetml.sheet.main+xml",
-}
-
-
-def office_bytes(kind: str = "docx", *, main_part: str | None = None) -> bytes:
-    """A minimal Word document or Excel workbook, as far as the content check cares."""
-    main_part = main_part or MAIN_PARTS[kind]
-    part = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}[kind]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            f'content-types"><Override PartName="/{part}" ContentType="{main_part}"/></Types>',
-        )
-        archive.writestr(part, "<document/>")
-    return buffer.getvalue()
 
 
 def upload(name: str, content: bytes, content_type: str = "application/pdf"):

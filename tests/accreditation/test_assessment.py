@@ -22,6 +22,7 @@ from tests.factories_accreditation import (
     sent_application,
     taken_application,
 )
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -430,7 +431,7 @@ def test_assessors_open_evidence_and_it_is_audited(assessor_client, assessor):
     admin_client = sign_in(Client(), admin)
     application.status = ApplicationStatus.DRAFT
     application.save()
-    add_evidence(admin_client, application, "policy.pdf", b"%PDF-1.4\n")
+    add_evidence(admin_client, application, "policy.pdf", pdf_bytes())
     evidence = application.evidence_files.get()
     download = reverse("accreditation:assessor_evidence", args=[evidence.pk])
     assert assessor_client.get(download).status_code == 404  # still a draft

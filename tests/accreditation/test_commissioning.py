@@ -19,6 +19,7 @@ from tests.factories import (
     pathway,
 )
 from tests.factories_accreditation import AccreditationApplicationFactory, AwardFactory
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 PAGE = reverse("accreditation:commissioning")
@@ -89,7 +90,7 @@ def test_commissioners_never_see_evidence(commissioner_client, providers, client
     ).user
     from django.test import Client
 
-    add_evidence(sign_in(Client(), admin), application, "policy.pdf", b"%PDF-1.4\n")
+    add_evidence(sign_in(Client(), admin), application, "policy.pdf", pdf_bytes())
     evidence = EvidenceFile.objects.get()
     assert "policy" not in commissioner_client.get(PAGE).text.lower()
     assert (

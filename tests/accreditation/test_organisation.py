@@ -19,6 +19,7 @@ from tests.factories_accreditation import (
     answer_all,
     sent_application,
 )
+from tests.files import jpeg_bytes
 
 from .conftest import office_bytes, pdf_bytes, upload
 
@@ -165,7 +166,7 @@ def add_evidence(client, application, name, content, title="Our policy"):
         ("policy.docx", office_bytes("docx"), "docx"),
         ("budget.xlsx", office_bytes("xlsx"), "xlsx"),
         ("photo.png", png_bytes(), "png"),
-        ("photo.jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00rest", "jpg"),
+        ("photo.jpeg", jpeg_bytes(), "jpg"),
     ],
 )
 def test_evidence_of_each_accepted_kind_is_stored_privately(

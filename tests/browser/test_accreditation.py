@@ -19,6 +19,7 @@ from tests.factories_accreditation import (
     current_standard,
     sent_application,
 )
+from tests.files import pdf_bytes
 
 from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
 
@@ -74,7 +75,7 @@ def test_an_org_admin_self_assesses_and_sends(live_server, page, org_admin, tmp_
     assert "The file must be a PDF" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     real = tmp_path / "real.pdf"
-    real.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    real.write_bytes(pdf_bytes())
     page.get_by_label("What is the document?").fill("Lone-working policy")
     page.get_by_label("Choose the file").set_input_files(str(real))
     page.get_by_role("button", name="Add the file").click()

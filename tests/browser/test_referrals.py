@@ -17,6 +17,7 @@ from tests.factories import (
     OrganisationFactory,
     ServiceFactory,
 )
+from tests.files import pdf_bytes
 from tests.mentees.factories import ReferralFactory
 
 from .conftest import (
@@ -28,8 +29,8 @@ from .conftest import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The smallest file that starts as a PDF does: the upload is checked by its first bytes.
-SMALL_PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+# A real one-page PDF: uploads are opened with a PDF library, not judged by their first bytes.
+SMALL_PDF = pdf_bytes()
 
 
 @pytest.fixture

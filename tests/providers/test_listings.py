@@ -13,6 +13,7 @@ from tests.factories import (
     ServiceFactory,
     pathway,
 )
+from tests.once import assert_same_confirmation, post_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +190,9 @@ def test_the_dashboard_counts_services_to_check(admin_client, organisation):
     ServiceFactory()  # another organisation's, not counted
     body = admin_client.get(reverse("dashboard")).content.decode()
     assert "1 not checked for 6 months" in body
+
+
+def test_a_service_sent_twice_is_added_once(admin_client, organisation):
+    first, second = post_twice(admin_client, reverse("providers:listing_create"), valid_form())
+    assert_same_confirmation(first, second)
+    assert Service.objects.filter(name="Gate to Home").count() == 1

@@ -9,6 +9,7 @@ from tests.factories import (
     LocationFactory,
     ServiceFactory,
 )
+from tests.once import assert_same_confirmation, post_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,20 @@ def test_removing_a_place_keeps_its_services(admin_client, organisation):
     assert not Location.objects.filter(pk=place.pk).exists()
     assert list(service.locations.all()) == []
     assert AuditEvent.objects.filter(action="removed", object_id=str(place.pk)).exists()
+
+
+def test_a_place_sent_twice_is_added_once(admin_client, organisation):
+    council = LocalAuthorityFactory(name="Liverpool", latitude="53.41", longitude="-2.93")
+    first, second = post_twice(
+        admin_client,
+        reverse("providers:location_create"),
+        {
+            "name": "Dale Street hub",
+            "address_1": "12 Dale Street",
+            "city": "Liverpool",
+            "postcode": "L2 2HB",
+            "local_authority": str(council.pk),
+        },
+    )
+    assert_same_confirmation(first, second)
+    assert Location.objects.filter(name="Dale Street hub").count() == 1

@@ -40,8 +40,8 @@ def test_org_admin_updates_details_and_logo_which_anyone_can_see(admin_client, o
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (b"<svg onload='alert(1)'></svg>", "The logo must be a PNG or JPEG image"),
-        (b"GIF89a" + b"\x00" * 20, "The logo must be a PNG or JPEG image"),
+        (b"<svg onload='alert(1)'></svg>", "The logo must be a PNG or JPEG"),
+        (b"GIF89a" + b"\x00" * 20, "The logo must be a PNG or JPEG"),
         (png_bytes(size=(2000, 2000)) + b"\x00" * (1024 * 1024), "1 MB or smaller"),
     ],
 )
@@ -88,3 +88,29 @@ def test_a_retention_period_out_of_range_is_refused(admin_client, organisation, 
     assert message in body and "govuk-error-summary" in body
     organisation.refresh_from_db()
     assert organisation.case_retention_years == 6 and organisation.phone == ""
+
+
+def test_a_144_megapixel_logo_is_refused_before_it_is_decoded(admin_client, organisation):
+    from tests.files import image_bytes
+
+    huge = image_bytes("PNG", size=(12_000, 12_000), mode="1")
+    assert len(huge) < 1024 * 1024  # Small on disk: the danger is in decoding it.
+    logo = SimpleUploadedFile("logo.png", huge, content_type="image/png")
+    response = admin_client.post(DETAILS, details(organisation, logo=logo))
+    assert response.status_code == 400
+    assert "The image is 12,000 by 12,000 pixels, which is too big" in response.text
+    organisation.refresh_from_db()
+    assert not organisation.logo
+
+
+def test_a_logo_far_over_1_mb_is_refused_and_the_other_details_survive(admin_client, organisation):
+    logo = SimpleUploadedFile("logo.png", image_bytes_big(), content_type="image/png")
+    response = admin_client.post(DETAILS, details(organisation, logo=logo))
+    assert response.status_code == 400
+    assert "The logo must be 1 MB or smaller" in response.text
+    assert "Enter how many years" not in response.text  # Fields before the file all arrived.
+    assert len(response.wsgi_request.environ["wsgi.input"]) > 4 * 1024 * 1024
+
+
+def image_bytes_big() -> bytes:
+    return png_bytes() + bytes(6 * 1024 * 1024)

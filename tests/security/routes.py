@@ -470,6 +470,7 @@ ROUTES = {
     "api:taxonomies": Public(),
     "api:taxonomy_terms": Public(),
     "api:service_at_locations": Public(),
+    "api:not_found": Token(kwarg="path"),  # Any other address under /api/v1/: a JSON 404.
     # The public directory.
     "providers:directory": Public(),
     "providers:service_detail": PublicObject(**PUBLIC_SERVICE),

@@ -13,8 +13,10 @@ from mentees.views.cases import ERASED
 from providers.models import TaxonomyTerm
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, pathway, png_bytes
+from tests.files import pdf_bytes
 from tests.html import error_summary
 from tests.mentees.factories import MenteeFactory
+from tests.once import assert_same_confirmation, post_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -222,7 +224,7 @@ def test_notes_are_added_and_shown_newest_first(staff_client, mentee):
 def test_documents_are_checked_by_content_and_downloaded_only_by_staff(
     client, staff_client, mentee, organisation, other_organisation
 ):
-    pdf = SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = SimpleUploadedFile("licence.pdf", pdf_bytes(), content_type="application/pdf")
     response = staff_client.post(
         url("mentee_documents", mentee), {"title": "Licence conditions", "upload": pdf}
     )
@@ -268,7 +270,7 @@ def test_nothing_is_added_to_an_erased_record_and_the_refusal_says_why(
     mentee_erase(actor=org_admin, mentee=mentee)
     before = AuditEvent.objects.count()
     note = staff_client.post(url("mentee_notes", mentee), {"text": "Called about housing."})
-    pdf = SimpleUploadedFile("licence.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    pdf = SimpleUploadedFile("licence.pdf", pdf_bytes(), content_type="application/pdf")
     document = staff_client.post(
         url("mentee_documents", mentee), {"title": "Licence conditions", "upload": pdf}
     )
@@ -290,3 +292,23 @@ def test_an_empty_note_is_refused_with_a_message(staff_client, mentee):
     assert response.status_code == 400
     assert error_summary(response.content.decode()) == [("Enter the note", "id_text")]
     assert not CaseNote.objects.exists()
+
+
+def test_a_needs_assessment_sent_twice_is_recorded_once(staff_client, mentee):
+    data = {"kind": "initial", **date_fields("assessed_on", timezone.localdate())}
+    for term in TaxonomyTerm.objects.pathways():
+        data[f"level_{term.code}"] = "none"
+    first, second = post_twice(staff_client, url("assessment_create", mentee), data)
+    assert_same_confirmation(first, second)
+    assert NeedsAssessment.objects.filter(mentee=mentee).count() == 1
+
+
+def test_a_new_goal_sent_twice_is_added_once(staff_client, mentee):
+    data = {
+        "pathway": pathway("accommodation").pk,
+        "description": "Find a flat",
+        "status": "not_started",
+    }
+    first, second = post_twice(staff_client, url("goal_create", mentee), data)
+    assert_same_confirmation(first, second)
+    assert Goal.objects.filter(mentee=mentee).count() == 1

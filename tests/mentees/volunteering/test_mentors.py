@@ -28,6 +28,7 @@ from tests.factories_volunteering import (
     TrainingModuleFactory,
     TrainingRecordFactory,
 )
+from tests.once import assert_same_confirmation, post_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -401,3 +402,19 @@ def test_training_that_ran_out_yesterday_is_current_for_neither(
     assert ("Can be matched with a mentee" in page) is current
     still_to_do = "Record the required training still to do: Safeguarding."
     assert (still_to_do in page) is not current
+
+
+def test_supervision_sent_twice_is_recorded_once(staff_client, mentor, coordinator):
+    first, second = post_twice(
+        staff_client,
+        reverse("mentees:supervision_create", args=[mentor.pk]),
+        {
+            "held_on_0": TODAY().day,
+            "held_on_1": TODAY().month,
+            "held_on_2": TODAY().year,
+            "supervisor": coordinator.pk,
+            "notes": "First month going well.",
+        },
+    )
+    assert_same_confirmation(first, second)
+    assert SupervisionSession.objects.filter(mentor=mentor).count() == 1

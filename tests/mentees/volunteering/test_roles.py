@@ -14,6 +14,7 @@ from tests.factories_volunteering import (
     TrainingModuleFactory,
     VolunteerRoleFactory,
 )
+from tests.once import assert_same_confirmation, post_twice
 
 pytestmark = pytest.mark.django_db
 
@@ -258,3 +259,16 @@ def test_the_training_module_list_is_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = admin_client.get(reverse("mentees:training_module_list"))
     assert response.text.count("/edit/") == 5
+
+
+def test_a_role_or_module_sent_twice_is_added_once(admin_client, organisation):
+    first, second = post_twice(admin_client, reverse("mentees:volunteer_role_create"), ROLE_FORM)
+    assert_same_confirmation(first, second)
+    assert VolunteerRole.objects.filter(organisation=organisation).count() == 1
+    first, second = post_twice(
+        admin_client,
+        reverse("mentees:training_module_create"),
+        {"name": "Safeguarding adults", "required": "True", "valid_for_months": "24"},
+    )
+    assert_same_confirmation(first, second)
+    assert TrainingModule.objects.filter(organisation=organisation).count() == 1

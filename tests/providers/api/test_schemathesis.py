@@ -1,4 +1,5 @@
-"""Property-based requests generated from our own OpenAPI document: no input is a server error.
+"""Property-based requests generated from our own OpenAPI document: no input is a server error,
+and every answer has a status, type and shape the document lists.
 
 The document is loaded through the WSGI application, and requests go through it too, in the
 test's transaction, so the published directory below is what they see. Nothing uses the network.
@@ -12,7 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from config.wsgi import application
 from providers.pathways import taxonomy_id, term_id
@@ -76,7 +82,15 @@ def test_generated_requests_never_cause_a_server_error(
             suppress_health_check=list(HealthCheck),
         )
         def check(case):
-            response = case.call_and_validate(checks=[not_a_server_error])
+            # No server error, and every answer is one the document lists, in its shape.
+            response = case.call_and_validate(
+                checks=[
+                    not_a_server_error,
+                    status_code_conformance,
+                    content_type_conformance,
+                    response_schema_conformance,
+                ]
+            )
             seen_statuses.add(response.status_code)
 
         check()
