@@ -4,6 +4,7 @@ With nothing set the defaults give a local demo: DEBUG on, a SQLite file, Celery
 eagerly and email printed to the console. Tests and production set DATABASE_URL and REDIS_URL.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -199,10 +200,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
-# allauth's built-in rate limits, kept in the shared cache.
+# allauth's built-in rate limits, kept in the shared cache. Wrong passwords are limited by
+# accounts.ratelimits per account and address together, with a growing wait and no hard block by
+# address (an office shares one); allauth's "login_failed" now limits only two-factor codes.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
+    "login_failed": "10/5m/key",
+    "login": "",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -298,9 +301,15 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# How many of our own proxies add to X-Forwarded-For: the audit log and the rate limits
-# (accounts.adapter) trust that many hops.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The networks of our own proxies (load balancers) that add to X-Forwarded-For. Empty, the
+# default, means no proxy: the header is ignored. accounts.addresses reads it for the audit log
+# and every rate limit alike; a value that is not a network stops the service at start-up.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _network in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_error}") from _error
 
 # Tenancy
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)

@@ -143,9 +143,9 @@ def test_a_login_flood_is_refused_with_a_clear_message(client):
             reverse("account_login"), {"login": user.email, "password": "wrong-password"}
         )
         assert "The email address and/or password you specified are not correct" in (response.text)
-    response = password_login(client, user)  # even the right password is refused now
+    response = password_login(client, user)  # even the right password waits now
     assert response.status_code == 200
-    assert "Too many failed login attempts. Try again later." in response.text
+    assert "too many wrong passwords for this account. Wait 30 seconds" in response.text
     assert "_auth_user_id" not in client.session
 
 
