@@ -101,6 +101,11 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# In production DATABASE_URL is the application's own role, and `manage.py migrate` connects as
+# the tables' owner (MIGRATION_DATABASE_URL, given to the migrate step only) and then grants the
+# application's role its rights: on the audit log, SELECT and INSERT only (accounts/database.py).
+_migration_url = env.str("MIGRATION_DATABASE_URL", default="")
+MIGRATION_DATABASE = env.db_url_config(_migration_url) if _migration_url else None
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
