@@ -224,7 +224,18 @@ ACCOUNT_RATE_LIMITS = {
     # Certificate codes are far too many to guess; the limit keeps anyone from trying.
     "verify_certificate": "60/1h/ip",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn) are offered to every account as a second factor that cannot be phished,
+# and to sign in with alone; an authenticator app stays for those without JavaScript or a device.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {
+    "add_webauthn": "accounts.passkeys.AddPasskeyForm",
+    "authenticate_webauthn": "accounts.passkeys.AuthenticatePasskeyForm",
+    "login_webauthn": "accounts.passkeys.LoginPasskeyForm",
+    "reauthenticate_webauthn": "accounts.passkeys.ReauthenticatePasskeyForm",
+}
+# WebAuthn checks the page's origin is https; the demo and tests serve plain http on localhost.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = SERVICE_NAME
 MFA_RECOVERY_CODE_COUNT = 10
 # allauth refuses this unless DEBUG is on: the demo's "any account, code 000000" shortcut.
