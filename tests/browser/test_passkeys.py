@@ -42,6 +42,9 @@ def test_a_mentor_adds_a_passkey_and_signs_in_with_it(live_server, page, setting
     page.goto(f"{live_server.url}/accounts/2fa/")
     assert_accessible(page)
     page.get_by_role("link", name="Add a passkey").click()
+    page.wait_for_url("**/reauthenticate/**")  # allauth asks for the password again first
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_label("Password").press("Enter")
     page.wait_for_url("**/webauthn/add/")
     assert_accessible(page)
     page.get_by_label("Name for this passkey").fill("Work laptop")
