@@ -1,22 +1,9 @@
 """Writing the audit log. Every view or change of a person's record calls audit_record."""
 
-from django.conf import settings
 from django.db import models
 
+from .addresses import client_ip
 from .models import AuditEvent
-
-
-def client_ip(request) -> str | None:
-    """The client's address, trusting X-Forwarded-For only as far as our own proxies."""
-    if request is None:
-        return None
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def audit_record(

@@ -12,7 +12,8 @@ EXEMPT_PREFIXES = ("/accounts/", "/static/", "/privacy/", "/accessibility/", "/c
 
 
 class StaffMFAMiddleware:
-    """MFA is mandatory for every staff role; allauth has no per-role switch, so this is it.
+    """MFA is mandatory for every staff role and for mentors; allauth has no per-role switch,
+    so this is it.
 
     A staff user without an authenticator is sent to set one up; a session that signed in
     without passing MFA (for example before the role was given) is asked for a code.
@@ -35,7 +36,7 @@ class StaffMFAMiddleware:
             if not is_mfa_enabled(user):
                 messages.info(
                     request,
-                    "Staff accounts must use two-factor authentication. "
+                    "Staff and mentor accounts must use two-factor authentication. "
                     "Set up an authenticator app to continue.",
                 )
                 return redirect(_with_next("mfa_activate_totp", request))
@@ -50,14 +51,15 @@ def _with_next(url_name: str, request) -> str:
 
 
 def _requires_mfa(request) -> bool:
-    """Every staff role: platform roles, Django admin users, org admins and coordinators.
+    """Every staff role (platform roles, Django admin users, org admins and coordinators) and
+    every mentor: mentors read their mentees' custody status, release plans and goals.
 
-    Volunteer mentors may turn MFA on but are not made to.
+    Anyone else (a volunteer still applying) may turn it on but is not made to.
     """
     user = request.user
     if user.platform_role or user.is_staff:
         return True
-    return any(m.is_staff_role for m in getattr(request, "memberships", []))
+    return bool(getattr(request, "memberships", []))
 
 
 def public_page(view):

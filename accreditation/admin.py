@@ -5,6 +5,8 @@ Applications and awards change only through the audited services, so they are re
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from accounts.admin import ReadOnlyAdmin
+
 from . import services
 from .models import Application, Area, Award, Requirement, Standard
 
@@ -100,17 +102,6 @@ class RequirementAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = obj is None or not obj.standard.is_published
         return allowed and super().has_delete_permission(request, obj)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Application)

@@ -1,8 +1,9 @@
 """Who may read what of the accreditation records, and the reads other parts build on.
 
 - Org admins see their own organisation's applications, evidence, awards and support requests.
-- Assessors see every application once it is sent for assessment (never a draft), with its
-  evidence, and every award and support request.
+- Assessors see applications waiting for an assessor and those they have taken themselves
+  (never a draft, never one another assessor has taken), with their evidence, and every award
+  and support request.
 - Commissioners (and platform admins) see applications and awards, never evidence.
 - The public sees current awards of active organisations (`AwardQuerySet.public`).
 """
@@ -41,6 +42,15 @@ def administered_organisations(user):
     )
 
 
+def assessor_may_see(user, application: str = "") -> Q:
+    """Applications (at `application`, e.g. "application__" from evidence) waiting to be taken,
+    or taken by this assessor: one assessor never reads another's assessment."""
+    waiting = Q(**{f"{application}status": ApplicationStatus.SUBMITTED})
+    waiting &= Q(**{f"{application}assessor__isnull": True})
+    theirs = Q(**{f"{application}assessor": user, f"{application}status__in": SENT_STATUSES})
+    return waiting | theirs
+
+
 class StandardQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=StandardStatus.PUBLISHED)
@@ -58,7 +68,7 @@ class ApplicationQuerySet(models.QuerySet):
             return self.all()
         visible = Q(organisation__in=administered_organisations(user))
         if has_platform_role(user, PlatformRole.ASSESSOR):
-            visible |= Q(status__in=SENT_STATUSES)
+            visible |= assessor_may_see(user)
         return self.filter(visible)
 
     def open(self):
@@ -93,15 +103,16 @@ class ApplicationQuerySet(models.QuerySet):
 
 
 class EvidenceQuerySet(models.QuerySet):
-    """Evidence files and generated summaries: the organisation's admins, and assessors once the
-    application is sent. Nobody else, commissioners included."""
+    """Evidence files and generated summaries: the organisation's admins, and assessors while
+    the application waits for one and then the one who took it. Nobody else, commissioners
+    included."""
 
     def visible_to(self, user):
         if not user.is_authenticated:
             return self.none()
         visible = Q(organisation__in=administered_organisations(user))
         if has_platform_role(user, PlatformRole.ASSESSOR):
-            visible |= Q(application__status__in=SENT_STATUSES)
+            visible |= assessor_may_see(user, "application__")
         return self.filter(visible)
 
 

@@ -4,6 +4,7 @@ With nothing set the defaults give a local demo: DEBUG on, a SQLite file, Celery
 eagerly and email printed to the console. Tests and production set DATABASE_URL and REDIS_URL.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -104,6 +105,11 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# In production DATABASE_URL is the application's own role, and `manage.py migrate` connects as
+# the tables' owner (MIGRATION_DATABASE_URL, given to the migrate step only) and then grants the
+# application's role its rights: on the audit log, SELECT and INSERT only (accounts/database.py).
+_migration_url = env.str("MIGRATION_DATABASE_URL", default="")
+MIGRATION_DATABASE = env.db_url_config(_migration_url) if _migration_url else None
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -203,10 +209,12 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
-# allauth's built-in rate limits, kept in the shared cache.
+# allauth's built-in rate limits, kept in the shared cache. Wrong passwords are limited by
+# accounts.ratelimits per account and address together, with a growing wait and no hard block by
+# address (an office shares one); allauth's "login_failed" now limits only two-factor codes.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
+    "login_failed": "10/5m/key",
+    "login": "",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -222,7 +230,18 @@ ACCOUNT_RATE_LIMITS = {
     # Certificate codes are far too many to guess; the limit keeps anyone from trying.
     "verify_certificate": "60/1h/ip",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys (WebAuthn) are offered to every account as a second factor that cannot be phished,
+# and to sign in with alone; an authenticator app stays for those without JavaScript or a device.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_FORMS = {
+    "add_webauthn": "accounts.passkeys.AddPasskeyForm",
+    "authenticate_webauthn": "accounts.passkeys.AuthenticatePasskeyForm",
+    "login_webauthn": "accounts.passkeys.LoginPasskeyForm",
+    "reauthenticate_webauthn": "accounts.passkeys.ReauthenticatePasskeyForm",
+}
+# WebAuthn checks the page's origin is https; the demo and tests serve plain http on localhost.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = SERVICE_NAME
 MFA_RECOVERY_CODE_COUNT = 10
 # allauth refuses this unless DEBUG is on: the demo's "any account, code 000000" shortcut.
@@ -328,9 +347,15 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# How many of our own proxies add to X-Forwarded-For: the audit log and the rate limits
-# (accounts.adapter) trust that many hops.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The networks of our own proxies (load balancers) that add to X-Forwarded-For. Empty, the
+# default, means no proxy: the header is ignored. accounts.addresses reads it for the audit log
+# and every rate limit alike; a value that is not a network stops the service at start-up.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _network in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_error}") from _error
 
 # Tenancy
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)

@@ -3,7 +3,7 @@ records are kept in the product's own screens; snapshots can be looked at, never
 
 from django.contrib import admin
 
-from accounts.constants import PlatformRole
+from accounts.admin import ReadOnlyAdmin
 
 from .models import CommissionerRegion, Comparator, ReportSnapshot
 
@@ -15,17 +15,12 @@ class ComparatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommissionerRegion)
-class CommissionerRegionAdmin(admin.ModelAdmin):
+class CommissionerRegionAdmin(ReadOnlyAdmin):
+    """Read-only: a commissioner's region is part of their role, given with it on the audited
+    "People with platform roles" page (accounts.services.platform_role_set)."""
+
     list_display = ["user", "region"]
     list_filter = ["region"]
-    autocomplete_fields: list[str] = []
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user":
-            from accounts.models import User
-
-            kwargs["queryset"] = User.objects.filter(platform_role=PlatformRole.COMMISSIONER)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(ReportSnapshot)

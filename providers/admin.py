@@ -1,8 +1,17 @@
 from django.contrib import admin, messages
 
+from accounts.admin import ReadOnlyAdmin, ReadOnlyInline
+
 from . import services
 from .constants import OrganisationStatus
 from .models import Invitation, LocalAuthority, Membership, Organisation, Prison, Region
+
+
+class MembershipInline(ReadOnlyInline):
+    model = Membership
+    fk_name = "organisation"
+    fields = ["user", "role", "joined_at", "removed_at"]
+    readonly_fields = fields
 
 
 @admin.register(Organisation)
@@ -15,6 +24,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["status", "status_reason"]
     actions = ["approve"]
+    inlines = [MembershipInline]
 
     @admin.action(description="Approve selected organisations")
     def approve(self, request, queryset):
@@ -29,19 +39,22 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
+    """Read-only: people join an organisation only by an invitation from its own admin, through
+    the audited services, so no platform admin can make themselves a member here."""
+
     list_display = ["user", "organisation", "role", "joined_at", "removed_at"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__email", "organisation__name"]
-    raw_id_fields = ["user", "removed_by"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(ReadOnlyAdmin):
+    """Read-only for the same reason: an invitation is a membership waiting to be accepted."""
+
     list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]
     exclude = ["token"]
-    raw_id_fields = ["invited_by", "accepted_by"]
 
 
 @admin.register(Prison)

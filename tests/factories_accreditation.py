@@ -101,6 +101,7 @@ class AwardFactory(factory.django.DjangoModelFactory):
             sent_application(
                 organisation=award.organisation,
                 status=ApplicationStatus.AWARDED,
+                assessor=award.awarded_by,
                 decided_at=timezone.now(),
                 decided_by=award.awarded_by,
             )

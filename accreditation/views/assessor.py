@@ -74,8 +74,8 @@ def queue(request):
         {
             "waiting": waiting,
             "overdue": set(sent.waiting_for_assessor_for().values_list("pk", flat=True)),
-            "yours": [a for a in in_assessment if a.assessor_id == request.user.pk],
-            "others": [a for a in in_assessment if a.assessor_id != request.user.pk],
+            # visible_to shows an assessor only what waits for one and what they have taken
+            "yours": in_assessment,
             "decided": sent.filter(
                 status__in=[ApplicationStatus.AWARDED, ApplicationStatus.NOT_YET]
             ).order_by("-decided_at")[:RECENT_DECISIONS],

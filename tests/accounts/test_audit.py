@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.addresses import client_ip
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from accounts.models import AuditEvent
@@ -46,14 +47,53 @@ def test_audit_record_keeps_who_what_when_and_where(rf, org_admin, organisation)
 
 def test_forwarded_address_is_trusted_only_as_far_as_our_proxies(rf, settings, org_admin):
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
-    settings.TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXIES = []
     assert audit_record(actor=org_admin, action="viewed", request=request).ip_address == (
         "10.0.0.2"
     )
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert audit_record(actor=org_admin, action="viewed", request=request).ip_address == (
         "203.0.113.7"
     )
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "expected"),
+    [
+        # no proxy of ours in front: the header is the client's own words
+        ("198.51.100.1", "192.0.2.1", "198.51.100.1"),
+        # our balancer passes on the address it saw; what the client wrote before it is ignored
+        ("10.0.0.2", "192.0.2.1, 203.0.113.7", "203.0.113.7"),
+        # two of our proxies in a row
+        ("10.0.0.2", "192.0.2.1, 203.0.113.7, 10.0.0.3", "203.0.113.7"),
+        # our proxy says it came from ourselves all the way: the leftmost we were told
+        ("10.0.0.2", "10.0.0.4, 10.0.0.3", "10.0.0.4"),
+        # rubbish in the header: keep the last address we can vouch for
+        ("10.0.0.2", "nonsense", "10.0.0.2"),
+        ("10.0.0.2", "", "10.0.0.2"),
+        ("2001:db8::1", "192.0.2.1", "2001:db8::1"),
+    ],
+)
+def test_client_address_walks_back_only_past_our_own_proxies(
+    rf, settings, remote, forwarded, expected
+):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_a_forged_forwarded_header_does_not_reach_the_audit_log(client, coordinator):
+    """With no proxy configured (the default), viewing a case record records the address the
+    request really came from, not the one the client wrote."""
+    from tests.mentees.factories import MenteeFactory
+
+    mentee = MenteeFactory(organisation=coordinator.memberships.get().organisation)
+    sign_in(client, coordinator)
+    url = reverse("mentees:mentee_detail", args=[mentee.pk])
+    response = client.get(url, REMOTE_ADDR="203.0.113.77", HTTP_X_FORWARDED_FOR="192.0.2.200")
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(action=AuditAction.VIEWED, object_id=str(mentee.pk))
+    assert event.ip_address == "203.0.113.77"
 
 
 def test_database_refuses_to_update_an_audit_event(event):

@@ -44,9 +44,24 @@ def test_platform_roles_without_mfa_are_sent_to_set_it_up(client, platform_role)
     assert response.url.startswith(reverse("mfa_activate_totp"))
 
 
-def test_mentor_without_mfa_may_carry_on(client):
+def test_mentor_without_mfa_is_sent_to_set_it_up(client):
+    """Mentors read their mentees' custody status, release plans and goals: a password alone
+    is not enough (issue 18)."""
     client.force_login(staff_user(MembershipRole.MENTOR))
-    assert client.get(reverse("dashboard")).status_code == 200
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_mentor_session_that_did_not_pass_mfa_is_asked_for_a_code(client):
+    mentor = staff_user(MembershipRole.MENTOR)
+    enrol_demo_mfa(mentor)
+    sign_in(client, mentor, mfa=False)
+    response = client.get(reverse("matching:mentor_home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_reauthenticate"))
+    sign_in(client, mentor)
+    assert client.get(reverse("matching:mentor_home")).status_code == 200
 
 
 def confirm_password(client):
@@ -143,9 +158,9 @@ def test_a_login_flood_is_refused_with_a_clear_message(client):
             reverse("account_login"), {"login": user.email, "password": "wrong-password"}
         )
         assert "The email address and/or password you specified are not correct" in (response.text)
-    response = password_login(client, user)  # even the right password is refused now
+    response = password_login(client, user)  # even the right password waits now
     assert response.status_code == 200
-    assert "Too many failed login attempts. Try again later." in response.text
+    assert "too many wrong passwords for this account. Wait 30 seconds" in response.text
     assert "_auth_user_id" not in client.session
 
 

@@ -36,11 +36,11 @@ def test_a_key_is_limited_whichever_address_asks():
 @pytest.mark.django_db
 def test_behind_our_proxy_each_visitor_has_their_own_limit(settings):
     """Every request reaches us from the load balancer's address; the limits count the address
-    it says it is passing on (settings.TRUSTED_PROXY_COUNT, as the audit log does)."""
+    it says it is passing on (settings.TRUSTED_PROXIES, as the audit log does)."""
     from django.test import Client
     from django.urls import reverse
 
-    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "verify_certificate": "2/1h/ip"}
     url = reverse("accreditation:verify", args=["APS-3333-4444"])
     proxy = {"REMOTE_ADDR": "10.0.0.9"}
@@ -50,3 +50,20 @@ def test_behind_our_proxy_each_visitor_has_their_own_limit(settings):
     assert second.get(url).status_code != 429
     forged = Client(HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.7", **proxy)
     assert forged.get(url).status_code == 429, "an address the client adds itself is not trusted"
+
+
+@pytest.mark.django_db
+def test_with_no_proxy_configured_a_rotating_forwarded_header_changes_nothing(settings):
+    """The default: gunicorn reached directly. Whatever the client puts in X-Forwarded-For,
+    it is counted (and audited) under the address it connects from."""
+    from django.test import Client
+    from django.urls import reverse
+
+    assert settings.TRUSTED_PROXIES == []
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "verify_certificate": "3/1h/ip"}
+    url = reverse("accreditation:verify", args=["APS-3333-4444"])
+    refused = [
+        Client(REMOTE_ADDR="203.0.113.50", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}").get(url)
+        for n in range(10)
+    ]
+    assert [r.status_code == 429 for r in refused] == [False] * 3 + [True] * 7

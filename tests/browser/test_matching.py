@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.demo import enrol_demo_mfa
+from accounts.models import User
 from matching.constants import BulkProposalStatus, MatchStatus
 from matching.models import BulkProposal, EmailPreference, Exclusion, Match, MatchingSettings
 from matching.services.notifications import notify
@@ -82,12 +83,9 @@ def staff(organisation, role):
 
 
 def sign_in_as_a_mentor(page, base_url: str, email: str) -> None:
-    """Mentors are not staff: email and password, no authenticator code."""
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/dashboard/")
+    """Mentors, like staff, use two-factor authentication: email, password and a code."""
+    enrol_demo_mfa(User.objects.get(email=email))
+    sign_in_through_the_forms(page, base_url, email, TEST_PASSWORD)
 
 
 def heading(page) -> str:

@@ -25,7 +25,7 @@ def match(mentee, mentor):
 
 @pytest.fixture
 def mentor_client(client, mentor_user, match):
-    return sign_in(client, mentor_user, mfa=False)
+    return sign_in(client, mentor_user)
 
 
 def form(day=None, **changes):

@@ -41,7 +41,7 @@ def test_an_unwanted_kind_is_not_emailed_but_safeguarding_always_is(
 def test_the_list_shows_only_your_own_and_opening_marks_read(client, user):
     mine = notify(user=user, kind="proposal", key="a", title="Mine", link="/mentor/")
     notify(user=UserFactory(), kind="proposal", key="a", title="Someone else's")
-    sign_in(client, user, mfa=False)
+    sign_in(client, user)
     body = client.get(reverse("matching:notifications")).content.decode()
     assert "Mine" in body and "Someone else" not in body and "1 unread" in body
     response = client.get(reverse("matching:notification_open", args=[mine.pk]))
@@ -56,7 +56,7 @@ def test_the_list_costs_the_same_queries_for_many_organisations(
     from tests.factories import OrganisationFactory
 
     notify(user=user, kind="proposal", key="0", title="First", organisation=OrganisationFactory())
-    sign_in(client, user, mfa=False)
+    sign_in(client, user)
     with django_assert_max_num_queries(20) as few:
         client.get(reverse("matching:notifications"))
     for n in range(1, 10):
@@ -111,14 +111,14 @@ def test_opening_one_about_an_organisation_you_left_goes_back_to_the_list(client
 
 def test_a_link_elsewhere_is_never_followed(client, user):
     sneaky = notify(user=user, kind="proposal", key="x", title="Hi", link="https://evil.example/")
-    sign_in(client, user, mfa=False)
+    sign_in(client, user)
     assert client.get(reverse("matching:notification_open", args=[sneaky.pk]))[
         "Location"
     ] == reverse("matching:notifications")
 
 
 def test_email_choices_are_saved_except_for_safeguarding(client, user):
-    sign_in(client, user, mfa=False)
+    sign_in(client, user)
     client.post(reverse("matching:email_preferences"), {"wanted": ["meeting_tomorrow"]})
     unwanted = set(EmailPreference.objects.filter(user=user).values_list("kind", flat=True))
     assert "meeting_tomorrow" not in unwanted and "proposal" in unwanted

@@ -24,7 +24,7 @@ def url(match):
 
 
 def test_the_mentor_sees_only_what_they_need_to_know(client, proposal, mentor_user):
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     body = client.get(url(proposal)).content.decode()
     assert "Would you mentor Sam?" in body
     assert "Example" not in body, "no surname"
@@ -36,7 +36,7 @@ def test_the_mentor_sees_only_what_they_need_to_know(client, proposal, mentor_us
 def test_accepting_starts_the_relationship_in_custody_and_tells_the_coordinators(
     client, proposal, mentor_user, coordinator, django_capture_on_commit_callbacks
 ):
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url(proposal), {"answer": "yes"})
     assert response["Location"] == reverse("matching:mentor_relationship", args=[proposal.pk])
@@ -48,7 +48,7 @@ def test_accepting_starts_the_relationship_in_custody_and_tells_the_coordinators
 
 
 def test_declining_needs_a_reason(client, proposal, mentor_user):
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     response = client.post(url(proposal), {"answer": "no", "reason": ""})
     assert response.status_code == 400
     assert "Say why, so your coordinator can find someone else" in response.content.decode()
@@ -61,7 +61,7 @@ def test_declining_needs_a_reason(client, proposal, mentor_user):
 
 def test_a_lapsed_proposal_cannot_be_accepted(client, proposal, mentor_user, coordinator):
     Match.objects.filter(pk=proposal.pk).update(respond_by=timezone.now() - timedelta(minutes=1))
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     response = client.post(url(proposal), {"answer": "yes"}, follow=True)
     assert "This proposal lapsed on" in response.content.decode()
     proposal.refresh_from_db()
@@ -79,7 +79,7 @@ def test_the_lapse_job_lapses_once_and_tells_the_coordinators_once(proposal, coo
 
 
 def test_answering_twice_is_refused(client, proposal, mentor_user):
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     client.post(url(proposal), {"answer": "yes"})
     response = client.post(
         url(proposal), {"answer": "no", "reason": "Changed my mind"}, follow=True
@@ -95,7 +95,7 @@ def test_the_coordinator_can_withdraw_a_proposal(staff_client, proposal):
 
 
 def test_a_mentor_sees_nothing_more_of_a_proposal_once_it_is_over(client, proposal, mentor_user):
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     client.post(url(proposal), {"answer": "no", "reason": "I know his family"})
     response = client.get(url(proposal), follow=True)
     body = response.content.decode()

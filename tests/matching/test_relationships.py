@@ -56,7 +56,7 @@ def test_the_first_meeting_after_release_makes_it_ongoing(client, in_custody, me
     Match.objects.filter(pk=in_custody.pk).update(
         status=MatchStatus.RELEASED, released_on=today - timedelta(days=1)
     )
-    sign_in(client, mentor_user, mfa=False)
+    sign_in(client, mentor_user)
     response = client.post(
         reverse("matching:mentor_meeting_create", args=[in_custody.pk]),
         {

@@ -112,7 +112,7 @@ def test_org_admins_set_the_assumptions(client, organisation, named_comparators)
 def test_coordinators_cannot_change_settings_and_mentors_see_nothing(client, organisation):
     sign_in(client, MembershipFactory(organisation=organisation, role="coordinator").user)
     assert client.get(reverse("outcomes:settings")).status_code == 403
-    sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user, mfa=False)
+    sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user)
     assert client.get(reverse("outcomes:dashboard")).status_code == 403
 
 

@@ -280,7 +280,7 @@ def test_another_organisations_mentee_is_not_found(staff_client, other_organisat
 
 
 def test_mentors_cannot_see_outcomes(client, organisation, mentee):
-    sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user, mfa=False)
+    sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user)
     assert client.get(reverse("outcomes:record", args=[mentee.pk])).status_code == 403
 
 

@@ -220,5 +220,5 @@ def test_mentors_cannot_read_reports(client, organisation, today):
         period_kind=PeriodKind.MONTH,
         period=previous_month(today),
     )
-    sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user, mfa=False)
+    sign_in(client, MembershipFactory(organisation=organisation, role="mentor").user)
     assert client.get(reverse("outcomes:snapshot", args=[snapshot.pk])).status_code == 403

@@ -100,7 +100,7 @@ class TestAccepting:
     def test_accepting_creates_one_membership_even_if_sent_twice(self, client, invitation, joiner):
         invitation.role = MembershipRole.MENTOR
         invitation.save()
-        sign_in(client, joiner, mfa=False)
+        sign_in(client, joiner)  # mentors too must have passed two-factor authentication
         first = client.post(self.url(invitation))
         assert first.status_code == 302
         second = client.post(self.url(invitation))

@@ -57,6 +57,7 @@ from tests.factories_accreditation import (
     AccreditationApplicationFactory,
     AwardFactory,
     sent_application,
+    taken_application,
 )
 from tests.factories_volunteering import (
     ApplicationFactory,
@@ -330,11 +331,21 @@ def _draft_accreditation():
     return {"application_id": AccreditationApplicationFactory().pk}
 
 
-# Assessors see applications once they are sent; a draft is out of their reach (404).
-SENT_ACCREDITATION = {"make": _sent_accreditation, "make_other": _draft_accreditation}
+def _taken_accreditation(assessor):
+    return {"application_id": taken_application(assessor).pk}
+
+
+# Assessors see applications waiting for one, and those they have taken; a draft is out of their
+# reach (404), and so is an application another assessor has taken.
+SENT_ACCREDITATION = {
+    "make": _sent_accreditation,
+    "make_other": _draft_accreditation,
+    "make_taken": _taken_accreditation,
+}
 SENT_REQUIREMENT = {
     "make": lambda: {**_sent_accreditation(), "code": "aims"},
     "make_other": lambda: {**_draft_accreditation(), "code": "aims"},
+    "make_taken": lambda assessor: {**_taken_accreditation(assessor), "code": "aims"},
 }
 ASSESSORS = (PlatformRole.ASSESSOR,)
 
@@ -385,6 +396,9 @@ class PlatformObject:
     make: Callable = field(compare=False)
     make_other: Callable = field(compare=False)
     method: str = "get"
+    # Assessors' pages: an object taken by the assessor given (kwargs for the URL). Another
+    # assessor must get a 404 for it, and the walk checks that they do.
+    make_taken: Callable | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -635,11 +649,15 @@ ROUTES = {
         roles=ASSESSORS,
         make=lambda: {"application_id": AwardFactory().application_id},
         make_other=_draft_accreditation,
+        make_taken=lambda assessor: {
+            "application_id": AwardFactory(awarded_by=assessor).application_id
+        },
     ),
     "accreditation:assessor_evidence": PlatformObject(
         roles=ASSESSORS,
         make=lambda: _evidence_of(sent_application()),
         make_other=lambda: _evidence_of(AccreditationApplicationFactory()),
+        make_taken=lambda assessor: _evidence_of(taken_application(assessor)),
     ),
     # Commissioners.
     "accreditation:commissioning": Platform(roles=COMMISSIONERS),

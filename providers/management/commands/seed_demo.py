@@ -180,8 +180,7 @@ class Command(BaseCommand):
                 services.membership_create(
                     actor=platform_admin, organisation=organisation, user=user, role=role
                 )
-            if role != MembershipRole.MENTOR:
-                enrol_demo_mfa(user)
+            enrol_demo_mfa(user)  # staff and mentors alike must use two-factor authentication
             label = f"{MembershipRole(role).label}, {organisation}"
             if (user.email, label) not in logins:
                 logins.append((user.email, label))
@@ -195,6 +194,9 @@ class Command(BaseCommand):
         logins += seed_volunteering(
             actor=platform_admin, organisations=organisations, make_user=self.user
         )
+        # Mentors who came through the volunteering journey need two-factor authentication too.
+        for user in User.objects.filter(memberships__isnull=False).distinct():
+            enrol_demo_mfa(user)
         seed_matching(staff=coordinators)
         seed_accreditation(
             organisations=organisations,
@@ -221,7 +223,8 @@ class Command(BaseCommand):
         for email, label in logins:
             self.stdout.write(f"  {email.ljust(width)}  {label}")
         self.stdout.write(
-            "\nStaff accounts use two-factor authentication. In the demo (DEBUG on) the code "
+            "\nStaff and mentor accounts use two-factor authentication. In the demo (DEBUG on) "
+            "the code "
             "000000 is accepted;\nor add this secret to an authenticator app: "
             f"{DEMO_TOTP_SECRET}\n(`python manage.py demo_mfa_code` prints the current code)."
         )

@@ -186,7 +186,7 @@ def test_a_mentors_record_shows_the_matching_profile_and_is_audited(staff_client
 
 def test_a_mentor_cannot_see_mentor_records(client, mentor, organisation):
     fellow = MembershipFactory(organisation=organisation, role=MembershipRole.MENTOR).user
-    sign_in(client, fellow, mfa=False)
+    sign_in(client, fellow)
     assert client.get(reverse("mentees:mentor", args=[mentor.pk])).status_code == 403
     assert client.get(reverse("mentees:mentors")).status_code == 403
 

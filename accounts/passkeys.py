@@ -1,0 +1,64 @@
+"""allauth's passkey (WebAuthn) forms, with a message of ours for a credential they cannot read.
+
+fido2 answers a malformed credential (missing fields, wrong types) with KeyError or TypeError,
+which allauth lets through as a 500. Anyone can post one; the page says plainly it did not work.
+"""
+
+from allauth.mfa.webauthn.forms import (
+    AddWebAuthnForm,
+    AuthenticateWebAuthnForm,
+    LoginWebAuthnForm,
+    ReauthenticateWebAuthnForm,
+)
+from django.core.exceptions import ValidationError
+
+NOT_READ = (
+    "Your passkey could not be checked. Try again, or use your authenticator app or password "
+    "instead."
+)
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+def _our_words(form) -> None:
+    form.fields["credential"].error_messages.update(invalid=NOT_READ, required=NOT_READ)
+
+
+class AddPasskeyForm(AddWebAuthnForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _our_words(self)
+
+    def clean(self) -> dict:
+        try:
+            return super().clean()
+        except UNREADABLE as error:
+            raise ValidationError(NOT_READ, code="passkey_not_read") from error
+
+
+class _ReadsCredential:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _our_words(self)
+
+    def clean_credential(self):
+        try:
+            return super().clean_credential()
+        except UNREADABLE as error:
+            raise ValidationError(NOT_READ, code="passkey_not_read") from error
+        except ValidationError as error:
+            # allauth says "Incorrect code" of a passkey it could not match: not what happened
+            if getattr(error, "code", None) == "incorrect_code":
+                raise ValidationError(NOT_READ, code="passkey_not_read") from error
+            raise
+
+
+class AuthenticatePasskeyForm(_ReadsCredential, AuthenticateWebAuthnForm):
+    pass
+
+
+class LoginPasskeyForm(_ReadsCredential, LoginWebAuthnForm):
+    pass
+
+
+class ReauthenticatePasskeyForm(_ReadsCredential, ReauthenticateWebAuthnForm):
+    pass
