@@ -15,8 +15,10 @@ from django.utils import timezone
 
 from providers.choices import directory_choices
 from providers.constants import GenderEligibility, Language
+from providers.eligibility import MAN, NOT_SAY, OFFENCE_WORDS, WOMAN
 from providers.forms.widgets import LongSelect
 from providers.models import LocalAuthority, Prison, TaxonomyTerm
+from providers.pathways import plain_words
 
 from ..constants import (
     CompletedBy,
@@ -26,7 +28,7 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
-from ..dates import age_on, years_before
+from ..dates import years_before
 from .fields import GovDateField
 
 YOUNGEST = 15
@@ -34,6 +36,7 @@ OLDEST = 100
 LATEST_RELEASE_YEARS = 15
 PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")
 UNKNOWN_AREA = "unknown"
+NO_OFFENCE = "none"
 
 # The first field's label (or legend) is the page's heading on a one-question page.
 HEADING = {
@@ -473,36 +476,102 @@ class ConsentForm(QuestionForm):
         )
 
 
-class ServiceChoiceForm(QuestionForm):
-    """Choose one of the services suggested for the answers so far. Only those can be chosen:
-    a posted id of any other service, published or not, is refused."""
+class GenderForm(QuestionForm):
+    """Asked only when a service that could take the person is for men only or women only."""
 
+    gender = forms.ChoiceField(
+        choices=[(MAN, "A man"), (WOMAN, "A woman"), (NOT_SAY, "I would rather not say")],
+        widget=forms.RadioSelect,
+    )
+
+    def word_for_person(self):
+        field = self.fields["gender"]
+        field.label = self.your("Are you a man or a woman?", "Are they a man or a woman?")
+        field.help_text = (
+            "Some services near "
+            + self.your("you", "them")
+            + " are only for men or only for women. If you would rather not say, we only show "
+            "services that are open to everyone."
+        )
+        field.error_messages.update(
+            required="Select a man, a woman, or I would rather not say",
+            invalid_choice="Select a man, a woman, or I would rather not say",
+        )
+
+
+class OffencesForm(QuestionForm):
+    """Asked only when a service that could take the person cannot work with some offence
+    types; it lists only those types. The answer picks services and is not stored."""
+
+    offences = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
+
+    def word_for_person(self):
+        from ..suggestions import offence_types_asked
+
+        field = self.fields["offences"]
+        field.label = self.your(
+            "Have you been convicted of any of these?", "Have they been convicted of any of these?"
+        )
+        field.help_text = (
+            "Some services cannot work with people convicted of these. We use the answer only "
+            "to pick services. We do not keep it or send it to anyone. If you would rather not "
+            "say, we do not show those services."
+        )
+        field.choices = [
+            *(
+                (code, OFFENCE_WORDS.get(code, code).capitalize())
+                for code in offence_types_asked(self.answers)
+            ),
+            (NO_OFFENCE, "None of these"),
+            (NOT_SAY, "I would rather not say"),
+        ]
+        field.error_messages.update(
+            required="Select the offences, None of these, or I would rather not say",
+            invalid_choice="Select from the list",
+        )
+
+    def clean_offences(self):
+        chosen = self.cleaned_data["offences"]
+        alone = {NO_OFFENCE, NOT_SAY} & set(chosen)
+        if alone and len(chosen) > 1:
+            raise forms.ValidationError(
+                "Select None of these or I would rather not say on its own, not with an offence"
+            )
+        if NOT_SAY in chosen:
+            return NOT_SAY
+        return [code for code in chosen if code != NO_OFFENCE]
+
+
+class ServiceChoiceForm(QuestionForm):
+    """Choose one of the services that can take the person, best fit first. Only those can be
+    chosen: a posted id of any other service, published or not, is refused."""
+
+    one_question = False  # the page's heading is its title, then why a service is missing
     service = forms.ChoiceField(widget=forms.RadioSelect)
 
     def word_for_person(self):
         from ..suggestions import suggested_services
 
-        self.suggestions = suggested_services(
-            local_authority=self.answers.get("local_authority"),
-            prison=self.answers.get("prison") if in_custody(self.answers) else None,
-            needs=self.answers.get("needs") or [],
-            age=_age(self.answers.get("date_of_birth")),
-        )
+        self.suggestions = suggested_services(self.answers)
         field = self.fields["service"]
-        field.label = "Choose a mentoring service"
-        field.help_text = self.your(
-            "These services work where you are or will live and help with what you asked for. "
-            "The service you choose gets your request.",
-            "These services work where they are or will live and help with what they asked for. "
-            "The service chosen gets the request.",
+        field.label = self.your("Services that can take you", "Services that can take them")
+        all_help = all(suggestion.fit.helps_with for suggestion in self.suggestions)
+        field.help_text = " ".join(
+            [
+                "These services can take " + self.your("you", "them") + ".",
+                "They all help with something you asked for."
+                if all_help
+                else "The ones that help with what you asked for come first.",
+                "The service you choose gets the request.",
+            ]
         )
         field.choices = [
             Choice(
-                str(service.pk),
-                f"{service.name} ({service.organisation.name})",
-                hint=_hint(service),
+                str(suggestion.service.pk),
+                f"{suggestion.service.name} ({suggestion.service.organisation.name})",
+                hint=why_listed(suggestion, self.answers),
             )
-            for service in self.suggestions
+            for suggestion in self.suggestions
         ]
         field.error_messages.update(
             required="Select the mentoring service to send the request to",
@@ -511,21 +580,41 @@ class ServiceChoiceForm(QuestionForm):
 
     def clean_service(self):
         chosen = self.cleaned_data["service"]
-        return next(service for service in self.suggestions if str(service.pk) == chosen)
+        return next(s.service for s in self.suggestions if str(s.service.pk) == chosen)
 
 
-def _age(born):
-    if born is None:
-        return None
-    return age_on(born, timezone.localdate())
+def why_listed(suggestion, answers: dict) -> str:
+    """Why a service is on the list, in plain words: "Helps with somewhere to live. Works in
+    Liverpool. Visits HMP Altcourse." """
+    service, fit = suggestion.service, suggestion.fit
+    if fit.helps_with:
+        helps = f"Helps with {_and(plain_words(term) for term in fit.helps_with)}."
+    else:
+        others = _and(plain_words(term) for term in service.pathways.all())
+        helps = f"Does not help with what you asked for. It helps with {others}." if others else ""
+    council = answers.get("local_authority")
+    prison = answers.get("prison")
+    where = []
+    if fit.visits_prison:
+        where.append(f"Visits {prison}.")
+    if fit.meets_nearby or fit.works_in_council:
+        where.append(f"Works in {council}.")
+    elif fit.works_in_region:
+        region = council.region.name
+        the = "" if region in ("Wales", "London") else "the "
+        where.append(f"Works across {the}{region}.")
+    if fit.national_only:
+        where.append("Works across England and Wales.")
+    who = {
+        GenderEligibility.MEN: "Only for men.",
+        GenderEligibility.WOMEN: "Only for women.",
+    }.get(service.gender, "")
+    taking = "Taking new people." if service.accepting_referrals else "Has a waiting list."
+    return " ".join(part for part in [helps, *where, who, taking] if part)
 
 
-def _hint(service) -> str:
-    helps = ", ".join(term.name.lower() for term in service.pathways.all())
-    taking = (
-        "Taking new people"
-        if service.accepting_referrals
-        else "Not taking new people now: you can join its waiting list"
-    )
-    who = "" if service.gender == GenderEligibility.ANYONE else f" {service.get_gender_display()}."
-    return f"{service.summary} Helps with {helps}.{who} {taking}."
+def _and(words) -> str:
+    words = list(dict.fromkeys(words))
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
