@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.utils.dateformat import format as format_date
 
 from providers.constants import Language
+from providers.eligibility import NOT_SAY, OFFENCE_WORDS
 
 from .constants import (
     CompletedBy,
@@ -84,6 +85,16 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
             ),
             ("Language", _label(Language.choices, data["language"])),
         ]
+    if slug == "gender":
+        gender = {"man": "A man", "woman": "A woman"}.get(data["gender"], "I would rather not say")
+        return [("Man or woman", gender)]
+    if slug == "offences":
+        offences = data["offences"]
+        if offences == NOT_SAY:
+            said = "I would rather not say"
+        else:
+            said = "\n".join(OFFENCE_WORDS[code].capitalize() for code in offences)
+        return [("Offences some services cannot work with", said or "None of these")]
     if slug == "choose-a-service":
         service = data["service"]
         return [("Mentoring service", f"{service.name} ({service.organisation.name})")]

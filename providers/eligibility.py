@@ -62,6 +62,27 @@ def reasons_cannot_take(service, person: Person, *, strict: bool = True) -> list
     return reasons
 
 
+def who_it_takes(service) -> list[str]:
+    """The service's limits on whom it can take, as sentences to show before someone asks."""
+    limits = []
+    if service.gender in _SERVES:
+        limits.append(f"It is only for {'men' if _SERVES[service.gender] == MAN else 'women'}.")
+    low, high = service.minimum_age, service.maximum_age
+    if low is not None and high is not None:
+        limits.append(f"It is for people aged {low} to {high}.")
+    elif low is not None:
+        limits.append(f"It is for people aged {low} or over.")
+    elif high is not None:
+        limits.append(f"It is for people aged {high} or under.")
+    offences = [OFFENCE_WORDS.get(code, code) for code in service.excluded_offences or []]
+    if offences:
+        listed = (
+            offences[0] if len(offences) == 1 else ", ".join(offences[:-1]) + " or " + offences[-1]
+        )
+        limits.append(f"It cannot work with people convicted of {listed}.")
+    return limits
+
+
 def can_take(service, person: Person, *, strict: bool = True) -> bool:
     return not reasons_cannot_take(service, person, strict=strict)
 

@@ -292,3 +292,30 @@ def test_the_service_that_creates_the_referral_sends_an_eligible_request(merseys
     answers = _answers(merseyside, gender="man", offences=[])
     referral = referral_submit(answers=answers, submission_key=uuid.uuid4())
     assert referral.service == merseyside["gate"]
+
+
+def test_check_your_answers_shows_the_new_answers_with_a_way_to_change_them(client, merseyside):
+    pages = _up_to_mentor(merseyside) + [
+        ("gender", {"gender": "man"}),
+        ("offences", {"offences": ["none"]}),
+    ]
+    walk(client, pages + finishing_pages(merseyside["gate"]))
+    body = client.get(CHECK).content.decode()
+    assert "Man or woman" in body and "A man" in body
+    assert "Offences some services cannot work with" in body and "None of these" in body
+    assert f"{step_url('offences')}?change=1" in body
+    # Changing the answer to one the chosen service cannot take asks for another service.
+    response = client.post(f"{step_url('offences')}?change=1", {"offences": ["arson"]})
+    assert response["Location"] == step_url("choose-a-service")
+
+
+def test_a_service_page_says_whom_the_service_can_take_before_asking(client, merseyside):
+    gate = merseyside["gate"]
+    body = client.get(reverse("providers:service_ask", args=[gate.pk])).content.decode()
+    assert "It is only for men." in body and "It is for people aged 18 or over." in body
+    assert (
+        "It cannot work with people convicted of a sexual offence or arson (setting fire to "
+        "something on purpose)." in body
+    )
+    work = client.get(reverse("providers:service_ask", args=[merseyside["work"].pk]))
+    assert "Who it can take" not in work.content.decode()
