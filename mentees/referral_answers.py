@@ -7,6 +7,7 @@ from django.utils.dateformat import format as format_date
 
 from providers.constants import Language
 from providers.eligibility import NOT_SAY, OFFENCE_WORDS
+from providers.pathways import plain_words
 
 from .constants import (
     CompletedBy,
@@ -71,7 +72,7 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
         area = data["local_authority"]
         return [("Council area", str(area) if area else "Not known yet")]
     if slug == "help":
-        needs = "\n".join(term.name for term in data["needs"])
+        needs = "\n".join(plain_words(term).capitalize() for term in data["needs"])
         rows = [("Help wanted", needs)]
         if data.get("needs_details"):
             rows.append(("Anything else", data["needs_details"]))

@@ -61,12 +61,12 @@ PATHWAYS = [
 PLAIN_WORDS = {
     "accommodation": "somewhere to live",
     "education-training-employment": "work and training",
-    "health": "health",
+    "health": "health and mental health",
     "drugs-alcohol": "drugs and alcohol",
-    "finance-benefit-debt": "money and debt",
+    "finance-benefit-debt": "money, benefits and debt",
     "children-families": "children and family",
     "attitudes-thinking-behaviour": "staying out of trouble",
-    "women-abuse-survivors": "women who have been abused",
+    "women-abuse-survivors": "women who have been abused or raped",
     "women-sex-work": "women who have sold sex",
 }
 

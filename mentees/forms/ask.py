@@ -18,7 +18,7 @@ from providers.constants import GenderEligibility, Language
 from providers.eligibility import MAN, NOT_SAY, OFFENCE_WORDS, WOMAN
 from providers.forms.widgets import LongSelect
 from providers.models import LocalAuthority, Prison, TaxonomyTerm
-from providers.pathways import plain_words
+from providers.pathways import PLAIN_WORDS, plain_words
 
 from ..constants import (
     CompletedBy,
@@ -105,19 +105,23 @@ class WorkerForm(QuestionForm):
     )
     worker_role = forms.ChoiceField(
         label="Your role",
-        choices=WorkerRole.choices,
+        choices=[
+            (WorkerRole.PRISON, "Prison staff"),
+            (WorkerRole.PROBATION, "Probation officer"),
+            (WorkerRole.OTHER, "Other support worker"),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Select your role"},
     )
     worker_organisation = forms.CharField(
         label="Where you work",
-        help_text="For example, HMP Liverpool or the probation office in Bootle",
+        help_text="For example, HMP Liverpool or the probation team in Bootle",
         max_length=150,
         error_messages={"required": "Enter where you work"},
     )
     worker_email = forms.EmailField(
-        label="Your work email address",
-        help_text="We send the provider's decision here",
+        label="Your work email",
+        help_text="We email you what the service decides",
         max_length=254,
         error_messages={
             "required": "Enter your work email address",
@@ -186,6 +190,10 @@ class SituationForm(QuestionForm):
     def word_for_person(self):
         field = self.fields["situation"]
         field.label = self.your("Where are you now?", "Where are they now?")
+        field.choices = [
+            (Situation.IN_CUSTODY, "In prison"),
+            (Situation.IN_COMMUNITY, "Out of prison, for example on licence"),
+        ]
         field.error_messages["required"] = self.your(
             "Select where you are now", "Select where they are now"
         )
@@ -279,9 +287,7 @@ class AreaForm(QuestionForm):
             field.label = self.your(
                 "Which council area do you live in?", "Which council area do they live in?"
             )
-        field.help_text = (
-            "Mentoring services work in particular areas, so this helps us find one near you"
-        )
+        field.help_text = "We use it to find mentors near " + self.your("you", "them")
         councils = [
             (region, [option for option in options if option[0].startswith("la-")])
             for region, options in directory_choices()["area"]
@@ -320,7 +326,10 @@ class NeedsForm(QuestionForm):
         field = self.fields["needs"]
         field.label = self.your("What would you like help with?", "What would they like help with?")
         field.help_text = "Select all that apply"
-        field.choices = directory_choices()["pathway"]
+        field.choices = [
+            (code, PLAIN_WORDS.get(code, name).capitalize())
+            for code, name in directory_choices()["pathway"]
+        ]
         field.error_messages.update(
             required="Select at least one thing a mentor could help with",
             invalid_choice="Select what a mentor could help with from the list",
@@ -402,7 +411,7 @@ class ContactForm(QuestionForm):
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     probation_practitioner = forms.CharField(
-        label="Probation practitioner's name and office",
+        label="Probation officer's name and office",
         required=False,
         max_length=200,
     )
@@ -424,13 +433,20 @@ class ContactForm(QuestionForm):
             "How can the mentoring service contact you?",
             "How can the mentoring service contact them?",
         )
-        field.help_text = "Select all that apply. Fill in the details for each one you choose"
-        if not in_custody(self.answers):
-            field.choices = [
-                choice
-                for choice in ContactMethod.choices
-                if choice[0] != ContactMethod.OFFENDER_MANAGEMENT_UNIT
-            ]
+        field.help_text = "Select all that apply. Then fill in the details for each one"
+        plain = {
+            ContactMethod.PROBATION: self.your(
+                "Through my probation officer", "Through their probation officer"
+            ),
+            ContactMethod.OFFENDER_MANAGEMENT_UNIT: self.your(
+                "Through the OMU at my prison", "Through the OMU at their prison"
+            ),
+        }
+        field.choices = [
+            (value, plain.get(value, label))
+            for value, label in ContactMethod.choices
+            if in_custody(self.answers) or value != ContactMethod.OFFENDER_MANAGEMENT_UNIT
+        ]
         field.error_messages.update(
             required="Select at least one way to be contacted",
             invalid_choice=(
@@ -469,10 +485,10 @@ class ConsentForm(QuestionForm):
 
     def word_for_person(self):
         self.fields["consent"].label = self.your(
-            "I have read how my information will be used and I agree to it being shared with "
-            "the mentoring service",
-            "The person has been told how their information will be used and agrees to it being "
-            "shared with the mentoring service",
+            "I have read how my answers are used. I agree to them being sent to the mentoring "
+            "service.",
+            "The person has been told how their answers are used. They agree to them being sent "
+            "to the mentoring service.",
         )
 
 
