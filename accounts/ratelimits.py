@@ -43,6 +43,8 @@ def failures_left(request, action: str, key: str) -> bool:
         dry_run=True,
     )
     return usage is not None
+
+
 # Signing in. allauth's own limit ("login_failed") counts failures per address and per account
 # separately and then refuses everyone for a while: anyone could lock a whole prison or probation
 # office (one address for all its staff) out, or lock one person out from everywhere. Ours keys on

@@ -1,7 +1,11 @@
 """The pages of "Ask for a mentor", in order, and which apply to whom."""
 
+from providers.constants import GenderEligibility
+from providers.eligibility import can_take
+
 from .forms import ask as questions
 from .journey import Journey, Step
+from .suggestions import candidates, person_from
 
 SESSION_KEY = "ask_for_a_mentor"
 
@@ -15,7 +19,17 @@ def _custody(answers):
 
 
 def _no_service_chosen_yet(answers):
-    return answers.get("fixed_service") is None
+    """No service chosen yet, or the one the journey began from cannot take the person."""
+    fixed = answers.get("fixed_service")
+    return fixed is None or not can_take(fixed, person_from(answers))
+
+
+def _a_service_restricts_gender(answers):
+    return any(service.gender != GenderEligibility.ANYONE for service in candidates(answers))
+
+
+def _a_service_excludes_offences(answers):
+    return any(service.excluded_offences for service in candidates(answers))
 
 
 ASK_FOR_A_MENTOR = Journey(
@@ -50,6 +64,19 @@ ASK_FOR_A_MENTOR = Journey(
             "What they would like help with",
         ),
         Step("mentor", questions.MentorPreferencesForm, "Your mentor", "Their mentor"),
+        Step(
+            "gender",
+            questions.GenderForm,
+            "Are you a man or a woman?",
+            "Are they a man or a woman?",
+            applies=_a_service_restricts_gender,
+        ),
+        Step(
+            "offences",
+            questions.OffencesForm,
+            "Offences some services cannot work with",
+            applies=_a_service_excludes_offences,
+        ),
         Step(
             "choose-a-service",
             questions.ServiceChoiceForm,

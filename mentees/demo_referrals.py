@@ -189,7 +189,10 @@ def seed_referrals(*, staff: dict) -> None:
     """staff: organisation key -> a coordinator who makes the demo's decisions."""
     made = {}
     for person in demo_people():
-        answers = {**person["answers"], "fixed_service": person["service"]}
+        service = person["service"]
+        # As the journey would have asked them: the demo people fit the service they ask.
+        said = {"gender": {"men": "man", "women": "woman"}.get(service.gender), "offences": []}
+        answers = {**said, **person["answers"], "fixed_service": service}
         referral = referrals.referral_submit(answers=answers, submission_key=person["key"])
         if referral.history.count() == 1 and person["days_ago"]:
             sent = timezone.now() - timedelta(days=person["days_ago"])

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from django.utils.dateformat import format as format_date
 
 from providers.constants import Language
+from providers.eligibility import NOT_SAY, OFFENCE_WORDS
+from providers.pathways import plain_words
 
 from .constants import (
     CompletedBy,
@@ -70,7 +72,7 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
         area = data["local_authority"]
         return [("Council area", str(area) if area else "Not known yet")]
     if slug == "help":
-        needs = "\n".join(term.name for term in data["needs"])
+        needs = "\n".join(plain_words(term).capitalize() for term in data["needs"])
         rows = [("Help wanted", needs)]
         if data.get("needs_details"):
             rows.append(("Anything else", data["needs_details"]))
@@ -84,6 +86,16 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
             ),
             ("Language", _label(Language.choices, data["language"])),
         ]
+    if slug == "gender":
+        gender = {"man": "A man", "woman": "A woman"}.get(data["gender"], "I would rather not say")
+        return [("Man or woman", gender)]
+    if slug == "offences":
+        offences = data["offences"]
+        if offences == NOT_SAY:
+            said = "I would rather not say"
+        else:
+            said = "\n".join(OFFENCE_WORDS[code].capitalize() for code in offences)
+        return [("Offences some services cannot work with", said or "None of these")]
     if slug == "choose-a-service":
         service = data["service"]
         return [("Mentoring service", f"{service.name} ({service.organisation.name})")]

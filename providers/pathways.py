@@ -56,6 +56,24 @@ PATHWAYS = [
     ),
 ]
 
+# Short everyday words for each pathway, for sentences people read at about age 11
+# ("helps with somewhere to live").
+PLAIN_WORDS = {
+    "accommodation": "somewhere to live",
+    "education-training-employment": "work and training",
+    "health": "health and mental health",
+    "drugs-alcohol": "drugs and alcohol",
+    "finance-benefit-debt": "money, benefits and debt",
+    "children-families": "children and family",
+    "attitudes-thinking-behaviour": "staying out of trouble",
+    "women-abuse-survivors": "women who have been abused or raped",
+    "women-sex-work": "women who have sold sex",
+}
+
+
+def plain_words(term) -> str:
+    return PLAIN_WORDS.get(term.code, term.name.lower())
+
 
 def term_id(code: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, code)

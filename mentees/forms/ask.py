@@ -15,8 +15,10 @@ from django.utils import timezone
 
 from providers.choices import directory_choices
 from providers.constants import GenderEligibility, Language
+from providers.eligibility import MAN, NOT_SAY, OFFENCE_WORDS, WOMAN
 from providers.forms.widgets import LongSelect
 from providers.models import LocalAuthority, Prison, TaxonomyTerm
+from providers.pathways import PLAIN_WORDS, plain_words
 
 from ..constants import (
     CompletedBy,
@@ -26,7 +28,7 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
-from ..dates import age_on, years_before
+from ..dates import years_before
 from .fields import GovDateField, in_our_words
 
 YOUNGEST = 15
@@ -34,6 +36,7 @@ OLDEST = 100
 LATEST_RELEASE_YEARS = 15
 PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")
 UNKNOWN_AREA = "unknown"
+NO_OFFENCE = "none"
 
 # The first field's label (or legend) is the page's heading on a one-question page.
 HEADING = {
@@ -106,7 +109,11 @@ class WorkerForm(QuestionForm):
     )
     worker_role = forms.ChoiceField(
         label="Your role",
-        choices=WorkerRole.choices,
+        choices=[
+            (WorkerRole.PRISON, "Prison staff"),
+            (WorkerRole.PROBATION, "Probation officer"),
+            (WorkerRole.OTHER, "Other support worker"),
+        ],
         widget=forms.RadioSelect,
         error_messages={
             "required": "Select your role",
@@ -115,13 +122,13 @@ class WorkerForm(QuestionForm):
     )
     worker_organisation = forms.CharField(
         label="Where you work",
-        help_text="For example, HMP Liverpool or the probation office in Bootle",
+        help_text="For example, HMP Liverpool or the probation team in Bootle",
         max_length=150,
         error_messages={"required": "Enter where you work"},
     )
     worker_email = forms.EmailField(
-        label="Your work email address",
-        help_text="We send the provider's decision here",
+        label="Your work email",
+        help_text="We email you what the service decides",
         max_length=254,
         error_messages={
             "required": "Enter your work email address",
@@ -192,6 +199,10 @@ class SituationForm(QuestionForm):
     def word_for_person(self):
         field = self.fields["situation"]
         field.label = self.your("Where are you now?", "Where are they now?")
+        field.choices = [
+            (Situation.IN_CUSTODY, "In prison"),
+            (Situation.IN_COMMUNITY, "Out of prison, for example on licence"),
+        ]
         field.error_messages["required"] = self.your(
             "Select where you are now", "Select where they are now"
         )
@@ -326,9 +337,7 @@ class AreaForm(QuestionForm):
             field.label = self.your(
                 "Which council area do you live in?", "Which council area do they live in?"
             )
-        field.help_text = (
-            "Mentoring services work in particular areas, so this helps us find one near you"
-        )
+        field.help_text = "We use it to find mentors near " + self.your("you", "them")
         councils = [
             (region, [option for option in options if option[0].startswith("la-")])
             for region, options in directory_choices()["area"]
@@ -367,7 +376,10 @@ class NeedsForm(QuestionForm):
         field = self.fields["needs"]
         field.label = self.your("What would you like help with?", "What would they like help with?")
         field.help_text = "Select all that apply"
-        field.choices = directory_choices()["pathway"]
+        field.choices = [
+            (code, PLAIN_WORDS.get(code, name).capitalize())
+            for code, name in directory_choices()["pathway"]
+        ]
         field.error_messages.update(
             required="Select at least one thing a mentor could help with",
             invalid_choice="Select what a mentor could help with from the list",
@@ -449,7 +461,7 @@ class ContactForm(QuestionForm):
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     probation_practitioner = forms.CharField(
-        label="Probation practitioner's name and office",
+        label="Probation officer's name and office",
         required=False,
         max_length=200,
     )
@@ -471,13 +483,20 @@ class ContactForm(QuestionForm):
             "How can the mentoring service contact you?",
             "How can the mentoring service contact them?",
         )
-        field.help_text = "Select all that apply. Fill in the details for each one you choose"
-        if not in_custody(self.answers):
-            field.choices = [
-                choice
-                for choice in ContactMethod.choices
-                if choice[0] != ContactMethod.OFFENDER_MANAGEMENT_UNIT
-            ]
+        field.help_text = "Select all that apply. Then fill in the details for each one"
+        plain = {
+            ContactMethod.PROBATION: self.your(
+                "Through my probation officer", "Through their probation officer"
+            ),
+            ContactMethod.OFFENDER_MANAGEMENT_UNIT: self.your(
+                "Through the OMU at my prison", "Through the OMU at their prison"
+            ),
+        }
+        field.choices = [
+            (value, plain.get(value, label))
+            for value, label in ContactMethod.choices
+            if in_custody(self.answers) or value != ContactMethod.OFFENDER_MANAGEMENT_UNIT
+        ]
         field.error_messages.update(
             required="Select at least one way to be contacted",
             invalid_choice=(
@@ -532,43 +551,109 @@ class ConsentForm(QuestionForm):
 
     def word_for_person(self):
         self.fields["consent"].label = self.your(
-            "I have read how my information will be used and I agree to it being shared with "
-            "the mentoring service",
-            "The person has been told how their information will be used and agrees to it being "
-            "shared with the mentoring service",
+            "I have read how my answers are used. I agree to them being sent to the mentoring "
+            "service.",
+            "The person has been told how their answers are used. They agree to them being sent "
+            "to the mentoring service.",
         )
 
 
-class ServiceChoiceForm(QuestionForm):
-    """Choose one of the services suggested for the answers so far. Only those can be chosen:
-    a posted id of any other service, published or not, is refused."""
+class GenderForm(QuestionForm):
+    """Asked only when a service that could take the person is for men only or women only."""
 
+    gender = forms.ChoiceField(
+        choices=[(MAN, "A man"), (WOMAN, "A woman"), (NOT_SAY, "I would rather not say")],
+        widget=forms.RadioSelect,
+    )
+
+    def word_for_person(self):
+        field = self.fields["gender"]
+        field.label = self.your("Are you a man or a woman?", "Are they a man or a woman?")
+        field.help_text = (
+            "Some services near "
+            + self.your("you", "them")
+            + " are only for men or only for women. If you would rather not say, we only show "
+            "services that are open to everyone."
+        )
+        field.error_messages.update(
+            required="Select a man, a woman, or I would rather not say",
+            invalid_choice="Select a man, a woman, or I would rather not say",
+        )
+
+
+class OffencesForm(QuestionForm):
+    """Asked only when a service that could take the person cannot work with some offence
+    types; it lists only those types. The answer picks services and is not stored."""
+
+    offences = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
+
+    def word_for_person(self):
+        from ..suggestions import offence_types_asked
+
+        field = self.fields["offences"]
+        field.label = self.your(
+            "Have you been convicted of any of these?", "Have they been convicted of any of these?"
+        )
+        field.help_text = (
+            "Some services cannot work with people convicted of these. We use the answer only "
+            "to pick services. We do not keep it or send it to anyone. If you would rather not "
+            "say, we do not show those services."
+        )
+        field.choices = [
+            *(
+                (code, OFFENCE_WORDS.get(code, code).capitalize())
+                for code in offence_types_asked(self.answers)
+            ),
+            (NO_OFFENCE, "None of these"),
+            (NOT_SAY, "I would rather not say"),
+        ]
+        field.error_messages.update(
+            required="Select the offences, None of these, or I would rather not say",
+            invalid_choice="Select from the list",
+        )
+
+    def clean_offences(self):
+        chosen = self.cleaned_data["offences"]
+        alone = {NO_OFFENCE, NOT_SAY} & set(chosen)
+        if alone and len(chosen) > 1:
+            raise forms.ValidationError(
+                "Select None of these or I would rather not say on its own, not with an offence"
+            )
+        if NOT_SAY in chosen:
+            return NOT_SAY
+        return [code for code in chosen if code != NO_OFFENCE]
+
+
+class ServiceChoiceForm(QuestionForm):
+    """Choose one of the services that can take the person, best fit first. Only those can be
+    chosen: a posted id of any other service, published or not, is refused."""
+
+    one_question = False  # the page's heading is its title, then why a service is missing
     service = forms.ChoiceField(widget=forms.RadioSelect)
 
     def word_for_person(self):
         from ..suggestions import suggested_services
 
-        self.suggestions = suggested_services(
-            local_authority=self.answers.get("local_authority"),
-            prison=self.answers.get("prison") if in_custody(self.answers) else None,
-            needs=self.answers.get("needs") or [],
-            age=_age(self.answers.get("date_of_birth")),
-        )
+        self.suggestions = suggested_services(self.answers)
         field = self.fields["service"]
-        field.label = "Choose a mentoring service"
-        field.help_text = self.your(
-            "These services work where you are or will live and help with what you asked for. "
-            "The service you choose gets your request.",
-            "These services work where they are or will live and help with what they asked for. "
-            "The service chosen gets the request.",
+        field.label = self.your("Services that can take you", "Services that can take them")
+        all_help = all(suggestion.fit.helps_with for suggestion in self.suggestions)
+        field.help_text = " ".join(
+            [
+                "These services can take " + self.your("you", "them") + ".",
+                "They all help with something you asked for."
+                if all_help
+                else "The ones that help with what you asked for come first.",
+                "The service you choose gets the request.",
+            ]
         )
         field.choices = [
             Choice(
-                str(service.pk),
-                f"{service.name} ({service.organisation.name})",
-                hint=_hint(service),
+                str(suggestion.service.pk),
+                f"{suggestion.service.name} ({suggestion.service.organisation.name})",
+                hint=why_listed(suggestion, self.answers),
             )
-            for service in self.suggestions
+            for suggestion in self.suggestions
         ]
         field.error_messages.update(
             required="Select the mentoring service to send the request to",
@@ -577,21 +662,41 @@ class ServiceChoiceForm(QuestionForm):
 
     def clean_service(self):
         chosen = self.cleaned_data["service"]
-        return next(service for service in self.suggestions if str(service.pk) == chosen)
+        return next(s.service for s in self.suggestions if str(s.service.pk) == chosen)
 
 
-def _age(born):
-    if born is None:
-        return None
-    return age_on(born, timezone.localdate())
+def why_listed(suggestion, answers: dict) -> str:
+    """Why a service is on the list, in plain words: "Helps with somewhere to live. Works in
+    Liverpool. Visits HMP Altcourse." """
+    service, fit = suggestion.service, suggestion.fit
+    if fit.helps_with:
+        helps = f"Helps with {_and(plain_words(term) for term in fit.helps_with)}."
+    else:
+        others = _and(plain_words(term) for term in service.pathways.all())
+        helps = f"Does not help with what you asked for. It helps with {others}." if others else ""
+    council = answers.get("local_authority")
+    prison = answers.get("prison")
+    where = []
+    if fit.visits_prison:
+        where.append(f"Visits {prison}.")
+    if fit.meets_nearby or fit.works_in_council:
+        where.append(f"Works in {council}.")
+    elif fit.works_in_region:
+        region = council.region.name
+        the = "" if region in ("Wales", "London") else "the "
+        where.append(f"Works across {the}{region}.")
+    if fit.national_only:
+        where.append("Works across England and Wales.")
+    who = {
+        GenderEligibility.MEN: "Only for men.",
+        GenderEligibility.WOMEN: "Only for women.",
+    }.get(service.gender, "")
+    taking = "Taking new people." if service.accepting_referrals else "Has a waiting list."
+    return " ".join(part for part in [helps, *where, who, taking] if part)
 
 
-def _hint(service) -> str:
-    helps = ", ".join(term.name.lower() for term in service.pathways.all())
-    taking = (
-        "Taking new people"
-        if service.accepting_referrals
-        else "Not taking new people now: you can join its waiting list"
-    )
-    who = "" if service.gender == GenderEligibility.ANYONE else f" {service.get_gender_display()}."
-    return f"{service.summary} Helps with {helps}.{who} {taking}."
+def _and(words) -> str:
+    words = list(dict.fromkeys(words))
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]

@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from providers.eligibility import reasons_cannot_take
 from providers.models import Service
 
 from ..constants import PRIVACY_NOTICE_VERSION, DeclineReason, ReferralStatus
 from ..models import Referral, ReferralStatusChange
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import new_reference
+from ..suggestions import person_from
 
 # The answers of the journey that are copied onto the referral as they are.
 PERSON_FIELDS = (
@@ -60,9 +62,24 @@ def referral_submit(*, answers: dict, submission_key: uuid.UUID, request=None) -
     raise RuntimeError("Could not store the referral after several attempts.")
 
 
+def _service_for(answers: dict) -> Service:
+    """The service the request goes to: the one chosen from the list, else the one the journey
+    began from. Refused unless it is in the directory and can take the person (their age,
+    gender and offence types), whatever the pages let through."""
+    service: Service | None = answers.get("service") or answers.get("fixed_service")
+    if service is None or not Service.objects.published().filter(pk=service.pk).exists():
+        raise ValidationError({"service": "Choose a service that is in the directory"})
+    reasons = reasons_cannot_take(service, person_from(answers))
+    if reasons:
+        raise ValidationError(
+            {"service": f"{service.name} cannot take this request: {'; '.join(reasons)}"}
+        )
+    return service
+
+
 @transaction.atomic
 def _create_referral(answers: dict, submission_key: uuid.UUID, request) -> Referral:
-    service: Service = answers.get("fixed_service") or answers["service"]
+    service = _service_for(answers)
     fields = {name: answers[name] for name in PERSON_FIELDS if name in answers}
     referral = Referral(
         organisation=service.organisation,

@@ -5,17 +5,20 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.middleware import public_page
+from providers.eligibility import reasons_cannot_take
 from providers.models import Service
 
 from ..ask import ASK_FOR_A_MENTOR, title
 from ..referral_answers import summary_rows
 from ..services.referrals import referral_submit
+from ..suggestions import person_from
 from .check import CHECKED_KEY
 
 JOURNEY = ASK_FOR_A_MENTOR
@@ -44,6 +47,17 @@ def _idle_minutes() -> int:
 
 def _extra(state: dict) -> dict:
     return {"fixed_service": _fixed_service(state)}
+
+
+def _why_not(service: Service | None, answers: dict) -> list[str]:
+    """Why the service the journey began from cannot take the person: the reasons from what
+    they told us, before those from what they were not asked."""
+    if service is None:
+        return []
+    person = person_from(answers)
+    return reasons_cannot_take(service, person, strict=False) or reasons_cannot_take(
+        service, person
+    )
 
 
 def _step_url(step, *, change=False) -> str:
@@ -167,6 +181,7 @@ def ask_step(request, slug):
             "fixed_service": extra["fixed_service"],
             "idle_minutes": _idle_minutes(),
             "affected_by_change": affected_by_change,
+            "fixed_service_reasons": _why_not(extra["fixed_service"], answers),
         },
         status=400 if form.errors and request.method == "POST" else 200,
     )
@@ -184,9 +199,13 @@ def ask_check(request):
     if not progress.complete:
         return redirect(_step_url(progress.next_step))
     if request.method == "POST":
-        referral = referral_submit(
-            answers=progress.answers, submission_key=uuid.UUID(state["key"]), request=request
-        )
+        try:
+            referral = referral_submit(
+                answers=progress.answers, submission_key=uuid.UUID(state["key"]), request=request
+            )
+        except ValidationError:
+            # The service changed who it can take since the list was shown: choose again.
+            return redirect(_step_url(JOURNEY.step("choose-a-service")))
         JOURNEY.end(request.session)
         request.session[SUBMITTED_KEY] = {
             "reference": referral.reference,
@@ -201,7 +220,7 @@ def ask_check(request):
         {
             "rows": summary_rows(progress, change_url=lambda step: _step_url(step, change=True)),
             "answers": progress.answers,
-            "service": progress.answers.get("fixed_service") or progress.answers.get("service"),
+            "service": progress.answers.get("service") or progress.answers.get("fixed_service"),
         },
     )
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from accounts.middleware import public_page, shows_nothing_personal
 
 from ..constants import OrganisationStatus
+from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
 from ..paging import page_with_total
@@ -76,7 +77,11 @@ def service_detail(request, service_id):
 def service_ask(request, service_id):
     """How to ask this service for a mentor (the request journey links here)."""
     service = get_object_or_404(public_services(), pk=service_id)
-    return render(request, "providers/directory/service_ask.html", {"service": service})
+    return render(
+        request,
+        "providers/directory/service_ask.html",
+        {"service": service, "limits": who_it_takes(service)},
+    )
 
 
 @public_page

@@ -133,8 +133,8 @@ def test_a_person_in_prison_asks_a_service_for_a_mentor_without_javascript(
     continue_(page)
 
     assert heading(page) == "What would you like help with?"
-    page.get_by_label("Accommodation").check()
-    page.get_by_label("Education, training and employment").check()
+    page.get_by_label("Somewhere to live").check()
+    page.get_by_label("Work and training").check()
     continue_(page)
 
     # A page of several questions, with its own heading.
@@ -145,11 +145,11 @@ def test_a_person_in_prison_asks_a_service_for_a_mentor_without_javascript(
 
     # Started from a service's page: no choice of service; straight to how to make contact.
     assert heading(page) == "How to contact you"
-    page.get_by_label("Through the prison's offender management unit (OMU)").check()
+    page.get_by_label("Through the OMU at my prison").check()
     page.get_by_label("By letter").check()
     continue_(page)
     assert "Enter a postal address" in error_summary(page)
-    assert page.get_by_label("Through the prison's offender management unit (OMU)").is_checked()
+    assert page.get_by_label("Through the OMU at my prison").is_checked()
     assert page.get_by_label("By letter").is_checked()
     page.get_by_label("Postal address").fill("Sam Example A1234BC\nHMP Liverpool\nL9 3DF")
     continue_(page)
@@ -157,7 +157,7 @@ def test_a_person_in_prison_asks_a_service_for_a_mentor_without_javascript(
     assert heading(page) == "How your information is used"
     assert "Mersey Mentors" in page.locator("main").inner_text()
     assert_accessible(page)
-    page.get_by_label("I have read how my information will be used").check()
+    page.get_by_label("I have read how my answers are used").check()
     continue_(page)
 
     assert heading(page) == "Check your answers before sending the request"
@@ -224,6 +224,16 @@ def test_no_service_where_they_will_live_says_what_to_do_without_javascript(
     live_server, no_js_page, gate_to_home
 ):
     page = no_js_page
+    ServiceFactory(
+        name="Steady Steps",
+        organisation=gate_to_home.organisation,
+        pathways=[pathway("accommodation"), pathway("finance-benefit-debt")],
+        local_authorities=list(gate_to_home.local_authorities.all()),
+        gender="men",
+        excluded_offences=["sexual", "arson"],
+        in_custody=False,
+        through_the_gate=False,
+    )
     page.goto(f"{live_server.url}/ask-for-a-mentor/")
     page.get_by_role("button", name="Start now").click()
     page.get_by_label("The person who wants a mentor").check()
@@ -232,21 +242,46 @@ def test_no_service_where_they_will_live_says_what_to_do_without_javascript(
     continue_(page)
     fill_date(page, "What is your date of birth?", date(1980, 1, 1))
     continue_(page)
-    page.get_by_label("In the community").check()
+    page.get_by_label("Out of prison").check()
     continue_(page)
     page.get_by_label("Which council area do you live in?").select_option(label="I do not know yet")
     continue_(page)
-    page.get_by_label("Accommodation").check()
+    page.get_by_label("Somewhere to live").check()
+    page.get_by_label("Money, benefits and debt").check()
     continue_(page)
     continue_(page)  # No preference about the mentor is the answer already chosen.
 
     assert heading(page) == "We could not find a service for you"
     assert_accessible(page)
-    page.get_by_role("link", name="change the council area").click()
+    page.get_by_role("link", name="choose another council area").click()
     page.get_by_label("Which council area do you live in?").select_option(label="Sefton")
     continue_(page)
+    # A men-only service that cannot work with some offences is in reach now: the journey
+    # asks what it needs to decide, and only that.
+    assert heading(page) == "Are you a man or a woman?"
+    assert_accessible(page)
+    page.get_by_label("A man").check()
+    continue_(page)
+    assert heading(page) == "Have you been convicted of any of these?"
+    offences = page.locator("main .govuk-checkboxes").inner_text()
+    assert "A sexual offence" in offences and "Arson" in offences
+    assert "terrorism" not in offences
+    page.get_by_label("None of these").check()
+    page.get_by_label("Arson (setting fire to something on purpose)").check()
+    continue_(page)
+    assert "on its own" in error_summary(page)
+    assert_accessible(page)
+    page.get_by_label("Arson (setting fire to something on purpose)").uncheck()
+    continue_(page)
+
     assert heading(page) == "Choose a mentoring service"
-    assert "Gate to Home (Mersey Mentors)" in page.locator("main .govuk-radios").inner_text()
+    choices = page.locator("main .govuk-radios").inner_text()
+    assert choices.index("Steady Steps (Mersey Mentors)") < choices.index("Gate to Home")
+    assert (
+        "Helps with somewhere to live and money, benefits and debt. Works in Sefton. "
+        "Only for men." in choices
+    )
+    assert_accessible(page)
 
 
 def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
@@ -293,7 +328,7 @@ def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
     page.get_by_label("Your full name").fill("Pat Officer")
     page.get_by_label("Prison staff").check()
     page.get_by_label("Where you work").fill("HMP Liverpool resettlement team")
-    page.get_by_label("Your work email address").fill("pat.officer@justice.example")
+    page.get_by_label("Your work email").fill("pat.officer@justice.example")
     continue_(page)
 
     assert heading(page) == "What is their full name?"
@@ -313,7 +348,7 @@ def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
         label="Sefton"
     )
     continue_(page)
-    page.get_by_label("Education, training and employment").check()
+    page.get_by_label("Work and training").check()
     page.get_by_label("Anything else a mentor should know (optional)").fill(
         "Wants to finish a forklift licence started inside."
     )
@@ -335,7 +370,7 @@ def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
     continue_(page)
 
     assert heading(page) == "How to contact them"
-    page.get_by_label("Through the prison's offender management unit (OMU)").check()
+    page.get_by_label("Through the OMU at their prison").check()
     continue_(page)
 
     assert heading(page) == "How their information is used"
@@ -343,7 +378,7 @@ def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
     continue_(page)
     assert "You must agree before the request can be sent" in error_summary(page)
     assert_accessible(page)
-    page.get_by_label("The person has been told how their information will be used").check()
+    page.get_by_label("The person has been told how their answers are used").check()
     continue_(page)
 
     assert heading(page) == "Check your answers before sending the request"

@@ -1,11 +1,14 @@
+from datetime import date
+
 import pytest
 from allauth.mfa.utils import is_mfa_enabled
 from django.core.management import CommandError, call_command
 
 from accounts.constants import PlatformRole
 from accounts.models import User
+from mentees.suggestions import suggested_services
 from providers.constants import MembershipRole, OrganisationStatus
-from providers.models import Membership, Organisation, Service
+from providers.models import LocalAuthority, Membership, Organisation, Prison, Service, TaxonomyTerm
 from providers.search import DirectoryFilters, apply_filters
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +66,27 @@ def test_demo_directory_has_something_for_each_filter():
     assert published.accredited().exists()
     assert published.filter(accepting_referrals=False).exists()
     assert list(apply_filters(published, DirectoryFilters(text="housing")))
+
+
+def test_the_demo_offers_services_by_fit_in_liverpool():
+    """What issue 12 saw on the demo: housing in Liverpool. A man is offered the local housing
+    service first, never the national telephone line; a woman is never offered the men-only
+    service that cannot work with sexual or arson offences."""
+    call_command("seed_demo", force=True)
+    gate = Service.objects.get(name="Gate to Home mentoring")
+    assert gate.gender == "men" and set(gate.excluded_offences) == {"sexual", "arson"}
+    answers = {
+        "date_of_birth": date(1990, 3, 27),
+        "situation": "in_custody",
+        "prison": Prison.objects.get(name="HMP/YOI Altcourse"),
+        "local_authority": LocalAuthority.objects.get(name="Liverpool"),
+        "needs": [TaxonomyTerm.objects.get(code="accommodation")],
+        "offences": [],
+    }
+    for_a_man = [s.service.name for s in suggested_services({**answers, "gender": "man"})]
+    assert for_a_man[0] == "Gate to Home mentoring"
+    assert for_a_man[-1] == "Next Chapter telephone mentoring"
+    for_a_woman = [s.service.name for s in suggested_services({**answers, "gender": "woman"})]
+    assert "Gate to Home mentoring" not in for_a_woman and for_a_woman
+    with_arson = {**answers, "gender": "man", "offences": ["arson"]}
+    assert "Gate to Home mentoring" not in [s.service.name for s in suggested_services(with_arson)]
