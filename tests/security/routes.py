@@ -406,6 +406,7 @@ class Journey:
     lands_on: Callable = field(compare=False)
     kwarg: str = ""
     page: str = ""  # a real value of `kwarg`
+    method: str = "get"  # "post" for an action that only takes a form
 
 
 @dataclass(frozen=True)
@@ -435,6 +436,8 @@ class StaffOrPlatform:
 ROUTES = {
     "home": Public(),
     "privacy": Public(),
+    "accounts:signed_out": Public(),
+    "accounts:stay_signed_in": SignedIn(),
     "accessibility": Public(),
     "cookies": Public(),
     "dashboard": SignedIn(),
@@ -524,6 +527,12 @@ ROUTES = {
     "mentees:ask_check": Journey(lands_on=_ask_start),
     "mentees:ask_confirmation": Journey(lands_on=_ask_start),
     "mentees:check_request": Public(),
+    "mentees:check_result": Journey(lands_on=lambda: reverse("mentees:check_request")),
+    "mentees:check_finish": Journey(
+        lands_on=lambda: reverse("mentees:check_request"), method="post"
+    ),
+    "mentees:check_withdraw": Journey(lands_on=lambda: reverse("mentees:check_request")),
+    "mentees:ask_clear": Journey(lands_on=_ask_start, method="post"),
     # The referral inbox and case records: the organisation's staff.
     "mentees:referral_inbox": Staff(roles=STAFF),
     "mentees:referral_detail": TenantObject(roles=STAFF, make=_own_referral),
