@@ -8,9 +8,16 @@ class ReferralStatus(models.TextChoices):
     DECLINED = "declined", "Not accepted"
     PASSED_ON = "passed_on", "Passed to another provider"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # Sent to the general inbox when no listed service could take the person: held by the
+    # platform, with no organisation, until a provider near them takes it.
+    WAITING = "waiting", "Waiting for a service to take it"
 
 
 OPEN_REFERRAL_STATUSES = (ReferralStatus.RECEIVED, ReferralStatus.IN_REVIEW)
+
+# The answer to "Choose a mentoring service" when none can take the person: the request goes to
+# the general inbox, for a provider near them to take.
+SERVICES_NEARBY = "nearby"
 
 
 class CompletedBy(models.TextChoices):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from providers.models import LocalAuthority, Prison, Service, TaxonomyTerm
 
-from .constants import MenteeStatus
+from .constants import SERVICES_NEARBY, MenteeStatus
 from .models import Mentee, Referral
 from .services import cases, referrals
 
@@ -182,6 +182,18 @@ def demo_people() -> list[dict]:
             4,
             language="cy",
         ),
+        # No listed service could take her: her request waits in the general inbox, where
+        # Merseyside's providers can take it.
+        _person(
+            11,
+            "Leah Morgan",
+            date(1994, 10, 2),
+            None,
+            area("Liverpool"),
+            needs("children-families"),
+            2,
+            service=SERVICES_NEARBY,
+        ),
     ]
 
 
@@ -191,7 +203,8 @@ def seed_referrals(*, staff: dict) -> None:
     for person in demo_people():
         service = person["service"]
         # As the journey would have asked them: the demo people fit the service they ask.
-        said = {"gender": {"men": "man", "women": "woman"}.get(service.gender), "offences": []}
+        gender = service.gender if service else None
+        said = {"gender": {"men": "man", "women": "woman"}.get(gender), "offences": []}
         answers = {**said, **person["answers"], "fixed_service": service}
         referral = referrals.referral_submit(answers=answers, submission_key=person["key"])
         if referral.history.count() == 1 and person["days_ago"]:

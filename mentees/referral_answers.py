@@ -10,6 +10,7 @@ from providers.eligibility import NOT_SAY, OFFENCE_WORDS
 from providers.pathways import plain_words
 
 from .constants import (
+    SERVICES_NEARBY,
     CompletedBy,
     ContactMethod,
     LivedExperiencePreference,
@@ -98,6 +99,8 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
         return [("Offences some services cannot work with", said or "None of these")]
     if slug == "choose-a-service":
         service = data["service"]
+        if service == SERVICES_NEARBY:
+            return [("Mentoring service", "Any service near you that can help")]
         return [("Mentoring service", f"{service.name} ({service.organisation.name})")]
     if slug == "contact":
         return [("How to make contact", contact_lines(data))]

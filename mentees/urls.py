@@ -10,6 +10,7 @@ from .views import (
     vetting,
     volunteer_roles,
     volunteering,
+    waiting,
 )
 
 app_name = "mentees"
@@ -28,6 +29,12 @@ urlpatterns = [
     path("check-your-request/withdraw/", check.check_withdraw, name="check_withdraw"),
     # The referral inbox: org admins and coordinators.
     path("organisation/referrals/", referrals.referral_inbox, name="referral_inbox"),
+    path("organisation/referrals/waiting/", waiting.waiting_list, name="waiting_list"),
+    path(
+        "organisation/referrals/waiting/<uuid:referral_id>/take/",
+        waiting.waiting_take,
+        name="waiting_take",
+    ),
     path(
         "organisation/referrals/<uuid:referral_id>/",
         referrals.referral_detail,

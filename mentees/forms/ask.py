@@ -21,6 +21,7 @@ from providers.models import LocalAuthority, Prison, TaxonomyTerm
 from providers.pathways import PLAIN_WORDS, plain_words
 
 from ..constants import (
+    SERVICES_NEARBY,
     CompletedBy,
     ContactMethod,
     LivedExperiencePreference,
@@ -655,6 +656,9 @@ class ServiceChoiceForm(QuestionForm):
             )
             for suggestion in self.suggestions
         ]
+        if not self.suggestions:
+            # None can take them: the only way on is the general inbox (the page says so).
+            field.choices = [(SERVICES_NEARBY, "Send it to services near me")]
         field.error_messages.update(
             required="Select the mentoring service to send the request to",
             invalid_choice="Select one of the services listed",
@@ -662,6 +666,8 @@ class ServiceChoiceForm(QuestionForm):
 
     def clean_service(self):
         chosen = self.cleaned_data["service"]
+        if chosen == SERVICES_NEARBY:
+            return SERVICES_NEARBY
         return next(s.service for s in self.suggestions if str(s.service.pk) == chosen)
 
 

@@ -4,12 +4,14 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, Prison, Service, TaxonomyTerm
 
 from ..constants import (
+    OPEN_REFERRAL_STATUSES,
     CompletedBy,
     DeclineReason,
     LivedExperiencePreference,
@@ -29,8 +31,10 @@ class Referral(models.Model):
     receiving provider, so each provider sees only the referral it was sent."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Empty only while the request waits in the general inbox (or was withdrawn from it): the
+    # constraint below holds every other referral to an organisation.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="referrals"
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
     )
     service = models.ForeignKey(
         Service, null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
@@ -108,6 +112,13 @@ class Referral(models.Model):
             models.Index(fields=["organisation", "status", "created_at"]),
             models.Index(fields=["organisation", "date_of_birth"]),
         ]
+        constraints = [
+            models.CheckConstraint(
+                name="referral_has_organisation_unless_waiting",
+                condition=Q(organisation__isnull=False)
+                | Q(status__in=[ReferralStatus.WAITING, ReferralStatus.WITHDRAWN]),
+            )
+        ]
 
     def __str__(self):
         # The audit log names records by this: a reference, never a person's details.
@@ -115,7 +126,12 @@ class Referral(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in (ReferralStatus.RECEIVED, ReferralStatus.IN_REVIEW)
+        """Still to be decided: with a provider, or waiting for one in the general inbox."""
+        return self.status in (*OPEN_REFERRAL_STATUSES, ReferralStatus.WAITING)
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == ReferralStatus.WAITING
 
     @property
     def age(self) -> int:
@@ -130,7 +146,10 @@ class ReferralStatusChange(models.Model):
     """The history shown on the referral and, without names, to the person checking it."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="history")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    # Empty for the changes made while the request waited in the general inbox.
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(max_length=20, choices=ReferralStatus.choices)
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -15,7 +15,7 @@ from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from providers.dates import add_months
 
-from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus
+from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus, ReferralStatus
 from ..models import (
     CaseDocument,
     CaseNote,
@@ -234,10 +234,15 @@ def _erase_referral(referral: Referral) -> None:
 @transaction.atomic
 def referrals_erase_expired(*, before) -> int:
     """Erase referrals decided before `before` that did not become a case record (the
-    retention period); open and accepted ones are kept. Safe to run again."""
+    retention period), and requests no provider took from the general inbox in that time; open
+    and accepted ones are kept. Safe to run again."""
     expired = (
         Referral.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(erased_at__isnull=True, decided_at__lt=before, mentee__isnull=True)
+        .filter(erased_at__isnull=True, mentee__isnull=True)
+        .filter(
+            Q(decided_at__lt=before)
+            | Q(status=ReferralStatus.WAITING, organisation__isnull=True, created_at__lt=before)
+        )
         .exclude(status__in=OPEN_REFERRAL_STATUSES)
     )
     count = 0

@@ -12,7 +12,12 @@ from accounts.constants import AuditAction
 from providers.eligibility import reasons_cannot_take
 from providers.models import Service
 
-from ..constants import PRIVACY_NOTICE_VERSION, DeclineReason, ReferralStatus
+from ..constants import (
+    PRIVACY_NOTICE_VERSION,
+    SERVICES_NEARBY,
+    DeclineReason,
+    ReferralStatus,
+)
 from ..models import Referral, ReferralStatusChange
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import new_reference
@@ -62,10 +67,12 @@ def referral_submit(*, answers: dict, submission_key: uuid.UUID, request=None) -
     raise RuntimeError("Could not store the referral after several attempts.")
 
 
-def _service_for(answers: dict) -> Service:
+def _service_for(answers: dict) -> Service | None:
     """The service the request goes to: the one chosen from the list, else the one the journey
-    began from. Refused unless it is in the directory and can take the person (their age,
-    gender and offence types), whatever the pages let through."""
+    began from; None for the general inbox. Refused unless it is in the directory and can take
+    the person (their age, gender and offence types), whatever the pages let through."""
+    if answers.get("service") == SERVICES_NEARBY:
+        return None
     service: Service | None = answers.get("service") or answers.get("fixed_service")
     if service is None or not Service.objects.published().filter(pk=service.pk).exists():
         raise ValidationError({"service": "Choose a service that is in the directory"})
@@ -82,8 +89,9 @@ def _create_referral(answers: dict, submission_key: uuid.UUID, request) -> Refer
     service = _service_for(answers)
     fields = {name: answers[name] for name in PERSON_FIELDS if name in answers}
     referral = Referral(
-        organisation=service.organisation,
+        organisation=service.organisation if service else None,
         service=service,
+        status=ReferralStatus.RECEIVED if service else ReferralStatus.WAITING,
         reference=new_reference(REFERENCE_PREFIX),
         submission_key=submission_key,
         consented_at=timezone.now(),
@@ -282,3 +290,30 @@ def referral_withdraw(*, referral: Referral, request=None) -> Referral:
 
     transaction.on_commit(lambda: send_referral_withdrawn_email.delay(str(referral.pk)))
     return referral
+
+
+@transaction.atomic
+def referral_take(*, actor, organisation, referral: Referral, request=None) -> Referral:
+    """A provider near the person takes a request from the general inbox: it becomes that
+    provider's referral, under the same reference, and leaves the inbox. Only the first of
+    several providers taking it at once succeeds; the others are told it has gone."""
+    from ..general_inbox import reach_of
+
+    locked = Referral.objects.select_for_update().get(pk=referral.pk)
+    if locked.status != ReferralStatus.WAITING or locked.organisation_id is not None:
+        raise ValidationError("Another service has taken this request, or it was withdrawn.")
+    if not reach_of(organisation).covers(locked):
+        raise ValidationError("Your services do not work where this person is or will live.")
+    locked.organisation = organisation
+    locked.status = ReferralStatus.RECEIVED
+    locked.save(update_fields=["organisation", "status", "updated_at"])
+    _record_status(locked, actor=actor)
+    audit_record(
+        actor=actor,
+        action=AuditAction.STATUS_CHANGED,
+        obj=locked,
+        organisation=organisation,
+        request=request,
+        details={"to": ReferralStatus.RECEIVED, "taken_from": "general inbox"},
+    )
+    return locked

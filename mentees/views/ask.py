@@ -16,6 +16,7 @@ from providers.eligibility import reasons_cannot_take
 from providers.models import Service
 
 from ..ask import ASK_FOR_A_MENTOR, title
+from ..constants import SERVICES_NEARBY
 from ..referral_answers import summary_rows
 from ..services.referrals import referral_submit
 from ..suggestions import person_from
@@ -182,6 +183,7 @@ def ask_step(request, slug):
             "idle_minutes": _idle_minutes(),
             "affected_by_change": affected_by_change,
             "fixed_service_reasons": _why_not(extra["fixed_service"], answers),
+            "services_nearby": SERVICES_NEARBY,
         },
         status=400 if form.errors and request.method == "POST" else 200,
     )
@@ -209,7 +211,7 @@ def ask_check(request):
         JOURNEY.end(request.session)
         request.session[SUBMITTED_KEY] = {
             "reference": referral.reference,
-            "organisation": referral.organisation.name,
+            "organisation": referral.organisation.name if referral.organisation else "",
             "service": referral.service.name if referral.service else "",
             "for_worker": referral.completed_by == "worker",
         }
@@ -221,6 +223,7 @@ def ask_check(request):
             "rows": summary_rows(progress, change_url=lambda step: _step_url(step, change=True)),
             "answers": progress.answers,
             "service": progress.answers.get("service") or progress.answers.get("fixed_service"),
+            "services_nearby": SERVICES_NEARBY,
         },
     )
 

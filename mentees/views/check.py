@@ -40,7 +40,7 @@ def request_chain(referral: Referral) -> list[Referral]:
         onward = (
             Referral.objects.filter(passed_from=chain[-1], erased_at__isnull=True)
             .select_related("organisation")
-            .prefetch_related("history")
+            .prefetch_related("history__organisation")
             .first()
         )
         if onward is None:
@@ -56,6 +56,7 @@ TIMELINE_WORDS = {
     ReferralStatus.DECLINED: "Not accepted by {organisation}",
     ReferralStatus.PASSED_ON: "Passed by {organisation} to {onward}",
     ReferralStatus.WITHDRAWN: "Withdrawn by the person who asked",
+    ReferralStatus.WAITING: "Sent to mentoring services near you",
 }
 
 
@@ -66,7 +67,8 @@ def timeline(chain: list[Referral]) -> list[tuple[str, object]]:
         onward = chain[position + 1].organisation.name if position + 1 < len(chain) else ""
         for change in referral.history.all():
             words = TIMELINE_WORDS[change.status].format(
-                organisation=referral.organisation.name, onward=onward or "another organisation"
+                organisation=change.organisation.name if change.organisation else "",
+                onward=onward or "another organisation",
             )
             events.append((words, change.changed_at))
     return events
@@ -110,7 +112,7 @@ def checked_referral(request) -> Referral | None:
     return (
         Referral.objects.filter(pk=checked["referral"], erased_at__isnull=True)
         .select_related("organisation", "service")
-        .prefetch_related("history")
+        .prefetch_related("history__organisation")
         .first()
     )
 

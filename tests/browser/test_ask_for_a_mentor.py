@@ -284,6 +284,47 @@ def test_no_service_where_they_will_live_says_what_to_do_without_javascript(
     assert_accessible(page)
 
 
+def test_with_no_service_that_fits_the_request_goes_to_services_nearby_without_javascript(
+    live_server, no_js_page, gate_to_home
+):
+    page = no_js_page
+    # The first request imports every view: give it time on a busy machine.
+    page.goto(f"{live_server.url}/ask-for-a-mentor/", timeout=120_000)
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("The person who wants a mentor").check()
+    continue_(page)
+    page.get_by_label("What is your full name?").fill("Alex Example")
+    continue_(page)
+    fill_date(page, "What is your date of birth?", date(1980, 1, 1))
+    continue_(page)
+    page.get_by_label("Out of prison").check()
+    continue_(page)
+    page.get_by_label("Which council area do you live in?").select_option(label="I do not know yet")
+    continue_(page)
+    page.get_by_label("Somewhere to live").check()
+    continue_(page)
+    continue_(page)
+
+    assert heading(page) == "We could not find a service for you"
+    assert "They do not see your name" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Send it to services near me").click()
+    assert heading(page) == "How to contact you"
+    page.get_by_label("By email").check()
+    page.get_by_label("Email address").fill("alex@example.com")
+    continue_(page)
+    page.get_by_label("I have read how my answers are used").check()
+    continue_(page)
+    assert "The request goes to mentoring services near you" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("button", name="Send the request").click()
+
+    assert heading(page) == "Request sent"
+    assert "Mentoring services near you can now see the request" in page.content()
+    assert_accessible(page)
+    referral = Referral.objects.get()
+    assert referral.organisation is None and referral.status == ReferralStatus.WAITING
+
+
 def test_a_prison_worker_asks_for_someone_and_chooses_a_suggested_service(
     live_server, browser, place, gate_to_home
 ):

@@ -20,7 +20,7 @@ def test_the_demo_has_referrals_in_every_state_and_case_records_once():
     assert counts() == first
 
     statuses = set(Referral.objects.values_list("status", flat=True))
-    assert statuses == {"received", "in_review", "accepted", "declined", "passed_on"}
+    assert statuses == {"received", "in_review", "accepted", "declined", "passed_on", "waiting"}
     assert with_duplicate_flag(Referral.objects.all()).filter(has_duplicate=True).count() >= 2
     from outcomes.demo import history_mentees
 
@@ -49,3 +49,14 @@ def test_the_demo_has_relationships_meetings_and_someone_waiting():
     assert gary.gate_meeting_planned_on is not None
     mersey = Organisation.objects.get(name="Mersey Through the Gate")
     assert [m.full_name for m in waiting_mentees(mersey)] == ["Jordan Reid"]
+
+
+def test_the_demo_has_a_request_in_the_general_inbox_that_merseyside_can_take(client):
+    from mentees.general_inbox import waiting_for
+    from providers.models import Service
+
+    call_command("seed_demo", force=True)
+    waiting = Referral.objects.get(status="waiting")
+    assert waiting.organisation is None
+    gate = Service.objects.get(name="Gate to Home mentoring").organisation
+    assert waiting in waiting_for(gate)

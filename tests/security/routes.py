@@ -39,11 +39,12 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from accounts.constants import PlatformRole
-from mentees.constants import VolunteerRoleStatus
+from mentees.constants import ReferralStatus, Situation, VolunteerRoleStatus
 from providers import pathways
 from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
 from tests.factories import (
     InvitationFactory,
+    LocalAuthorityFactory,
     LocationFactory,
     MembershipFactory,
     OrganisationFactory,
@@ -95,6 +96,21 @@ def _ask_start():
 
 def _own_referral(org):
     return {"referral_id": ReferralFactory(organisation=org).pk}
+
+
+def _waiting_near(org):
+    """A request in the general inbox where the organisation's only service works: it may
+    take it; an organisation working elsewhere may not even see it."""
+    council = LocalAuthorityFactory()
+    ServiceFactory(organisation=org, local_authorities=[council])
+    waiting = ReferralFactory(
+        organisation=None,
+        status=ReferralStatus.WAITING,
+        situation=Situation.IN_COMMUNITY,
+        prison=None,
+        local_authority=council,
+    )
+    return {"referral_id": waiting.pk}
 
 
 def _own_mentee(org):
@@ -535,6 +551,8 @@ ROUTES = {
     "mentees:ask_clear": Journey(lands_on=_ask_start, method="post"),
     # The referral inbox and case records: the organisation's staff.
     "mentees:referral_inbox": Staff(roles=STAFF),
+    "mentees:waiting_list": Staff(roles=STAFF),
+    "mentees:waiting_take": TenantObject(roles=STAFF, make=_waiting_near),
     "mentees:referral_detail": TenantObject(roles=STAFF, make=_own_referral),
     "mentees:referral_duplicates": TenantObject(roles=STAFF, make=_own_referral),
     "mentees:referral_accept": TenantObject(roles=STAFF, make=_own_referral, method="post"),
