@@ -38,6 +38,11 @@ def _person(n, name, born, service, area, needs, days_ago, **answers) -> dict:
     }
 
 
+def _to_services_nearby(person: dict) -> dict:
+    person["answers"]["service"] = SERVICES_NEARBY
+    return person
+
+
 def _in_prison(prison: str, number: str, release_in_days: int) -> dict:
     return {
         "situation": "in_custody",
@@ -184,15 +189,16 @@ def demo_people() -> list[dict]:
         ),
         # No listed service could take her: her request waits in the general inbox, where
         # Merseyside's providers can take it.
-        _person(
-            11,
-            "Leah Morgan",
-            date(1994, 10, 2),
-            None,
-            area("Liverpool"),
-            needs("children-families"),
-            2,
-            service=SERVICES_NEARBY,
+        _to_services_nearby(
+            _person(
+                11,
+                "Leah Morgan",
+                date(1994, 10, 2),
+                None,
+                area("Liverpool"),
+                needs("children-families"),
+                2,
+            )
         ),
     ]
 
