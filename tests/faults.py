@@ -1,12 +1,18 @@
 """Helpers for fault tests: real services that a test can stop and start by process id."""
 
 import contextlib
+import asyncio
+import email
 import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
 
 
 class TcpProxy:
@@ -121,3 +127,106 @@ class RedisServer:
             os.kill(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
         wait_for_port(self.port, up=False)
+
+
+class SmtpSink:
+    """A real SMTP server (aiosmtpd) that keeps what it accepts. It can answer "try again later"
+    to the next few emails (`fail_next`), or hold the next few for a while before saying yes
+    (`hold_next`, `hold_seconds`), long enough for a test to kill the sender mid-send. An email
+    whose sender went away before the yes is not accepted, as with any mail server."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.received: list[email.message.Message] = []
+        self.fail_next = 0
+        self.hold_next = 0
+        self.hold_seconds = 3.0
+        self.holding = threading.Event()
+        self._lock = threading.Lock()
+        self._controller = Controller(self, hostname="127.0.0.1", port=port)
+
+    def start(self) -> "SmtpSink":
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        self._controller.stop()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self._lock:
+            fail, hold = self.fail_next > 0, self.hold_next > 0
+            self.fail_next -= fail
+            self.hold_next -= hold
+        if fail:
+            return "451 4.3.0 Try again later"
+        if hold:
+            self.holding.set()
+            await asyncio.sleep(self.hold_seconds)
+            if server.transport is None or server.transport.is_closing():
+                return "451 4.3.0 Sender gone"
+        message = email.message_from_bytes(envelope.content)
+        with self._lock:
+            self.received.append(message)
+        return "250 2.0.0 Accepted"
+
+    def message_ids(self) -> list[str]:
+        with self._lock:
+            return [message["Message-ID"] for message in self.received]
+
+    def wait_for(self, count: int, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while len(self.message_ids()) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
+class CeleryProcess:
+    """A real Celery worker (prefork pool, one child) or beat, in its own process group."""
+
+    def __init__(self, kind: str, env: dict, log: Path):
+        self.kind = kind
+        self.env = env
+        self.log = log
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "CeleryProcess":
+        command = [sys.executable, "-m", "celery", "-A", "config", self.kind, "-l", "INFO"]
+        if self.kind == "worker":
+            command += ["-P", "prefork", "-c", "1", "--without-gossip", "--without-mingle"]
+            command += ["-n", f"fault-{os.getpid()}-{time.monotonic_ns()}@%h"]
+        else:
+            command += ["-s", str(self.log.with_suffix(".schedule")), "--pidfile="]
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                command, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        return self
+
+    def children(self) -> list[int]:
+        found = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(self.process.pid)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return [int(pid) for pid in found.stdout.split()]
+
+    def wait_ready(self, seconds: float = 90) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if "ready." in self.log.read_text(errors="replace"):
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        raise TimeoutError(f"celery {self.kind} not ready:\n{self.log.read_text()[-3000:]}")
+
+    def kill_child(self) -> int:
+        (child,) = self.children()
+        os.kill(child, signal.SIGKILL)
+        return child
+
+    def kill(self) -> None:
+        """SIGKILL the whole worker: the main process and its children, no clean shutdown."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
