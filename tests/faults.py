@@ -1,7 +1,7 @@
 """Helpers for fault tests: real services that a test can stop and start by process id."""
 
-import contextlib
 import asyncio
+import contextlib
 import email
 import os
 import signal
