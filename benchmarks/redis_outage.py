@@ -52,7 +52,7 @@ def fetch(base: str, path: str) -> tuple[int, float]:
     )
     started = time.perf_counter()
     try:
-        with opener.open(base + path, timeout=30) as response:
+        with opener.open(base + path, timeout=180) as response:
             response.read()
             status = response.status
     except urllib.error.HTTPError as error:
@@ -119,7 +119,10 @@ def main() -> None:
         down = measure(base, args.rounds)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
+        try:
+            gunicorn.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
         if redis.poll() is None:
             redis.kill()
     print(f"{'page':<22} {'Redis up':>10} {'Redis down':>11} {'slower by':>10}  (medians, ms)")
