@@ -154,6 +154,8 @@ OUTBOX_FIRST_RETRY_SECONDS = env.int("OUTBOX_FIRST_RETRY_SECONDS", default=30)
 OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=30)
 OUTBOX_RELAY_SECONDS = env.float("OUTBOX_RELAY_SECONDS", default=60)
 OUTBOX_MESSAGE_ID_DOMAIN = env.str("OUTBOX_MESSAGE_ID_DOMAIN", default="opengate.example")
+# Sent emails (their bodies may be about a person) are deleted this many days after sending.
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
@@ -204,6 +206,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-relay": {
         "task": "core.tasks.relay_outbox",
         "schedule": timedelta(seconds=OUTBOX_SWEEP_SECONDS),
+    },
+    "outbox-forget-sent": {
+        "task": "core.tasks.forget_sent_emails",
+        "schedule": crontab(hour=3, minute=0),
     },
     "outcome-follow-ups": {
         "task": "outcomes.tasks.remind_follow_ups",

@@ -177,3 +177,11 @@ def retry(*, ids) -> int:
         leased_until=None,
         lease_token=None,
     )
+
+
+def forget_sent(*, days: int) -> int:
+    """Delete emails sent more than `days` ago: their bodies may be about a person, and the
+    change that caused each is recorded where it belongs (audit log, history)."""
+    before = timezone.now() - timedelta(days=days)
+    deleted, _ = OutboxMessage.objects.filter(status=OutboxStatus.SENT, sent_at__lt=before).delete()
+    return deleted

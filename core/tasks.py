@@ -1,6 +1,7 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 from . import outbox
 
@@ -12,6 +13,12 @@ def relay_outbox() -> int:
     """Send the outbox's due emails. Beat runs it every OUTBOX_SWEEP_SECONDS and each commit that
     writes an email asks for it at once; any number may run together, each row goes once."""
     return outbox.relay()
+
+
+@shared_task
+def forget_sent_emails() -> int:
+    """Daily: sent emails are kept OUTBOX_KEEP_SENT_DAYS, then deleted."""
+    return outbox.forget_sent(days=settings.OUTBOX_KEEP_SENT_DAYS)
 
 
 def kick_relay() -> None:

@@ -159,3 +159,18 @@ def test_two_relays_at_once_send_each_email_once():
     for person in range(7):  # and each person's in the order they were written
         theirs = [s for s in sent if int(s[1:]) % 7 == person]
         assert theirs == sorted(theirs, key=lambda s: int(s[1:]))
+
+
+@pytest.mark.django_db
+def test_sent_emails_are_forgotten_after_the_keeping_period_and_waiting_ones_never(settings):
+    from core.tasks import forget_sent_emails
+
+    write(("ada@example.org", "sent"), ("bo@example.org", "waiting"))
+    outbox.relay()  # in-memory delivery (the tests' default)
+    OutboxMessage.objects.filter(subject="waiting").update(status=OutboxStatus.PENDING)
+    days = settings.OUTBOX_KEEP_SENT_DAYS
+    with time_machine.travel(timezone.now() + timedelta(days=days - 1)):
+        assert forget_sent_emails() == 0
+    with time_machine.travel(timezone.now() + timedelta(days=days + 1)):
+        assert forget_sent_emails() == 1
+    assert list(OutboxMessage.objects.values_list("subject", flat=True)) == ["waiting"]
