@@ -5,6 +5,7 @@ eagerly and email printed to the console. Tests and production set DATABASE_URL 
 """
 
 import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.health.HealthMiddleware",  # first: a load balancer's check needs nothing else
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.compression.PublicGZipMiddleware",
@@ -112,29 +114,72 @@ _migration_url = env.str("MIGRATION_DATABASE_URL", default="")
 MIGRATION_DATABASE = env.db_url_config(_migration_url) if _migration_url else None
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # With Postgres unreachable a request gives up within seconds and answers 503 (config/errors).
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=3
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the Celery broker and the shared cache (rate limits must be shared by all web
-# processes). Without it the demo uses a local-memory cache and eager tasks.
+# processes). Without it the demo uses a local-memory cache and eager tasks. Redis going down
+# must not take pages with it: the cache falls back to each process's memory (core/cache.py),
+# giving up on a call to Redis within half a second and trying it again after a few seconds.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.FallbackRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="opengate"),
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "RETRY_AFTER_SECONDS": env.float("REDIS_RETRY_AFTER_SECONDS", default=5),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The outbox (core/outbox.py); see also EMAIL_URL below.
+# How long a relay holds an email it is sending before another may take it over.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=5 * 60)
+# Failed sends are tried again after 30 s, 1 min, 2 min, ... (at most an hour apart) and given up
+# (left for a platform admin to send again) after this many tries: about 4 hours.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+OUTBOX_FIRST_RETRY_SECONDS = env.int("OUTBOX_FIRST_RETRY_SECONDS", default=30)
+# How often beat sweeps the outbox (each commit also asks for a send at once), and how long one
+# relay task may go on sending before it stops and leaves the rest to the next.
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=30)
+OUTBOX_RELAY_SECONDS = env.float("OUTBOX_RELAY_SECONDS", default=60)
+OUTBOX_MESSAGE_ID_DOMAIN = env.str("OUTBOX_MESSAGE_ID_DOMAIN", default="opengate.example")
+# Sent emails (their bodies may be about a person) are deleted this many days after sending.
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
+
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it has finished, not when it starts, and a task whose worker died
+# (SIGKILL, a lost machine) goes back on the queue; every task is safe to run twice (emails go
+# through the outbox, keyed on its row). Redis gives an unacknowledged task to another worker after
+# the visibility timeout, so no task may run longer than it: the hard time limit is well inside.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=8 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=10 * 60)
+TASK_VISIBILITY_TIMEOUT = env.int("TASK_VISIBILITY_TIMEOUT", default=15 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": TASK_VISIBILITY_TIMEOUT,
+    # A web process asking for a task while Redis is down gives up in a second, not a minute.
+    "socket_connect_timeout": 1,
+    "socket_timeout": 5,
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/London"
 CELERY_BEAT_SCHEDULE: dict = {
     "erase-expired-referrals": {
@@ -158,9 +203,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "accreditation.tasks.send_accreditation_reminders",
         "schedule": crontab(hour=7, minute=10),
     },
-    "unsent-emails": {
-        "task": "matching.tasks.send_unsent_emails",
-        "schedule": crontab(minute="*/15"),
+    "outbox-relay": {
+        "task": "core.tasks.relay_outbox",
+        "schedule": timedelta(seconds=OUTBOX_SWEEP_SECONDS),
+    },
+    "outbox-forget-sent": {
+        "task": "core.tasks.forget_sent_emails",
+        "schedule": crontab(hour=3, minute=0),
     },
     "outcome-follow-ups": {
         "task": "outcomes.tasks.remind_follow_ups",
@@ -266,7 +315,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # Email
 _email = env.email_url("EMAIL_URL", default="consolemail://")
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+# Every email is written to the outbox in Postgres, in the transaction that causes it (core/mail.py)
+# and sent later by the relay (core/outbox.py) through EMAIL_URL's backend.
+EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = _email["EMAIL_BACKEND"]
+# A send that takes longer than this fails (and is tried again), so it can never outlive its lease.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 EMAIL_HOST = _email.get("EMAIL_HOST", "")
 EMAIL_PORT = _email.get("EMAIL_PORT", 25)
 EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")

@@ -48,3 +48,6 @@ urlpatterns = [
     path("", include("providers.urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+# The error page, and the 503 "try again later" page while the database is down (config/errors).
+handler500 = "config.errors.server_error"

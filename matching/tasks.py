@@ -4,9 +4,10 @@ from django.core.mail import send_mail
 from django.utils import timezone
 
 
-@shared_task
 def send_notification_email(notification_id: int) -> bool:
-    """Email a notification at most once: the row is claimed before the email goes."""
+    """Write a notification's email to the outbox, at most once: the notification is claimed in
+    the same transaction (core/outbox.py sends it). Not a task: call it inside the change's
+    transaction."""
     from .models import Notification
 
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
@@ -49,28 +50,4 @@ def send_daily_reminders() -> dict:
         except Exception:  # noqa: BLE001 (logged; the other reminders still go)
             logging.getLogger(__name__).exception("Reminder job %s failed", job.__name__)
             sent[job.__name__] = None
-    return sent
-
-
-@shared_task
-def send_unsent_emails() -> int:
-    """Every 15 minutes: email notifications whose email was never sent (say the worker died
-    between saving the notification and sending it). Each is claimed first, so sent once."""
-    from datetime import timedelta
-
-    from django.db.models import Exists, OuterRef, Q
-
-    from .models import EmailPreference, Notification
-    from .notification_kinds import SAFEGUARDING_KINDS
-
-    opted_out = EmailPreference.objects.filter(user=OuterRef("user"), kind=OuterRef("kind"))
-    stale = Notification.objects.filter(
-        Q(kind__in=SAFEGUARDING_KINDS) | ~Exists(opted_out),
-        emailed_at__isnull=True,
-        created_at__lt=timezone.now() - timedelta(minutes=10),
-        created_at__gt=timezone.now() - timedelta(days=2),
-    )
-    sent = 0
-    for notification_id in stale.values_list("pk", flat=True)[:500]:
-        sent += send_notification_email(notification_id)
     return sent

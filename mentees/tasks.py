@@ -1,6 +1,5 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,10 +8,10 @@ from django.utils import timezone
 from .constants import CompletedBy, ContactMethod
 
 
-@shared_task
 def send_referral_decision_email(referral_id: str) -> int:
     """Tell whoever gave an email address what the provider decided, at most once: the row is
-    claimed before the email goes. Returns how many addresses were emailed."""
+    claimed in the same transaction as the email is written to the outbox. Not a task: call it
+    inside the decision's transaction. Returns how many addresses were emailed."""
     from .models import Referral
 
     claimed = Referral.objects.filter(
@@ -41,10 +40,10 @@ def send_referral_decision_email(referral_id: str) -> int:
     return len(recipients)
 
 
-@shared_task
 def send_referral_withdrawn_email(referral_id: str) -> int:
-    """Tell the provider's org admins and coordinators that a request was withdrawn, at most
-    once (claimed in the shared cache for a week). Returns how many addresses were emailed."""
+    """Tell the provider's org admins and coordinators that a request was withdrawn, through the
+    outbox. Not a task: call it in the withdrawal's transaction, which happens once per request
+    (the referral is locked while open). Returns how many addresses were emailed."""
     from providers.models import Membership
 
     from .constants import ReferralStatus
@@ -55,7 +54,7 @@ def send_referral_withdrawn_email(referral_id: str) -> int:
         .filter(pk=referral_id, status=ReferralStatus.WITHDRAWN)
         .first()
     )
-    if referral is None or not cache.add(f"withdrawn-email:{referral_id}", 1, 7 * 24 * 3600):
+    if referral is None:
         return 0
     recipients = sorted(
         {
@@ -111,10 +110,10 @@ def erase_expired_case_records() -> int:
     return case_records_erase_expired()
 
 
-@shared_task
 def send_application_update_email(update_id: int) -> bool:
     """Email a volunteer applicant an update on their application, at most once: the row is
-    claimed before the email goes."""
+    claimed in the same transaction as the email is written to the outbox. Not a task: call it
+    inside the update's transaction."""
     from .models import ApplicationUpdate
 
     claimed = ApplicationUpdate.objects.filter(

@@ -1,4 +1,3 @@
-from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -8,9 +7,9 @@ from django.utils import timezone
 from .models import Invitation
 
 
-@shared_task
 def send_invitation_email(invitation_id: int) -> bool:
-    """Email the invitation link, at most once: the row is claimed before the email goes."""
+    """Write the invitation link's email to the outbox, at most once: the row is claimed in the
+    same transaction. Not a task: call it inside the change's transaction."""
     claimed = (
         Invitation.objects.pending()
         .filter(pk=invitation_id, emailed_at__isnull=True)
@@ -30,9 +29,9 @@ def send_invitation_email(invitation_id: int) -> bool:
     return True
 
 
-@shared_task
 def send_organisation_decision_email(organisation_id: int, status: str) -> int:
-    """Tell an organisation's admins it was approved or rejected. Returns emails sent."""
+    """Tell an organisation's admins it was approved or rejected (through the outbox; call it in
+    the decision's transaction). Returns how many addresses were emailed."""
     from .constants import MembershipRole
     from .models import Membership, Organisation
 

@@ -1,12 +1,15 @@
 import time
+from collections.abc import Sequence
 
 import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
+from django.core import mail
 from django.core.cache import cache
 
 from accounts.demo import enrol_demo_mfa
 from config.celery import app as celery_app
+from core import outbox
 from providers.constants import MembershipRole
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -24,6 +27,44 @@ def _fresh_cache():
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploads go to a folder of the test's own, never the real MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _email_through_the_outbox(settings):
+    """Emails go to the outbox as in production (Django's test set-up would send them straight
+    to its in-memory mailbox); the relay delivers them to that mailbox."""
+    settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+class DeliveredMail(Sequence):
+    """pytest-django's `mailoutbox`, as the relay would leave it: each look first sends what the
+    outbox holds (in the test's own transaction, so before any commit)."""
+
+    def _delivered(self) -> list:
+        outbox.relay(seconds=10)
+        return mail.outbox
+
+    def __getitem__(self, index):
+        return self._delivered()[index]
+
+    def __len__(self):
+        return len(self._delivered())
+
+    def __iter__(self):
+        return iter(list(self._delivered()))
+
+    def __eq__(self, other):
+        return list(self._delivered()) == list(other)
+
+    def clear(self):
+        self._delivered()
+        mail.outbox.clear()
+
+
+@pytest.fixture
+def mailoutbox(django_mail_patch_dns, _dj_autoclear_mailbox):
+    return DeliveredMail()
 
 
 @pytest.fixture(autouse=True)

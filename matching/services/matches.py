@@ -115,16 +115,14 @@ def match_propose(
         raise ValidationError("This mentee already has a mentor proposed or in place.") from error
     _event(match, actor=actor)
     _audit(actor, AuditAction.CREATED, match, request, mentor=str(mentor.pk), score=match.score)
-    transaction.on_commit(
-        lambda: notify(
-            user=mentor.user,
-            organisation=match.organisation,
-            kind=NotificationKind.PROPOSAL,
-            key=str(match.pk),
-            title="A mentee has been proposed to you",
-            body=f"Please say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
-            link=reverse("matching:mentor_proposal", args=[match.pk]),
-        )
+    notify(  # In this transaction: the notification and its email are written with the match.
+        user=mentor.user,
+        organisation=match.organisation,
+        kind=NotificationKind.PROPOSAL,
+        key=str(match.pk),
+        title="A mentee has been proposed to you",
+        body=f"Please say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
+        link=reverse("matching:mentor_proposal", args=[match.pk]),
     )
     return match
 

@@ -10,9 +10,11 @@ from ..notification_kinds import SAFEGUARDING_KINDS
 def notify(
     *, user, kind: str, key: str, title: str, body: str = "", link: str = "", organisation=None
 ):
-    """Record a notification for `user` unless this (kind, key) was already notified to them;
-    email it after commit if they want that kind by email. Returns the new notification, or
-    None if it had been sent before."""
+    """Record a notification for `user` unless this (kind, key) was already notified to them,
+    and if they want that kind by email, write the email to the outbox in the same transaction.
+    Returns the new notification, or None if it had been sent before."""
+    from ..tasks import send_notification_email
+
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -24,12 +26,10 @@ def notify(
                 body=body,
                 link=link,
             )
+            if wants_email(user, kind):
+                send_notification_email(notification.pk)
     except IntegrityError:
         return None
-    if wants_email(user, kind):
-        from ..tasks import send_notification_email
-
-        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
     return notification
 
 

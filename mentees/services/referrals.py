@@ -186,7 +186,7 @@ def _decide(referral: Referral, *, actor, status: str, request, **fields) -> Ref
     )
     from ..tasks import send_referral_decision_email
 
-    transaction.on_commit(lambda: send_referral_decision_email.delay(str(referral.pk)))
+    send_referral_decision_email(str(referral.pk))  # to the outbox, in this transaction
     return referral
 
 
@@ -288,7 +288,7 @@ def referral_withdraw(*, referral: Referral, request=None) -> Referral:
     )
     from ..tasks import send_referral_withdrawn_email
 
-    transaction.on_commit(lambda: send_referral_withdrawn_email.delay(str(referral.pk)))
+    send_referral_withdrawn_email(str(referral.pk))  # to the outbox, in this transaction
     return referral
 
 

@@ -444,5 +444,5 @@ def tell_applicant(
     update = ApplicationUpdate.objects.create(
         organisation=application.organisation, application=application, kind=kind, message=message
     )
-    transaction.on_commit(lambda: send_application_update_email.delay(update.pk))
+    send_application_update_email(update.pk)  # to the outbox, in this transaction
     return update

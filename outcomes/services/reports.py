@@ -117,10 +117,10 @@ def snapshot_make(
                 origin=origin,
                 **lookup,
             )
+            if tell_subscribers:  # In the same transaction: their emails go to the outbox.
+                tell_subscribers_of(snapshot)
     except IntegrityError:
         return ReportSnapshot.objects.get(**lookup), False
-    if tell_subscribers:
-        transaction.on_commit(lambda: tell_subscribers_of(snapshot))
     return snapshot, True
 
 

@@ -43,7 +43,7 @@ def organisation_decide(
     organisation = organisation_set_status(
         actor=actor, organisation=organisation, status=status, reason=reason, request=request
     )
-    transaction.on_commit(lambda: send_organisation_decision_email.delay(organisation.pk, status))
+    send_organisation_decision_email(organisation.pk, status)  # to the outbox, in this transaction
     return organisation
 
 

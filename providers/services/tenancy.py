@@ -167,7 +167,7 @@ def _invitation_create(actor, organisation: Organisation, email: str, role: str,
         request=request,
         details={"role": role},
     )
-    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))
+    send_invitation_email(invitation.pk)  # to the outbox, in this transaction
     return invitation
 
 

@@ -34,7 +34,7 @@ def test_nothing_set_gives_the_local_demo():
     code = (
         "from django.conf import settings as s; "
         "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, "
-        "s.EMAIL_BACKEND, s.CACHES['default']['BACKEND'])"
+        "s.EMAIL_BACKEND, s.OUTBOX_DELIVERY_BACKEND, s.CACHES['default']['BACKEND'])"
     )
     result = run_manage("shell", "--no-imports", "-c", code, env={})
     assert result.returncode == 0, result.stderr
@@ -42,6 +42,7 @@ def test_nothing_set_gives_the_local_demo():
         "True",
         "django.db.backends.sqlite3",
         "True",
+        "core.mail.OutboxEmailBackend",  # every email through the outbox, then to the console
         "django.core.mail.backends.console.EmailBackend",
         "django.core.cache.backends.locmem.LocMemCache",
     ]
@@ -59,7 +60,7 @@ def test_environment_selects_postgres_redis_and_real_celery():
         "django.db.backends.postgresql",
         "False",
         "redis://127.0.0.1:6379/0",
-        "django.core.cache.backends.redis.RedisCache",
+        "core.cache.FallbackRedisCache",  # Redis, or this process's memory while Redis is down
     ]
 
 

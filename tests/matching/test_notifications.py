@@ -5,7 +5,7 @@ from django.urls import reverse
 from config.celery import app
 from matching.models import EmailPreference, Notification
 from matching.services.notifications import notify
-from matching.tasks import send_notification_email, send_unsent_emails
+from matching.tasks import send_notification_email
 from providers.tenancy import SESSION_KEY
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -127,50 +127,35 @@ def test_email_choices_are_saved_except_for_safeguarding(client, user):
     assert bad.status_code == 400 and "Select from the list" in bad.content.decode()
 
 
-def test_the_sweeper_sends_an_email_that_was_never_sent_once(user, mailoutbox):
-    from datetime import timedelta
+def test_a_notification_and_its_email_are_written_together_or_not_at_all(user, mailoutbox):
+    from django.db import transaction
 
-    from django.utils import timezone
+    from core.models import OutboxMessage
 
-    notification = Notification.objects.create(
-        user=user,
-        kind="proposal",
-        key="k",
-        title="Lost",
-        created_at=timezone.now() - timedelta(minutes=30),
-    )
-    assert send_unsent_emails() == 1
-    assert send_unsent_emails() == 0
-    assert send_notification_email(notification.pk) is False
-    assert len(mailoutbox) == 1
+    with pytest.raises(RuntimeError), transaction.atomic():
+        notify(user=user, kind="proposal", key="gone", title="Rolled back")
+        assert OutboxMessage.objects.filter(recipient=user.email).count() == 1
+        raise RuntimeError("the change failed")
+    assert not Notification.objects.exists() and not OutboxMessage.objects.exists()
 
-
-def test_the_sweeper_leaves_kinds_the_person_does_not_want_by_email(user, mailoutbox):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    EmailPreference.objects.create(user=user, kind="proposal")
-    EmailPreference.objects.create(user=user, kind="released_no_meeting")
-    half_an_hour_ago = timezone.now() - timedelta(minutes=30)
-    for kind in ("proposal", "released_no_meeting", "meeting_tomorrow"):
-        Notification.objects.create(
-            user=user, kind=kind, key=kind, title=kind, created_at=half_an_hour_ago
-        )
-    assert send_unsent_emails() == 2
-    assert sorted(message.subject.split(": ", 1)[1] for message in mailoutbox) == [
-        "meeting_tomorrow",
-        "released_no_meeting",
-    ]
+    notification = notify(user=user, kind="proposal", key="kept", title="Kept")
+    assert OutboxMessage.objects.filter(recipient=user.email).count() == 1
+    assert send_notification_email(notification.pk) is False  # already written: not again
+    assert [message.subject.split(": ", 1)[1] for message in mailoutbox] == ["Kept"]
 
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_notification_email_goes_through_a_real_worker(mailoutbox):
+    import time
+
+    from django.core import mail
+
     user = UserFactory()
-    notification = Notification.objects.create(
-        user=user, kind="proposal", key="w", title="Via the worker"
-    )
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        assert send_notification_email.delay(notification.pk).get(timeout=20) is True
-    assert [message.to for message in mailoutbox] == [[user.email]]
+        notify(user=user, kind="proposal", key="w", title="Via the worker")  # commits, asks
+        deadline = time.monotonic() + 20
+        while not mail.outbox and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [message.to for message in mail.outbox] == [[user.email]]
+    assert [message.to for message in mailoutbox] == [[user.email]]  # and no second copy

@@ -4,11 +4,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Max
 
 from accounts.constants import PlatformRole
 from accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_TOTP_SECRET, enrol_demo_mfa
 from accounts.models import User
 from accreditation.demo import seed_accreditation
+from core.models import OutboxMessage, OutboxStatus
 from matching.demo import seed_matching
 from mentees.demo_referrals import seed_referrals
 from mentees.demo_volunteering import seed_volunteering
@@ -129,7 +131,10 @@ class Command(BaseCommand):
             raise CommandError("seed_demo only runs with DEBUG on. Use --force for a test copy.")
         load_reference_data()
         with transaction.atomic():
+            before = OutboxMessage.objects.aggregate(last=Max("id"))["last"] or 0
             logins = self.seed()
+            # The demo sends no email: what its made-up people were told is not sent to them.
+            OutboxMessage.objects.filter(id__gt=before, status=OutboxStatus.PENDING).delete()
         self.print_logins(logins)
 
     def user(self, local_part: str, full_name: str, **extra) -> User:
