@@ -1,12 +1,18 @@
 """The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from accounts.middleware import public_page, shows_nothing_personal
 
 from ..constants import OrganisationStatus
+from ..directory_version import directory_version
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
@@ -14,6 +20,10 @@ from ..paging import page_with_total
 from ..search import DirectoryFilters, apply_filters
 
 RESULTS_PER_PAGE = 20
+# How long a search page's results are kept. Every change to what the directory shows moves the
+# directory version (providers/directory_version.py), so this only bounds the cache's size.
+RESULTS_CACHE_SECONDS = 10 * 60
+CONTENT_ONLY = "components/content_only.html"
 
 
 def public_services():
@@ -54,13 +64,34 @@ def search_results(request, *, per_page: int = RESULTS_PER_PAGE):
 @public_page
 @shows_nothing_personal
 def directory(request):
+    """The search page. For visitors who are not signed in, the page's content (the search
+    form, filters and results: the same for everyone who sends the same search) is kept in the
+    shared cache under the directory version, so a repeated search costs one cache look-up."""
+    template = "providers/directory/search.html"
+    key = results_cache_key(request)
+    content = cache.get(key) if key else None
+    if content is not None:
+        return render(request, template, {"cached_content": content})
     form, page, status = search_results(request)
-    return render(
-        request,
-        "providers/directory/search.html",
-        {"form": form, "page": page, "search_url": reverse("providers:directory")},
-        status=status,
-    )
+    context = {"form": form, "page": page, "search_url": reverse("providers:directory")}
+    if key and status == 200:
+        content = render_to_string(template, {**context, "layout_base": CONTENT_ONLY}, request)
+        cache.set(key, content, RESULTS_CACHE_SECONDS)
+        context["cached_content"] = content
+    return render(request, template, context, status=status)
+
+
+def results_cache_key(request) -> str | None:
+    """Where a search page's content is cached, or None when it is not: signed-in people may see
+    more (links to print the directory). The key holds the directory version, today's date (an
+    award ends at midnight) and the language, then the search itself in a fixed order."""
+    if request.user.is_authenticated:
+        return None
+    search = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    digest = hashlib.sha256(repr(search).encode()).hexdigest()
+    today = timezone.localdate().isoformat()
+    language = translation.get_language() or ""
+    return f"providers:directory-page:{directory_version()}:{today}:{language}:{digest}"
 
 
 @public_page

@@ -436,6 +436,7 @@ class StaffOrPlatform:
 ROUTES = {
     "home": Public(),
     "privacy": Public(),
+    "health": Public(),
     "accounts:signed_out": Public(),
     "accounts:stay_signed_in": SignedIn(),
     "accessibility": Public(),

@@ -1,0 +1,38 @@
+"""A number that moves whenever anything the public directory shows may have changed.
+
+Search pages are kept in the shared cache under a key that holds this number (and today's date,
+so an award that expires at midnight drops its badge with the first search of the next day):
+publishing, pausing or editing a listing, an organisation joining or leaving the directory, an
+award given or withdrawn all move it, after their transaction commits, so the next search is
+worked out afresh. Every listing change goes through providers.search.refresh_search_index or
+rebuild_search_words, which call `directory_changed`; the accreditation services call it for
+awards. Anything kept under an old number is simply never asked for again and ages out.
+"""
+
+import contextlib
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "providers:directory-version"
+
+
+def directory_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A new cache (or one emptied): start from a number no earlier key can have used.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return int(version)
+
+
+def _move() -> None:
+    with contextlib.suppress(ValueError):  # not set yet: the next read starts a fresh number
+        cache.incr(VERSION_KEY)
+
+
+def directory_changed() -> None:
+    """Call within the transaction that changes what the directory shows."""
+    _move()  # now, for a search running inside this transaction
+    transaction.on_commit(_move)  # and after commit, so no search caches the old rows again
