@@ -31,8 +31,8 @@ threads = _int("GUNICORN_THREADS", 4)
 # the worker is restarted rather than left stuck.
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
-# Behind a load balancer that keeps connections open, keep-alive must outlast its idle timeout
-# less a margin; 5 s suits a browser reaching gunicorn directly too.
+# Behind a load balancer that keeps connections open, set keep-alive above its idle time-out, so
+# the balancer closes idle connections first; 5 s suits a browser reaching gunicorn directly.
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # Restart each worker after this many requests (with jitter, so they do not all restart at once)
 # to bound the growth of any slow leak.

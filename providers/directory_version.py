@@ -10,10 +10,12 @@ awards. Anything kept under an old number is simply never asked for again and ag
 """
 
 import contextlib
+import hashlib
 import time
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone, translation
 
 VERSION_KEY = "providers:directory-version"
 
@@ -36,3 +38,14 @@ def directory_changed() -> None:
     """Call within the transaction that changes what the directory shows."""
     _move()  # now, for a search running inside this transaction
     transaction.on_commit(_move)  # and after commit, so no search caches the old rows again
+
+
+def directory_cache_key(kind: str, query) -> str:
+    """Where an answer to a public search (`query`: request.GET) is kept: under the directory
+    version, today's date (an award ends at midnight) and the language, then the search itself
+    in a fixed order, so the same search written another way is the same key."""
+    search = sorted((name, value) for name, values in query.lists() for value in values)
+    digest = hashlib.sha256(repr(search).encode()).hexdigest()
+    today = timezone.localdate().isoformat()
+    language = translation.get_language() or ""
+    return f"providers:{kind}:{directory_version()}:{today}:{language}:{digest}"

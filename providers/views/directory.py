@@ -1,18 +1,15 @@
 """The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
 
-import hashlib
-
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 
 from accounts.middleware import public_page, shows_nothing_personal
 
 from ..constants import OrganisationStatus
-from ..directory_version import directory_version
+from ..directory_version import directory_cache_key
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
@@ -83,15 +80,10 @@ def directory(request):
 
 def results_cache_key(request) -> str | None:
     """Where a search page's content is cached, or None when it is not: signed-in people may see
-    more (links to print the directory). The key holds the directory version, today's date (an
-    award ends at midnight) and the language, then the search itself in a fixed order."""
+    more (links to print the directory)."""
     if request.user.is_authenticated:
         return None
-    search = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    digest = hashlib.sha256(repr(search).encode()).hexdigest()
-    today = timezone.localdate().isoformat()
-    language = translation.get_language() or ""
-    return f"providers:directory-page:{directory_version()}:{today}:{language}:{digest}"
+    return directory_cache_key("directory-page", request.GET)
 
 
 @public_page
