@@ -40,7 +40,7 @@ def directory_changed() -> None:
     transaction.on_commit(_move)  # and after commit, so no search caches the old rows again
 
 
-def directory_cache_key(kind: str, query) -> str:
+def directory_cache_key(kind: str, query, version: int | None = None) -> str:
     """Where an answer to a public search (`query`: request.GET) is kept: under the directory
     version, today's date (an award ends at midnight) and the language, then the search itself
     in a fixed order, so the same search written another way is the same key."""
@@ -48,4 +48,5 @@ def directory_cache_key(kind: str, query) -> str:
     digest = hashlib.sha256(repr(search).encode()).hexdigest()
     today = timezone.localdate().isoformat()
     language = translation.get_language() or ""
-    return f"providers:{kind}:{directory_version()}:{today}:{language}:{digest}"
+    version = directory_version() if version is None else version
+    return f"providers:{kind}:{version}:{today}:{language}:{digest}"

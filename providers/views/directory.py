@@ -9,7 +9,7 @@ from django.urls import reverse
 from accounts.middleware import public_page, shows_nothing_personal
 
 from ..constants import OrganisationStatus
-from ..directory_version import directory_cache_key
+from ..directory_version import directory_cache_key, directory_version
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
@@ -65,12 +65,18 @@ def directory(request):
     form, filters and results: the same for everyone who sends the same search) is kept in the
     shared cache under the directory version, so a repeated search costs one cache look-up."""
     template = "providers/directory/search.html"
-    key = results_cache_key(request)
+    version = directory_version()
+    key = results_cache_key(request, version)
     content = cache.get(key) if key else None
     if content is not None:
         return render(request, template, {"cached_content": content})
     form, page, status = search_results(request)
-    context = {"form": form, "page": page, "search_url": reverse("providers:directory")}
+    context = {
+        "form": form,
+        "page": page,
+        "search_url": reverse("providers:directory"),
+        "directory_version": version,  # each result's HTML is kept for it (directory_result)
+    }
     if key and status == 200:
         content = render_to_string(template, {**context, "layout_base": CONTENT_ONLY}, request)
         cache.set(key, content, RESULTS_CACHE_SECONDS)
@@ -78,12 +84,12 @@ def directory(request):
     return render(request, template, context, status=status)
 
 
-def results_cache_key(request) -> str | None:
+def results_cache_key(request, version: int) -> str | None:
     """Where a search page's content is cached, or None when it is not: signed-in people may see
     more (links to print the directory)."""
     if request.user.is_authenticated:
         return None
-    return directory_cache_key("directory-page", request.GET)
+    return directory_cache_key("directory-page", request.GET, version)
 
 
 @public_page
