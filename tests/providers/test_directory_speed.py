@@ -18,7 +18,7 @@ from benchmarks.directory import Scale, seed
 from providers.constants import ServiceStatus
 from providers.directory_version import directory_changed, directory_version
 from providers.search import DirectoryFilters, apply_filters
-from providers.services import service_set_status, service_update
+from providers.services import organisation_update, service_set_status, service_update
 from providers.views.directory import listed_services
 from tests.conftest import sign_in
 from tests.factories import ServiceFactory, UserFactory
@@ -56,6 +56,10 @@ def test_the_next_search_sees_a_listing_published_paused_or_edited(client):
     service_update(actor=None, service=service, name="Lighthouse housing mentors")
     page = search(client, q="housing")
     assert "Lighthouse housing mentors" in page and "Harbour housing mentors" not in page
+
+    organisation_update(actor=None, organisation=service.organisation, name="Quayside Trust")
+    assert "Quayside Trust" in search(client, q="housing")
+    assert "Lighthouse housing mentors" in search(client, q="quayside"), "its name is searched"
 
     service_set_status(actor=None, service=service, status=ServiceStatus.PAUSED)
     assert "Lighthouse housing mentors" not in search(client, q="housing")
