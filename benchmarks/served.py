@@ -55,7 +55,7 @@ class Result:
     p50_ms: float
     p95_ms: float
     max_ms: float
-    errors: int  # socket errors, time-outs and answers of 400 or more
+    errors: int  # socket errors, time-outs and answers of 500 or more
 
 
 def wrk_or_exit() -> str:
