@@ -26,4 +26,6 @@ RUN useradd --system --home /app opengate && mkdir -p /var/lib/opengate/media \
     && chown opengate /var/lib/opengate/media
 USER opengate
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Workers, threads, time-outs and keep-alive: config/gunicorn.conf.py (chosen by measurement;
+# WEB_CONCURRENCY and the GUNICORN_* variables there change them).
+CMD ["gunicorn", "config.wsgi", "--config", "config/gunicorn.conf.py"]

@@ -4,10 +4,11 @@
     .venv/bin/python benchmarks/page_weight.py --serve demo         # as `make demo` serves
     .venv/bin/python benchmarks/page_weight.py --base-url http://127.0.0.1:8000  # a running one
 
-`production` starts gunicorn as docker-compose.yml ships it (3 workers, DEBUG off, WhiteNoise's
-compressed manifest storage after collectstatic) on a Postgres database of its own (DATABASE_URL,
-default .../opengate_pageweight) holding the demo data. `demo` starts the runserver command from
-the Makefile's `demo` target on a SQLite copy of the demo (made on first use: a few minutes).
+`production` starts gunicorn as docker-compose.yml ships it (config/gunicorn.conf.py, DEBUG off,
+WhiteNoise's compressed manifest storage after collectstatic) on a Postgres database of its own
+(DATABASE_URL, default .../opengate_pageweight) holding the demo data. `demo` starts the
+runserver command from the Makefile's `demo` target on a SQLite copy of the demo (made on first
+use: a few minutes).
 
 Debian's Chromium (through Playwright, JavaScript on) then visits two routes with an empty cache:
 the directory (home, directory, a search, a service page, its "ask for a mentor" page) and the
@@ -264,7 +265,7 @@ def production_server(database_url: str, port: int) -> tuple[subprocess.Popen, d
     _run([python, "manage.py", "seed_demo", "--force"], env)
     _run([python, "manage.py", "collectstatic", "--no-input"], env)
     gunicorn = [str(Path(python).parent / "gunicorn"), "config.wsgi"]
-    command = [*gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "3"]
+    command = [*gunicorn, "--config", "config/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True), env  # noqa: S603
 
 
@@ -319,7 +320,7 @@ def main() -> None:
         base_url = f"http://127.0.0.1:{port}"
         if args.serve == "production":
             server, _env = production_server(args.database_url, port)
-            served = "production serves them (gunicorn, 3 workers, DEBUG off)"
+            served = "production serves them (gunicorn, config/gunicorn.conf.py, DEBUG off)"
         else:
             server, _env = demo_server(args.sqlite, port)
             served = f"make demo serves them (manage.py {' '.join(demo_runserver_arguments())})"

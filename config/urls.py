@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from accounts.views import dashboard
+from config.views import health
 from providers.views import invitation_accept
 
 COOKIE_HEAD = ["Name", "Purpose", "Expires"]
@@ -36,6 +37,7 @@ urlpatterns = [
         ),
         name="cookies",
     ),
+    path("healthz/", health, name="health"),
     path("dashboard/", dashboard, name="dashboard"),
     path("invitations/<str:token>/", invitation_accept, name="invitation_accept"),
     path("accounts/", include("allauth.urls")),

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 
 from .constants import GenderEligibility
+from .directory_version import directory_changed
 from .models import LocalAuthority, Prison, Region, Service
 from .searchtext import understand
 
@@ -90,6 +91,7 @@ def refresh_search_index(service_ids=None) -> None:
         service.search_document = search_document(service)
         changed.append(service)
     Service.objects.bulk_update(changed, ["search_document"], batch_size=1000)
+    directory_changed()
     if connection.vendor == "postgresql" and changed:
         ids = [service.pk for service in changed]
         with connection.cursor() as cursor:
@@ -99,6 +101,7 @@ def refresh_search_index(service_ids=None) -> None:
 
 def rebuild_search_words() -> None:
     """The word list afresh, when a listing or an organisation leaves the directory."""
+    directory_changed()
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:

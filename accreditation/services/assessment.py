@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.constants import AuditAction, PlatformRole
 from accounts.roles import has_platform_role
 from mentees.references import unique_reference
+from providers.directory_version import directory_changed
 from providers.models import Membership
 
 from ..constants import (
@@ -273,6 +274,7 @@ def application_decide(
             verification_code=unique_reference(Award, "verification_code", VERIFICATION_PREFIX),
             awarded_by=actor,
         )
+        directory_changed()  # the badge and the "holders only" filter
         record_step(
             actor=actor,
             application=application,
@@ -314,6 +316,7 @@ def award_withdraw(*, actor, award: Award, reason: str, request=None) -> Award:
     award.withdrawn_by = actor
     award.withdrawal_reason = reason.strip()
     award.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    directory_changed()
     record_step(
         actor=actor,
         application=application,

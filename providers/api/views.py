@@ -8,11 +8,13 @@ answers with CORS headers, as the profile requires for GET.
 from collections.abc import Callable
 from functools import wraps
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from ..directory_version import directory_cache_key
 from ..models import (
     LocalAuthority,
     Organisation,
@@ -31,6 +33,7 @@ from .params import ApiError, NotFound
 HSDS_VERSION = "3.0"
 PROFILE_URL = "https://github.com/openreferral/uk-profile"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+SEARCH_CACHE_SECONDS = 10 * 60  # bounds the cache's size; the directory version keeps it fresh
 
 
 def _cors(response: HttpResponse, request) -> HttpResponse:
@@ -216,14 +219,21 @@ def openapi(request):
 
 @api_view
 def services(request):
-    page, per_page = page_params(request.GET)
-    found, _, _ = filtered_services(request.GET)
-    return paginate(
-        found.select_related("organisation"),
-        page=page,
-        per_page=per_page,
-        serialize=lambda items: map(serializers.service_list_item, items),
-    )
+    """Kept in the shared cache under the directory version, like the directory's search pages:
+    every change to what the directory shows moves it (providers/directory_version.py)."""
+    key = directory_cache_key("api-services", request.GET)
+    answer = cache.get(key)
+    if answer is None:
+        page, per_page = page_params(request.GET)
+        found, _, _ = filtered_services(request.GET)
+        answer = paginate(
+            found.select_related("organisation"),
+            page=page,
+            per_page=per_page,
+            serialize=lambda items: map(serializers.service_list_item, items),
+        )
+        cache.set(key, answer, SEARCH_CACHE_SECONDS)
+    return answer
 
 
 @api_view

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from ..choices import directory_choices
+from ..choices import fixed_choices
 from ..constants import DeliverySetting, GenderEligibility
 from ..models import LocalAuthority, Prison, Region
 from ..search import DirectoryFilters, read_search
@@ -95,12 +95,11 @@ class DirectorySearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = directory_choices()
         self.corrected_text = ""
         self.place = None
-        self.fields["pathway"].choices = [("", "Any kind of help"), *choices["pathway"]]
-        self.fields["area"].choices = [("", "Anywhere in England and Wales"), *choices["area"]]
-        self.fields["prison"].choices = [("", "Any prison"), *choices["prison"]]
+        self.fields["pathway"].choices = fixed_choices("pathway", "Any kind of help")
+        self.fields["area"].choices = fixed_choices("area", "Anywhere in England and Wales")
+        self.fields["prison"].choices = fixed_choices("prison", "Any prison")
 
     def clean_area(self):
         """The chosen Region or LocalAuthority (None for anywhere)."""

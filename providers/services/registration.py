@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..constants import MembershipRole, OrganisationStatus
+from ..directory_version import directory_changed
 from ..models import Organisation
+from ..search import refresh_search_index
 from .tenancy import membership_create, organisation_create, organisation_set_status
 
 
@@ -59,6 +61,11 @@ def organisation_update(*, actor, organisation: Organisation, request=None, **fi
         setattr(organisation, name, value)
     organisation.full_clean()
     organisation.save()
+    # Its name is searched and shown with each of its listings; cached searches go either way.
+    if "name" in changed:
+        refresh_search_index(organisation.services.values_list("pk", flat=True))
+    else:
+        directory_changed()
     audit_record(
         actor=actor,
         action=AuditAction.UPDATED,

@@ -1,12 +1,15 @@
 """The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.middleware import public_page, shows_nothing_personal
 
 from ..constants import OrganisationStatus
+from ..directory_version import directory_cache_key, directory_version
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
 from ..models import Organisation, Service, TaxonomyTerm
@@ -14,6 +17,10 @@ from ..paging import page_with_total
 from ..search import DirectoryFilters, apply_filters
 
 RESULTS_PER_PAGE = 20
+# How long a search page's results are kept. Every change to what the directory shows moves the
+# directory version (providers/directory_version.py), so this only bounds the cache's size.
+RESULTS_CACHE_SECONDS = 10 * 60
+CONTENT_ONLY = "components/content_only.html"
 
 
 def public_services():
@@ -54,13 +61,35 @@ def search_results(request, *, per_page: int = RESULTS_PER_PAGE):
 @public_page
 @shows_nothing_personal
 def directory(request):
+    """The search page. For visitors who are not signed in, the page's content (the search
+    form, filters and results: the same for everyone who sends the same search) is kept in the
+    shared cache under the directory version, so a repeated search costs one cache look-up."""
+    template = "providers/directory/search.html"
+    version = directory_version()
+    key = results_cache_key(request, version)
+    content = cache.get(key) if key else None
+    if content is not None:
+        return render(request, template, {"cached_content": content})
     form, page, status = search_results(request)
-    return render(
-        request,
-        "providers/directory/search.html",
-        {"form": form, "page": page, "search_url": reverse("providers:directory")},
-        status=status,
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "search_url": reverse("providers:directory"),
+        "directory_version": version,  # each result's HTML is kept for it (directory_result)
+    }
+    if key and status == 200:
+        content = render_to_string(template, {**context, "layout_base": CONTENT_ONLY}, request)
+        cache.set(key, content, RESULTS_CACHE_SECONDS)
+        context["cached_content"] = content
+    return render(request, template, context, status=status)
+
+
+def results_cache_key(request, version: int) -> str | None:
+    """Where a search page's content is cached, or None when it is not: signed-in people may see
+    more (links to print the directory)."""
+    if request.user.is_authenticated:
+        return None
+    return directory_cache_key("directory-page", request.GET, version)
 
 
 @public_page

@@ -452,6 +452,7 @@ class StaffOrPlatform:
 ROUTES = {
     "home": Public(),
     "privacy": Public(),
+    "health": Public(),
     "accounts:signed_out": Public(),
     "accounts:stay_signed_in": SignedIn(),
     "accessibility": Public(),

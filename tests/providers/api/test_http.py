@@ -102,7 +102,8 @@ def _many(count):
     ("endpoint", "query", "most"),
     [
         ("services", {}, 2),
-        ("services", {"search": "service", "local_authority": "E08000003"}, 3),
+        # The page, its total (counted apart: providers/paging.py), the spelling check, terms.
+        ("services", {"search": "service", "local_authority": "E08000003"}, 4),
         ("services", {"postcode": "M1 1AA", "proximity": "5000"}, 3),
         ("service_at_locations", {}, 2),
         ("service_at_locations", {"postcode": "M1 1AA", "proximity": "5000"}, 3),
