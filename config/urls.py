@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from accounts.views import dashboard
+from core.languages import translated_path
 from providers.views import invitation_accept
 
 COOKIE_HEAD = ["Name", "Purpose", "Expires"]
@@ -21,14 +22,16 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Open Gate platform administration"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
-    path(
+    translated_path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    translated_path(
+        "privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"
+    ),
+    translated_path(
         "accessibility/",
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
-    path(
+    translated_path(
         "cookies/",
         TemplateView.as_view(
             template_name="pages/cookies.html",
