@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import path, translate_url
 from django.utils import translation
 from django.utils.functional import lazy
+from django.utils.translation import gettext_noop
 
 WELSH = "cy"
 
@@ -95,3 +96,15 @@ def languages(request) -> dict:
         "HTML_LANG": html_lang(translation.get_language() or settings.LANGUAGE_CODE),
         "LANGUAGE_VERSIONS": alternates(request),
     }
+
+
+# Words of other packages' templates and fields that our Welsh catalogue must also carry:
+# crispy-forms-gds's date input and error summary, and the phase banner's tag.
+THIRD_PARTY_WORDS = [
+    gettext_noop("Day"),
+    gettext_noop("Month"),
+    gettext_noop("Year"),
+    gettext_noop("There is a problem"),
+    gettext_noop("Alpha"),
+    gettext_noop("Beta"),
+]

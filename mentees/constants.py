@@ -62,38 +62,38 @@ class DeclineReason(models.TextChoices):
 
 
 class MenteeStatus(models.TextChoices):
-    REFERRED = "referred", _("Referred")
-    ENGAGED_IN_CUSTODY = "engaged_in_custody", _("Engaged in custody")
-    MATCHED = "matched", _("Matched with a mentor")
-    ACTIVE_AFTER_RELEASE = "active_after_release", _("Active after release")
-    CLOSED = "closed", _("Closed")
+    REFERRED = "referred", "Referred"
+    ENGAGED_IN_CUSTODY = "engaged_in_custody", "Engaged in custody"
+    MATCHED = "matched", "Matched with a mentor"
+    ACTIVE_AFTER_RELEASE = "active_after_release", "Active after release"
+    CLOSED = "closed", "Closed"
 
 
 class ClosureReason(models.TextChoices):
-    PLANNED_ENDING = "planned_ending", _("Planned ending")
-    DISENGAGED = "disengaged", _("Disengaged")
-    RETURNED_TO_CUSTODY = "returned_to_custody", _("Returned to custody")
-    MOVED_AWAY = "moved_away", _("Moved away")
-    OTHER = "other", _("Other")
+    PLANNED_ENDING = "planned_ending", "Planned ending"
+    DISENGAGED = "disengaged", "Disengaged"
+    RETURNED_TO_CUSTODY = "returned_to_custody", "Returned to custody"
+    MOVED_AWAY = "moved_away", "Moved away"
+    OTHER = "other", "Other"
 
 
 class AssessmentKind(models.TextChoices):
-    INITIAL = "initial", _("At the start")
-    REVIEW = "review", _("Review")
+    INITIAL = "initial", "At the start"
+    REVIEW = "review", "Review"
 
 
 class NeedLevel(models.TextChoices):
-    NONE = "none", _("No need")
-    LOW = "low", _("Low")
-    MEDIUM = "medium", _("Medium")
-    HIGH = "high", _("High")
+    NONE = "none", "No need"
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
 
 
 class GoalStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    ACHIEVED = "achieved", _("Achieved")
-    NOT_ACHIEVED = "not_achieved", _("Not achieved")
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    ACHIEVED = "achieved", "Achieved"
+    NOT_ACHIEVED = "not_achieved", "Not achieved"
 
 
 # The privacy notice a referral agreed to; raise it when the notice's wording changes.
@@ -106,27 +106,27 @@ REFERRAL_RETENTION_DAYS = 365
 
 
 class VolunteerRoleStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-    CLOSED = "closed", _("Closed")
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    CLOSED = "closed", "Closed"
 
 
 class CriminalRecordPolicy(models.TextChoices):
     """What a criminal record means for a volunteer role. Most mentoring roles welcome people
     with convictions; the wording is shown to applicants as it is written here."""
 
-    WELCOME = "welcome", _("A criminal record does not stop you applying")
-    CASE_BY_CASE = "case_by_case", _("We talk through any criminal record with you, case by case")
-    SOME_EXCLUDED = "some_excluded", _("Some convictions mean we cannot offer this role")
+    WELCOME = "welcome", "A criminal record does not stop you applying"
+    CASE_BY_CASE = "case_by_case", "We talk through any criminal record with you, case by case"
+    SOME_EXCLUDED = "some_excluded", "Some convictions mean we cannot offer this role"
 
 
 class DBSLevel(models.TextChoices):
     """Disclosure and Barring Service check levels, lowest first (the order matters)."""
 
-    BASIC = "basic", _("Basic")
-    STANDARD = "standard", _("Standard")
-    ENHANCED = "enhanced", _("Enhanced")
-    ENHANCED_BARRED = "enhanced_barred", _("Enhanced with barred lists")
+    BASIC = "basic", "Basic"
+    STANDARD = "standard", "Standard"
+    ENHANCED = "enhanced", "Enhanced"
+    ENHANCED_BARRED = "enhanced_barred", "Enhanced with barred lists"
 
 
 DBS_LEVEL_ORDER = [level.value for level in DBSLevel]
@@ -142,21 +142,21 @@ DBS_RENEW_AFTER_YEARS = 3
 
 
 class DBSResult(models.TextChoices):
-    CLEAR = "clear", _("No information disclosed")
-    DISCLOSED = "disclosed", _("Information disclosed")
+    CLEAR = "clear", "No information disclosed"
+    DISCLOSED = "disclosed", "Information disclosed"
 
 
 class RiskDecision(models.TextChoices):
-    PROCEED = "proceed", _("Safe to go ahead")
-    DO_NOT_PROCEED = "do_not_proceed", _("Not safe to go ahead")
+    PROCEED = "proceed", "Safe to go ahead"
+    DO_NOT_PROCEED = "do_not_proceed", "Not safe to go ahead"
 
 
 class ApplicationStatus(models.TextChoices):
-    DRAFT = "draft", _("Not sent yet")
-    SUBMITTED = "submitted", _("Being checked")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Not approved")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DRAFT = "draft", "Not sent yet"
+    SUBMITTED = "submitted", "Being checked"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Not approved"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 # How long a volunteer application that ended without approval is kept before the retention job
@@ -169,53 +169,53 @@ VOLUNTEER_APPLICATION_RETENTION_MONTHS = 12
 class VettingStage(models.TextChoices):
     """The first check still outstanding on a submitted application, for the pipeline."""
 
-    INTERVIEW = "interview", _("Interview")
-    REFERENCES = "references", _("References")
-    DBS = "dbs", _("DBS check")
-    TRAINING = "training", _("Training")
-    READY = "ready", _("Ready for a decision")
-    DECIDED = "decided", _("Decided")
+    INTERVIEW = "interview", "Interview"
+    REFERENCES = "references", "References"
+    DBS = "dbs", "DBS check"
+    TRAINING = "training", "Training"
+    READY = "ready", "Ready for a decision"
+    DECIDED = "decided", "Decided"
 
 
 class InterviewOutcome(models.TextChoices):
-    PENDING = "", _("Not yet held")
-    SUITABLE = "suitable", _("Suitable to go ahead")
-    NOT_SUITABLE = "not_suitable", _("Not suitable")
-    DID_NOT_ATTEND = "did_not_attend", _("Did not attend")
+    PENDING = "", "Not yet held"
+    SUITABLE = "suitable", "Suitable to go ahead"
+    NOT_SUITABLE = "not_suitable", "Not suitable"
+    DID_NOT_ATTEND = "did_not_attend", "Did not attend"
 
 
 class Gender(models.TextChoices):
-    WOMAN = "woman", _("Woman")
-    MAN = "man", _("Man")
-    NON_BINARY = "non_binary", _("Non-binary")
-    SELF_DESCRIBED = "self_described", _("I describe myself another way")
-    NOT_SAID = "not_said", _("I would rather not say")
+    WOMAN = "woman", "Woman"
+    MAN = "man", "Man"
+    NON_BINARY = "non_binary", "Non-binary"
+    SELF_DESCRIBED = "self_described", "I describe myself another way"
+    NOT_SAID = "not_said", "I would rather not say"
 
 
 class LivedExperience(models.TextChoices):
-    PRISON = "prison", _("I have been in prison")
-    PROBATION = "probation", _("I have been on probation or a community sentence")
-    ADDICTION = "addiction", _("Recovery from drugs or alcohol")
-    HOMELESSNESS = "homelessness", _("Homelessness")
-    MENTAL_HEALTH = "mental_health", _("Mental ill health")
-    CARE = "care", _("Growing up in care")
-    FAMILY = "family", _("A family member or partner in prison")
+    PRISON = "prison", "I have been in prison"
+    PROBATION = "probation", "I have been on probation or a community sentence"
+    ADDICTION = "addiction", "Recovery from drugs or alcohol"
+    HOMELESSNESS = "homelessness", "Homelessness"
+    MENTAL_HEALTH = "mental_health", "Mental ill health"
+    CARE = "care", "Growing up in care"
+    FAMILY = "family", "A family member or partner in prison"
 
 
 class Day(models.TextChoices):
-    MONDAY = "mon", _("Monday")
-    TUESDAY = "tue", _("Tuesday")
-    WEDNESDAY = "wed", _("Wednesday")
-    THURSDAY = "thu", _("Thursday")
-    FRIDAY = "fri", _("Friday")
-    SATURDAY = "sat", _("Saturday")
-    SUNDAY = "sun", _("Sunday")
+    MONDAY = "mon", "Monday"
+    TUESDAY = "tue", "Tuesday"
+    WEDNESDAY = "wed", "Wednesday"
+    THURSDAY = "thu", "Thursday"
+    FRIDAY = "fri", "Friday"
+    SATURDAY = "sat", "Saturday"
+    SUNDAY = "sun", "Sunday"
 
 
 class PartOfDay(models.TextChoices):
-    MORNING = "morning", _("Morning")
-    AFTERNOON = "afternoon", _("Afternoon")
-    EVENING = "evening", _("Evening")
+    MORNING = "morning", "Morning"
+    AFTERNOON = "afternoon", "Afternoon"
+    EVENING = "evening", "Evening"
 
 
 # Availability is stored as a list of "<day>_<part>" codes, e.g. "mon_evening", in this order.
@@ -230,12 +230,12 @@ AVAILABILITY_CHOICES = [
 class AgeBand(models.TextChoices):
     """Age bands for matching; derived from the date of birth, never asked."""
 
-    UNDER_25 = "18-24", _("18 to 24")
-    FROM_25 = "25-34", _("25 to 34")
-    FROM_35 = "35-44", _("35 to 44")
-    FROM_45 = "45-54", _("45 to 54")
-    FROM_55 = "55-64", _("55 to 64")
-    FROM_65 = "65+", _("65 or over")
+    UNDER_25 = "18-24", "18 to 24"
+    FROM_25 = "25-34", "25 to 34"
+    FROM_35 = "35-44", "35 to 44"
+    FROM_45 = "45-54", "45 to 54"
+    FROM_55 = "55-64", "55 to 64"
+    FROM_65 = "65+", "65 or over"
 
 
 MINIMUM_VOLUNTEER_AGE = 18
@@ -244,24 +244,24 @@ MINIMUM_VOLUNTEER_AGE = 18
 class ApplicationUpdateKind(models.TextChoices):
     """What an applicant is told, on their page and by email."""
 
-    RECEIVED = "received", _("Application received")
-    INTERVIEW_ARRANGED = "interview_arranged", _("Interview arranged")
-    INTERVIEW_PASSED = "interview_passed", _("Interview went well")
-    REFERENCES_RECEIVED = "references_received", _("References received")
-    DBS_CLEARED = "dbs_cleared", _("DBS check complete")
-    TRAINING_COMPLETE = "training_complete", _("Training complete")
-    APPROVED = "approved", _("Approved as a mentor")
-    REJECTED = "rejected", _("Not approved")
-    WITHDRAWN = "withdrawn", _("Application withdrawn")
+    RECEIVED = "received", "Application received"
+    INTERVIEW_ARRANGED = "interview_arranged", "Interview arranged"
+    INTERVIEW_PASSED = "interview_passed", "Interview went well"
+    REFERENCES_RECEIVED = "references_received", "References received"
+    DBS_CLEARED = "dbs_cleared", "DBS check complete"
+    TRAINING_COMPLETE = "training_complete", "Training complete"
+    APPROVED = "approved", "Approved as a mentor"
+    REJECTED = "rejected", "Not approved"
+    WITHDRAWN = "withdrawn", "Application withdrawn"
 
 
 # --- Mentors ---------------------------------------------------------------------------------
 
 
 class MentorStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    PAUSED = "paused", _("Paused")
-    LEFT = "left", _("Left")
+    ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
+    LEFT = "left", "Left"
 
 
 MAXIMUM_MENTOR_CAPACITY = 10

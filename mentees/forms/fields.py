@@ -25,7 +25,7 @@ YES_NO = [(True, _("Yes")), (False, _("No"))]
 
 
 def yes_no(value) -> bool:
-    return value in (True, _("True"), "true", "on", "1")
+    return value in (True, "True", "true", "on", "1")
 
 
 def yes_no_field(label: str, required_message: str, **kwargs) -> forms.TypedChoiceField:
@@ -144,4 +144,4 @@ def in_our_words(form: forms.Form) -> None:
 
 def posted(request):
     """The form data of a POST, even an empty one (all boxes unticked), else None."""
-    return request.POST if request.method == _("POST") else None
+    return request.POST if request.method == "POST" else None
