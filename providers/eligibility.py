@@ -77,7 +77,7 @@ def who_it_takes(service) -> list[str]:
         limits.append(f"It is for people aged {low} or over.")
     elif high is not None:
         limits.append(f"It is for people aged {high} or under.")
-    offences = [OFFENCE_WORDS.get(code, code) for code in service.excluded_offences or []]
+    offences = [str(OFFENCE_WORDS.get(code, code)) for code in service.excluded_offences or []]
     if offences:
         listed = (
             offences[0] if len(offences) == 1 else ", ".join(offences[:-1]) + " or " + offences[-1]

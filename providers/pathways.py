@@ -74,7 +74,7 @@ PLAIN_WORDS = {
 
 
 def plain_words(term) -> str:
-    return PLAIN_WORDS.get(term.code, term.name.lower())
+    return str(PLAIN_WORDS.get(term.code, term.name.lower()))
 
 
 def term_id(code: str) -> uuid.UUID:

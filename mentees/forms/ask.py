@@ -741,7 +741,7 @@ def why_listed(suggestion, answers: dict) -> str:
 
 
 def _and(words) -> str:
-    words = list(dict.fromkeys(words))
+    words = list(dict.fromkeys(str(word) for word in words))
     if len(words) <= 1:
         return "".join(words)
     return _("%(list)s and %(last)s") % {"list": ", ".join(words[:-1]), "last": words[-1]}
