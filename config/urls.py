@@ -1,20 +1,25 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from accounts.views import dashboard
 from core.languages import translated_path
 from providers.views import invitation_accept
 
-COOKIE_HEAD = ["Name", "Purpose", "Expires"]
+COOKIE_HEAD = [_("Name"), _("Purpose"), _("Expires")]
 COOKIE_ROWS = [
     [
         "sessionid",
-        "Keeps you signed in, and remembers your answers while you fill in a form",
-        "After 8 hours, or when you sign out",
+        _("Keeps you signed in, and remembers your answers while you fill in a form"),
+        _("After 8 hours, or when you sign out"),
     ],
-    ["csrftoken", "Protects the forms you send from being forged by other websites", "1 year"],
+    [
+        "csrftoken",
+        _("Protects the forms you send from being forged by other websites"),
+        _("1 year"),
+    ],
 ]
 
 # Django's admin signs in through allauth too, so MFA applies there as everywhere.

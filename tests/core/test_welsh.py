@@ -30,18 +30,32 @@ PUBLIC_TEMPLATES = [
     "components/summary_list.html",
     "gds/layout/field_errors.html",
     "gds/layout/field_errors_block.html",
+    "pages/home.html",
+    "pages/privacy.html",
+    "pages/accessibility.html",
+    "pages/cookies.html",
+    *(
+        f"providers/directory/{path.name}"
+        for path in (ROOT / "templates/providers/directory").glob("*.html")
+        if path.name != "volunteer.html"  # Volunteering pages: next (docs/welsh.md).
+    ),
+    *(
+        f"accreditation/public/{path.name}"
+        for path in (ROOT / "templates/accreditation/public").glob("*.html")
+    ),
     *(f"mentees/ask/{path.name}" for path in (ROOT / "templates/mentees/ask").glob("*.html")),
     *(f"mentees/check/{path.name}" for path in (ROOT / "templates/mentees/check").glob("*.html")),
 ]
 # Text with no word in it, or words that are names in both languages.
 NOT_WORDS = re.compile(r"&[a-z]+;|&#\d+;|[^A-Za-z]|\b(Open Gate|JM|OMU)\b")
+INCLUDED_WORDS = re.compile(r'\b(?:text|title|label|heading|caption|empty)="([^"]*[A-Za-z][^"]*)"')
 VISIBLE_ATTRIBUTES = re.compile(r'\b(?:alt|title|aria-label|placeholder)="([^"{]*[A-Za-z][^"{]*)"')
 
 
 def unmarked_text(source: str) -> list[str]:
     """Visible English in a template that is not inside {% translate %} or {% blocktranslate %}:
     text between tags, and words in alt, title, aria-label and placeholder attributes."""
-    kept = []
+    kept, found = [], []
     skipping = None  # the end tag we are waiting for
     staff_branch = 0
     for token in Lexer(source).tokenize():
@@ -55,17 +69,21 @@ def unmarked_text(source: str) -> list[str]:
                 skipping = "endblocktranslate" if name == "blocktranslate" else "endblocktrans"
             elif name == "comment":
                 skipping = "endcomment"
+            elif content == "block robots":
+                skipping = "endblock"  # Words for search engines, not people.
             elif content.startswith("if user.is_authenticated"):
                 staff_branch += 1  # Signed-in staff menus stay English.
             elif name == "else" and staff_branch:
                 staff_branch -= 1
+            elif name == "include" and not staff_branch:
+                found += INCLUDED_WORDS.findall(content)
             kept.append(" ")
         elif token.token_type == TokenType.TEXT and not (skipping or staff_branch):
             kept.append(token.contents)
         else:
             kept.append("0")  # a variable: a value, not our words
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", "".join(kept), flags=re.S)
-    found = VISIBLE_ATTRIBUTES.findall(text)
+    found += VISIBLE_ATTRIBUTES.findall(text)
     for between in re.split(r"<[^>]*>", text):
         if NOT_WORDS.sub("", between).strip():
             found.append(" ".join(between.split()))
@@ -78,6 +96,7 @@ def test_the_checker_finds_unmarked_text_and_passes_marked_text():
     assert unmarked_text('{% load i18n %}<p>{% translate "Hello" %}</p>') == []
     assert unmarked_text("<p>{% blocktranslate %}Hi {{ name }}{% endblocktranslate %}</p>") == []
     assert unmarked_text("<p>{{ name }} &middot; 3</p>") == []
+    assert unmarked_text('{% include "components/tag.html" with text="New" %}') == ["New"]
 
 
 @pytest.mark.parametrize("template", PUBLIC_TEMPLATES)
