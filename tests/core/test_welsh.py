@@ -131,6 +131,18 @@ def test_the_welsh_catalogue_holds_every_string_of_the_public_pages(tmp_path):
         ROOT / "mentees" / name for name in ("ask.py", "constants.py", "referral_answers.py")
     ]
     sources += list((ROOT / "mentees/forms").glob("*.py")) + [ROOT / "mentees/views/check.py"]
+    sources += [
+        ROOT / name
+        for name in (
+            "providers/forms/directory.py",
+            "providers/constants.py",
+            "providers/eligibility.py",
+            "providers/pathways.py",
+            "accreditation/forms.py",
+            "config/urls.py",
+            "core/languages.py",
+        )
+    ]
     pot = tmp_path / "strings.pot"
     python = [str(path) for path in sources if path.suffix == ".py"]
     subprocess.run(
