@@ -73,6 +73,7 @@ class DirectorySearchForm(forms.Form):
         label=_("Mentors with lived experience of prison"), required=False
     )
     accepting = forms.BooleanField(label=_("Taking new people now"), required=False)
+    welsh_speaking = forms.BooleanField(label=_("Mentors who speak Welsh"), required=False)
     approved_provider = forms.BooleanField(
         label=_("Approved Provider Standard holders only"), required=False
     )
@@ -134,6 +135,7 @@ class DirectorySearchForm(forms.Form):
             lived_experience=bool(data.get("lived_experience")),
             accepting=bool(data.get("accepting")),
             approved_provider_only=bool(data.get("approved_provider")),
+            welsh_speaking=bool(data.get("welsh_speaking")),
             sort=data.get("sort") or "relevance",
         )
 
@@ -148,7 +150,7 @@ class DirectorySearchForm(forms.Form):
                 chosen.append((name, f"{self.fields[name].label}: {label}"))
         if self.cleaned_data.get("age") is not None:
             chosen.append(("age", _("Age: %(age)s") % {"age": self.cleaned_data["age"]}))
-        for name in ("lived_experience", "accepting", "approved_provider"):
+        for name in ("lived_experience", "accepting", "approved_provider", "welsh_speaking"):
             if self.cleaned_data.get(name):
                 chosen.append((name, self.fields[name].label))
         return [(label, self._query_without(name)) for name, label in chosen]

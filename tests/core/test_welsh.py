@@ -10,6 +10,8 @@ from django.template.base import Lexer, TokenType
 from django.urls import reverse
 from django.utils import translation
 
+from tests.factories import ServiceFactory
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(settings.BASE_DIR)
@@ -250,3 +252,33 @@ def test_welsh_date_input_labels(client):
     body = client.get("/cy/ask-for-a-mentor/date-of-birth/").content.decode()
     assert "Diwrnod" in body and "Mis" in body and "Blwyddyn" in body
     assert "Beth yw eich dyddiad geni?" in body
+
+
+def test_the_directory_in_welsh_filters_mentors_who_speak_welsh(
+    client, django_assert_max_num_queries
+):
+    ServiceFactory(name="Mentora Cymraeg", languages=["en", "cy"])
+    ServiceFactory(name="English only mentoring", languages=["en"])
+    with django_assert_max_num_queries(12):
+        response = client.get("/cy/services/", {"welsh_speaking": "on"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="cy"' in body
+    assert "Mentora Cymraeg" in body and "English only mentoring" not in body
+    assert "Mentoriaid sy&#x27;n siarad Cymraeg" in body
+    assert "1 gwasanaeth" in body
+    everyone = client.get("/cy/services/").content.decode()
+    assert "Mentora Cymraeg" in everyone and "English only mentoring" in everyone
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/cy/", "/cy/privacy/", "/cy/accessibility/", "/cy/cookies/", "/cy/accreditation/register/"],
+)
+def test_the_other_public_pages_are_in_welsh(client, path):
+    response = client.get(path)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="cy"' in body
+    assert "Neidio i'r prif gynnwys" in body
+    assert "Skip to main content" not in body
