@@ -26,7 +26,7 @@ def _date(value) -> str:
 
 
 def _label(choices, value) -> str:
-    return dict(choices).get(value, value or "")
+    return str(dict(choices).get(value, value or ""))
 
 
 def contact_lines(data: dict) -> str:
