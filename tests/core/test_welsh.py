@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.template.base import Lexer, TokenType
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from mentees.tasks import send_referral_decision_email
 from tests.factories import ServiceFactory
+from tests.mentees.factories import ReferralFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -282,3 +285,29 @@ def test_the_other_public_pages_are_in_welsh(client, path):
     assert '<html lang="cy"' in body
     assert "Neidio i'r prif gynnwys" in body
     assert "Skip to main content" not in body
+
+
+@pytest.mark.parametrize(
+    ("asked_in", "subject", "words", "link"),
+    [
+        ("cy", "Eich cais am fentor", "Penderfyniad: Heb ei dderbyn", "/cy/check-your-request/"),
+        ("en-gb", "Your request for a mentor", "Decision: Not accepted", "/check-your-request/"),
+        ("xx", "Your request for a mentor", "Decision: Not accepted", "/check-your-request/"),
+    ],
+)
+def test_the_decision_email_is_in_the_language_the_request_was_made_in(
+    asked_in, subject, words, link
+):
+    referral = ReferralFactory(
+        asked_in=asked_in,
+        contact_methods=["email"],
+        email="sion@example.com",
+        status="declined",
+        decline_reason="no_capacity",
+        decided_at=timezone.now(),
+    )
+    assert send_referral_decision_email(str(referral.pk)) == 1
+    sent = mail.outbox[0]
+    assert sent.subject.startswith(f"{subject} {referral.reference}")
+    assert words in sent.body
+    assert f"{settings.SITE_URL.rstrip('/')}{link}" in sent.body
