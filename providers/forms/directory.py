@@ -1,6 +1,7 @@
 """The public directory's search form: a GET form, so every search is a shareable URL."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import directory_choices
@@ -91,7 +92,7 @@ class DirectorySearchForm(forms.Form):
         error_messages={
             "invalid": _("Page must be a whole number"),
             "min_value": _("Page must be 1 or more"),
-            "max_value": _("Page must be %(limit_value)s or less"),
+            "max_value": format_lazy(_("Page must be {limit} or less"), limit=f"{MAX_PAGE:,}"),
         },
     )
 
