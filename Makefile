@@ -24,7 +24,11 @@ node_modules/.installed: package.json package-lock.json
 static/vendor/main.css: node_modules/.installed scripts/build_vendor.sh $(wildcard static/scss/*.scss)
 	bash scripts/build_vendor.sh
 
-install: $(VENV)/.installed static/vendor/main.css
+# The Welsh catalogue is compiled here, not committed (docs/welsh.md); needs GNU gettext.
+locale/cy/LC_MESSAGES/django.mo: locale/cy/LC_MESSAGES/django.po
+	msgfmt --check -o $@ $<
+
+install: $(VENV)/.installed static/vendor/main.css locale/cy/LC_MESSAGES/django.mo
 
 vendor: static/vendor/main.css
 
@@ -72,3 +76,6 @@ clean:
 ## make messages: recompile our wording for third-party strings (needs GNU gettext's msgfmt)
 messages:
 	msgfmt --check -o locale/en_GB/LC_MESSAGES/django.mo locale/en_GB/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages -l cy -e html,txt,py --no-location --no-obsolete \
+		--ignore=node_modules --ignore=static --ignore=staticfiles --ignore=tests --ignore=benchmarks
+	msgfmt --check -o locale/cy/LC_MESSAGES/django.mo locale/cy/LC_MESSAGES/django.po

@@ -1,6 +1,7 @@
 """Forms for organisations, assessors, commissioners and the public."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core import uploads
 from mentees.forms.fields import GovDateField
@@ -253,17 +254,17 @@ class SupportReplyForm(forms.Form):
 
 class VerifyForm(forms.Form):
     code = forms.CharField(
-        label="Verification code",
-        help_text="It is on the certificate, for example APS-7K3Q-9XRT",
+        label=_("Verification code"),
+        help_text=_("It is on the certificate, for example APS-7K3Q-9XRT"),
         max_length=30,
-        error_messages={"required": "Enter the verification code"},
+        error_messages={"required": _("Enter the verification code")},
     )
 
     def clean_code(self):
         code = normalise_reference(self.cleaned_data["code"], VERIFICATION_PREFIX)
         if code is None:
             raise forms.ValidationError(
-                "Enter the verification code as it is on the certificate, like APS-7K3Q-9XRT"
+                _("Enter the verification code as it is on the certificate, like APS-7K3Q-9XRT")
             )
         return code
 
@@ -275,12 +276,12 @@ class RegionChoiceField(forms.ModelChoiceField):
 
 class RegisterFilterForm(forms.Form):
     region = RegionChoiceField(
-        label="Region",
+        label=_("Region"),
         queryset=Region.objects.order_by("name"),
         required=False,
-        empty_label="All of England and Wales",
+        empty_label=_("All of England and Wales"),
         to_field_name="pk",
-        error_messages={"invalid_choice": "Choose a region from the list"},
+        error_messages={"invalid_choice": _("Choose a region from the list")},
     )
 
 

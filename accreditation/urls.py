@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.languages import translated_path
+
 from .views import assessor, commissioning, organisation, public
 
 app_name = "accreditation"
@@ -9,10 +11,10 @@ ASSESSING = "assessment/applications/<uuid:application_id>/"
 
 urlpatterns = [
     # Public.
-    path("accreditation/standard/", public.standard, name="standard"),
-    path("accreditation/register/", public.register, name="register"),
-    path("accreditation/verify/", public.verify_lookup, name="verify_lookup"),
-    path("accreditation/verify/<str:code>/", public.verify, name="verify"),
+    translated_path("accreditation/standard/", public.standard, name="standard"),
+    translated_path("accreditation/register/", public.register, name="register"),
+    translated_path("accreditation/verify/", public.verify_lookup, name="verify_lookup"),
+    translated_path("accreditation/verify/<str:code>/", public.verify, name="verify"),
     # The organisation's org admins.
     path("organisation/accreditation/", organisation.overview, name="overview"),
     path("organisation/accreditation/start/", organisation.start, name="start"),

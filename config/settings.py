@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "config.compression.PublicGZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.languages.LanguageFromURLMiddleware",
     "accounts.sessions.PrivateResponsesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.service",
+                "core.languages.languages",
                 "providers.context_processors.active_membership",
             ],
         },
@@ -332,6 +334,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"
+# Public and offender-facing pages also in Welsh, under /cy/ (core/languages.py).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -1,20 +1,26 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from accounts.views import dashboard
 from config.views import health
+from core.languages import translated_path
 from providers.views import invitation_accept
 
-COOKIE_HEAD = ["Name", "Purpose", "Expires"]
+COOKIE_HEAD = [_("Name"), _("Purpose"), _("Expires")]
 COOKIE_ROWS = [
     [
         "sessionid",
-        "Keeps you signed in, and remembers your answers while you fill in a form",
-        "After 8 hours, or when you sign out",
+        _("Keeps you signed in, and remembers your answers while you fill in a form"),
+        _("After 8 hours, or when you sign out"),
     ],
-    ["csrftoken", "Protects the forms you send from being forged by other websites", "1 year"],
+    [
+        "csrftoken",
+        _("Protects the forms you send from being forged by other websites"),
+        _("1 year"),
+    ],
 ]
 
 # Django's admin signs in through allauth too, so MFA applies there as everywhere.
@@ -22,14 +28,16 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Open Gate platform administration"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
-    path(
+    translated_path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    translated_path(
+        "privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"
+    ),
+    translated_path(
         "accessibility/",
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
-    path(
+    translated_path(
         "cookies/",
         TemplateView.as_view(
             template_name="pages/cookies.html",

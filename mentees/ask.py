@@ -1,5 +1,7 @@
 """The pages of "Ask for a mentor", in order, and which apply to whom."""
 
+from django.utils.translation import gettext_lazy as _
+
 from providers.constants import GenderEligibility
 from providers.eligibility import can_take
 
@@ -34,61 +36,64 @@ def _a_service_excludes_offences(answers):
 
 ASK_FOR_A_MENTOR = Journey(
     [
-        Step("who", questions.WhoForm, "Who is filling in this form?"),
-        Step("your-details", questions.WorkerForm, "Your details", applies=_worker),
-        Step("name", questions.NameForm, "Your name", "Their name"),
+        Step("who", questions.WhoForm, _("Who is filling in this form?")),
+        Step("your-details", questions.WorkerForm, _("Your details"), applies=_worker),
+        Step("name", questions.NameForm, _("Your name"), _("Their name")),
         Step(
-            "date-of-birth", questions.DateOfBirthForm, "Your date of birth", "Their date of birth"
+            "date-of-birth",
+            questions.DateOfBirthForm,
+            _("Your date of birth"),
+            _("Their date of birth"),
         ),
-        Step("where-now", questions.SituationForm, "Where you are now", "Where they are now"),
-        Step("prison", questions.PrisonForm, "Your prison", "Their prison", applies=_custody),
+        Step("where-now", questions.SituationForm, _("Where you are now"), _("Where they are now")),
+        Step("prison", questions.PrisonForm, _("Your prison"), _("Their prison"), applies=_custody),
         Step(
             "prison-number",
             questions.PrisonNumberForm,
-            "Your prison number",
-            "Their prison number",
+            _("Your prison number"),
+            _("Their prison number"),
             applies=_custody,
         ),
         Step(
             "release-date",
             questions.ReleaseDateForm,
-            "Your release date",
-            "Their release date",
+            _("Your release date"),
+            _("Their release date"),
             applies=_custody,
         ),
-        Step("area", questions.AreaForm, "Where you will live", "Where they will live"),
+        Step("area", questions.AreaForm, _("Where you will live"), _("Where they will live")),
         Step(
             "help",
             questions.NeedsForm,
-            "What you would like help with",
-            "What they would like help with",
+            _("What you would like help with"),
+            _("What they would like help with"),
         ),
-        Step("mentor", questions.MentorPreferencesForm, "Your mentor", "Their mentor"),
+        Step("mentor", questions.MentorPreferencesForm, _("Your mentor"), _("Their mentor")),
         Step(
             "gender",
             questions.GenderForm,
-            "Are you a man or a woman?",
-            "Are they a man or a woman?",
+            _("Are you a man or a woman?"),
+            _("Are they a man or a woman?"),
             applies=_a_service_restricts_gender,
         ),
         Step(
             "offences",
             questions.OffencesForm,
-            "Offences some services cannot work with",
+            _("Offences some services cannot work with"),
             applies=_a_service_excludes_offences,
         ),
         Step(
             "choose-a-service",
             questions.ServiceChoiceForm,
-            "Choose a mentoring service",
+            _("Choose a mentoring service"),
             applies=_no_service_chosen_yet,
         ),
-        Step("contact", questions.ContactForm, "How to contact you", "How to contact them"),
+        Step("contact", questions.ContactForm, _("How to contact you"), _("How to contact them")),
         Step(
             "consent",
             questions.ConsentForm,
-            "How your information is used",
-            "How their information is used",
+            _("How your information is used"),
+            _("How their information is used"),
         ),
     ],
     SESSION_KEY,

@@ -1,16 +1,17 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ReferralStatus(models.TextChoices):
-    RECEIVED = "received", "Received"
-    IN_REVIEW = "in_review", "Being looked at"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Not accepted"
-    PASSED_ON = "passed_on", "Passed to another provider"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("Being looked at")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Not accepted")
+    PASSED_ON = "passed_on", _("Passed to another provider")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
     # Sent to the general inbox when no listed service could take the person: held by the
     # platform, with no organisation, until a provider near them takes it.
-    WAITING = "waiting", "Waiting for a service to take it"
+    WAITING = "waiting", _("Waiting for a service to take it")
 
 
 OPEN_REFERRAL_STATUSES = (ReferralStatus.RECEIVED, ReferralStatus.IN_REVIEW)
@@ -21,47 +22,50 @@ SERVICES_NEARBY = "nearby"
 
 
 class CompletedBy(models.TextChoices):
-    SELF = "self", "The person who wants a mentor"
-    WORKER = "worker", "A prison or probation worker on their behalf"
+    SELF = "self", _("The person who wants a mentor")
+    WORKER = "worker", _("A prison or probation worker on their behalf")
 
 
 class WorkerRole(models.TextChoices):
-    PRISON = "prison", "Prison staff"
-    PROBATION = "probation", "Probation practitioner"
-    OTHER = "other", "Another support worker"
+    PRISON = "prison", _("Prison staff")
+    PROBATION = "probation", _("Probation practitioner")
+    OTHER = "other", _("Another support worker")
 
 
 class Situation(models.TextChoices):
-    IN_CUSTODY = "in_custody", "In prison"
-    IN_COMMUNITY = "in_community", "In the community (on licence, on a community sentence or free)"
+    IN_CUSTODY = "in_custody", _("In prison")
+    IN_COMMUNITY = (
+        "in_community",
+        _("In the community (on licence, on a community sentence or free)"),
+    )
 
 
 class MentorGenderPreference(models.TextChoices):
-    NONE = "none", "No preference"
-    WOMAN = "woman", "A woman"
-    MAN = "man", "A man"
+    NONE = "none", _("No preference")
+    WOMAN = "woman", _("A woman")
+    MAN = "man", _("A man")
 
 
 class LivedExperiencePreference(models.TextChoices):
-    NONE = "none", "It does not matter"
-    PREFERRED = "preferred", "Yes, someone who has been in prison themselves"
+    NONE = "none", _("It does not matter")
+    PREFERRED = "preferred", _("Yes, someone who has been in prison themselves")
 
 
 class ContactMethod(models.TextChoices):
-    OFFENDER_MANAGEMENT_UNIT = "omu", "Through the prison's offender management unit (OMU)"
-    PROBATION = "probation", "Through my probation practitioner"
-    PHONE = "phone", "By phone"
-    EMAIL = "email", "By email"
-    LETTER = "letter", "By letter"
+    OFFENDER_MANAGEMENT_UNIT = "omu", _("Through the prison's offender management unit (OMU)")
+    PROBATION = "probation", _("Through my probation practitioner")
+    PHONE = "phone", _("By phone")
+    EMAIL = "email", _("By email")
+    LETTER = "letter", _("By letter")
 
 
 class DeclineReason(models.TextChoices):
-    OUTSIDE_AREA = "outside_area", "We do not work in the person's area or prison"
-    NOT_ELIGIBLE = "not_eligible", "The person is not eligible for the service"
-    NO_CAPACITY = "no_capacity", "We have no places at the moment"
-    NOT_WANTED = "not_wanted", "The person no longer wants a mentor"
-    NO_CONTACT = "no_contact", "We could not reach the person"
-    OTHER = "other", "Another reason"
+    OUTSIDE_AREA = "outside_area", _("We do not work in the person's area or prison")
+    NOT_ELIGIBLE = "not_eligible", _("The person is not eligible for the service")
+    NO_CAPACITY = "no_capacity", _("We have no places at the moment")
+    NOT_WANTED = "not_wanted", _("The person no longer wants a mentor")
+    NO_CONTACT = "no_contact", _("We could not reach the person")
+    OTHER = "other", _("Another reason")
 
 
 class MenteeStatus(models.TextChoices):

@@ -4,6 +4,7 @@ for the coordinator's view of the referral."""
 from collections.abc import Callable
 
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
 
 from providers.constants import Language
 from providers.eligibility import NOT_SAY, OFFENCE_WORDS
@@ -26,7 +27,7 @@ def _date(value) -> str:
 
 
 def _label(choices, value) -> str:
-    return dict(choices).get(value, value or "")
+    return str(dict(choices).get(value, value or ""))
 
 
 def contact_lines(data: dict) -> str:
@@ -47,7 +48,7 @@ def contact_lines(data: dict) -> str:
 def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
     """(question, answer) pairs for one page's answers."""
     if slug == "who":
-        return [("Filled in by", _label(CompletedBy.choices, data["completed_by"]))]
+        return [(_("Filled in by"), _label(CompletedBy.choices, data["completed_by"]))]
     if slug == "your-details":
         lines = [
             data["worker_name"],
@@ -56,56 +57,60 @@ def rows_for(slug: str, data: dict) -> list[tuple[str, str]]:
             data["worker_email"],
             data.get("worker_phone", ""),
         ]
-        return [("Your details", "\n".join(line for line in lines if line))]
+        return [(_("Your details"), "\n".join(line for line in lines if line))]
     if slug == "name":
-        return [("Name", data["full_name"])]
+        return [(_("Name"), data["full_name"])]
     if slug == "date-of-birth":
-        return [("Date of birth", _date(data["date_of_birth"]))]
+        return [(_("Date of birth"), _date(data["date_of_birth"]))]
     if slug == "where-now":
-        return [("Where now", _label(Situation.choices, data["situation"]))]
+        return [(_("Where now"), _label(Situation.choices, data["situation"]))]
     if slug == "prison":
-        return [("Prison", str(data["prison"]))]
+        return [(_("Prison"), str(data["prison"]))]
     if slug == "prison-number":
-        return [("Prison number", data["prison_number"] or "Not known")]
+        return [(_("Prison number"), data["prison_number"] or _("Not known"))]
     if slug == "release-date":
-        return [("Expected release date", _date(data["expected_release_date"]) or "Not known")]
+        return [
+            (_("Expected release date"), _date(data["expected_release_date"]) or _("Not known"))
+        ]
     if slug == "area":
         area = data["local_authority"]
-        return [("Council area", str(area) if area else "Not known yet")]
+        return [(_("Council area"), str(area) if area else _("Not known yet"))]
     if slug == "help":
         needs = "\n".join(plain_words(term).capitalize() for term in data["needs"])
-        rows = [("Help wanted", needs)]
+        rows = [(_("Help wanted"), needs)]
         if data.get("needs_details"):
-            rows.append(("Anything else", data["needs_details"]))
+            rows.append((_("Anything else"), data["needs_details"]))
         return rows
     if slug == "mentor":
         return [
-            ("Mentor's gender", _label(MentorGenderPreference.choices, data["mentor_gender"])),
+            (_("Mentor's gender"), _label(MentorGenderPreference.choices, data["mentor_gender"])),
             (
-                "Mentor with lived experience",
+                _("Mentor with lived experience"),
                 _label(LivedExperiencePreference.choices, data["lived_experience"]),
             ),
-            ("Language", _label(Language.choices, data["language"])),
+            (_("Language"), _label(Language.choices, data["language"])),
         ]
     if slug == "gender":
-        gender = {"man": "A man", "woman": "A woman"}.get(data["gender"], "I would rather not say")
-        return [("Man or woman", gender)]
+        gender = {"man": _("A man"), "woman": _("A woman")}.get(
+            data["gender"], _("I would rather not say")
+        )
+        return [(_("Man or woman"), gender)]
     if slug == "offences":
         offences = data["offences"]
         if offences == NOT_SAY:
-            said = "I would rather not say"
+            said = _("I would rather not say")
         else:
             said = "\n".join(OFFENCE_WORDS[code].capitalize() for code in offences)
-        return [("Offences some services cannot work with", said or "None of these")]
+        return [(_("Offences some services cannot work with"), said or _("None of these"))]
     if slug == "choose-a-service":
         service = data["service"]
         if service == SERVICES_NEARBY:
-            return [("Mentoring service", "Any service near you that can help")]
-        return [("Mentoring service", f"{service.name} ({service.organisation.name})")]
+            return [(_("Mentoring service"), _("Any service near you that can help"))]
+        return [(_("Mentoring service"), f"{service.name} ({service.organisation.name})")]
     if slug == "contact":
-        return [("How to make contact", contact_lines(data))]
+        return [(_("How to make contact"), contact_lines(data))]
     if slug == "consent":
-        return [("Agreed to sharing", "Yes")]
+        return [(_("Agreed to sharing"), _("Yes"))]
     return []
 
 

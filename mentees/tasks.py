@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .constants import CompletedBy, ContactMethod
 
@@ -23,20 +23,23 @@ def send_referral_decision_email(referral_id: str) -> int:
     recipients = decision_recipients(referral)
     if not recipients:
         return 0
-    context = {
-        "referral": referral,
-        "for_worker": referral.completed_by == CompletedBy.WORKER,
-        "check_link": settings.SITE_URL.rstrip("/") + reverse("mentees:check_request"),
-        "SERVICE_NAME": settings.SERVICE_NAME,
-    }
+    # In the language the request was made in, with the check link in that language too.
+    known = {code for code, _name in settings.LANGUAGES}
+    language = referral.asked_in if referral.asked_in in known else settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {
+            "referral": referral,
+            "for_worker": referral.completed_by == CompletedBy.WORKER,
+            "check_link": settings.SITE_URL.rstrip("/") + reverse("mentees:check_request"),
+            "SERVICE_NAME": settings.SERVICE_NAME,
+        }
+        subject = translation.gettext("Your request for a mentor %(reference)s: %(status)s") % {
+            "reference": referral.reference,
+            "status": str(referral.get_status_display()).lower(),
+        }
+        message = render_to_string("mentees/email/referral_decision.txt", context)
     # The email names no one: it may be read by someone else, and the reference is enough.
-    send_mail(
-        subject=f"Your request for a mentor {referral.reference}: "
-        f"{referral.get_status_display().lower()}",
-        message=render_to_string("mentees/email/referral_decision.txt", context),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=recipients)
     return len(recipients)
 
 

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.languages import translated_path
+
 from .views import (
     ask,
     cases,
@@ -17,16 +19,18 @@ app_name = "mentees"
 
 urlpatterns = [
     # Ask for a mentor: public, no account.
-    path("ask-for-a-mentor/", ask.ask_start, name="ask_start"),
-    path("ask-for-a-mentor/start/", ask.ask_begin, name="ask_begin"),
-    path("ask-for-a-mentor/start-again/", ask.ask_clear, name="ask_clear"),
-    path("ask-for-a-mentor/check-your-answers/", ask.ask_check, name="ask_check"),
-    path("ask-for-a-mentor/request-sent/", ask.ask_confirmation, name="ask_confirmation"),
-    path("ask-for-a-mentor/<slug:slug>/", ask.ask_step, name="ask_step"),
-    path("check-your-request/", check.check_request, name="check_request"),
-    path("check-your-request/your-request/", check.check_result, name="check_result"),
-    path("check-your-request/finish/", check.check_finish, name="check_finish"),
-    path("check-your-request/withdraw/", check.check_withdraw, name="check_withdraw"),
+    translated_path("ask-for-a-mentor/", ask.ask_start, name="ask_start"),
+    translated_path("ask-for-a-mentor/start/", ask.ask_begin, name="ask_begin"),
+    translated_path("ask-for-a-mentor/start-again/", ask.ask_clear, name="ask_clear"),
+    translated_path("ask-for-a-mentor/check-your-answers/", ask.ask_check, name="ask_check"),
+    translated_path(
+        "ask-for-a-mentor/request-sent/", ask.ask_confirmation, name="ask_confirmation"
+    ),
+    translated_path("ask-for-a-mentor/<slug:slug>/", ask.ask_step, name="ask_step"),
+    translated_path("check-your-request/", check.check_request, name="check_request"),
+    translated_path("check-your-request/your-request/", check.check_result, name="check_result"),
+    translated_path("check-your-request/finish/", check.check_finish, name="check_finish"),
+    translated_path("check-your-request/withdraw/", check.check_withdraw, name="check_withdraw"),
     # The referral inbox: org admins and coordinators.
     path("organisation/referrals/", referrals.referral_inbox, name="referral_inbox"),
     path("organisation/referrals/waiting/", waiting.waiting_list, name="waiting_list"),

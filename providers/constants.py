@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisationStatus(models.TextChoices):
@@ -29,52 +30,52 @@ class ServiceStatus(models.TextChoices):
 
 
 class GenderEligibility(models.TextChoices):
-    ANYONE = "anyone", "Anyone"
-    WOMEN = "women", "Women only"
-    MEN = "men", "Men only"
+    ANYONE = "anyone", _("Anyone")
+    WOMEN = "women", _("Women only")
+    MEN = "men", _("Men only")
 
 
 class DeliverySetting(models.TextChoices):
-    IN_CUSTODY = "in_custody", "In prison"
-    THROUGH_THE_GATE = "through_the_gate", "Through the gate"
-    IN_COMMUNITY = "in_community", "In the community"
+    IN_CUSTODY = "in_custody", _("In prison")
+    THROUGH_THE_GATE = "through_the_gate", _("Through the gate")
+    IN_COMMUNITY = "in_community", _("In the community")
 
 
 class MentorType(models.TextChoices):
-    VOLUNTEER = "volunteer", "Volunteer mentors"
-    LIVED_EXPERIENCE = "lived_experience", "Peer mentors with lived experience of prison"
-    PAID = "paid", "Paid mentors"
+    VOLUNTEER = "volunteer", _("Volunteer mentors")
+    LIVED_EXPERIENCE = "lived_experience", _("Peer mentors with lived experience of prison")
+    PAID = "paid", _("Paid mentors")
 
 
 class ReferralRoute(models.TextChoices):
-    SELF = "self", "You can ask yourself"
-    PROBATION = "probation", "Your probation practitioner can refer you"
-    PRISON_STAFF = "prison_staff", "Prison staff can refer you"
+    SELF = "self", _("You can ask yourself")
+    PROBATION = "probation", _("Your probation practitioner can refer you")
+    PRISON_STAFF = "prison_staff", _("Prison staff can refer you")
 
 
 class ExcludedOffence(models.TextChoices):
-    SEXUAL = "sexual", "Sexual offences"
-    ARSON = "arson", "Arson"
-    DOMESTIC_ABUSE = "domestic_abuse", "Domestic abuse"
-    TERRORISM = "terrorism", "Terrorism-related offences"
-    SERIOUS_VIOLENCE = "serious_violence", "Serious violent offences"
+    SEXUAL = "sexual", _("Sexual offences")
+    ARSON = "arson", _("Arson")
+    DOMESTIC_ABUSE = "domestic_abuse", _("Domestic abuse")
+    TERRORISM = "terrorism", _("Terrorism-related offences")
+    SERIOUS_VIOLENCE = "serious_violence", _("Serious violent offences")
 
 
 # ISO 639-1 codes of the languages mentoring services most often offer besides English.
 class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    WELSH = "cy", "Welsh"
-    POLISH = "pl", "Polish"
-    ROMANIAN = "ro", "Romanian"
-    URDU = "ur", "Urdu"
-    PUNJABI = "pa", "Punjabi"
-    BENGALI = "bn", "Bengali"
-    GUJARATI = "gu", "Gujarati"
-    ARABIC = "ar", "Arabic"
-    SOMALI = "so", "Somali"
-    LITHUANIAN = "lt", "Lithuanian"
-    PORTUGUESE = "pt", "Portuguese"
-    BRITISH_SIGN_LANGUAGE = "sgn", "British Sign Language"
+    ENGLISH = "en", _("English")
+    WELSH = "cy", _("Welsh")
+    POLISH = "pl", _("Polish")
+    ROMANIAN = "ro", _("Romanian")
+    URDU = "ur", _("Urdu")
+    PUNJABI = "pa", _("Punjabi")
+    BENGALI = "bn", _("Bengali")
+    GUJARATI = "gu", _("Gujarati")
+    ARABIC = "ar", _("Arabic")
+    SOMALI = "so", _("Somali")
+    LITHUANIAN = "lt", _("Lithuanian")
+    PORTUGUESE = "pt", _("Portuguese")
+    BRITISH_SIGN_LANGUAGE = "sgn", _("British Sign Language")
 
 
 PATHWAYS_TAXONOMY = "resettlement-pathways"

@@ -17,6 +17,9 @@ not say" rules out every service that restricts on it (see docs/decisions/0031).
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .constants import ExcludedOffence, GenderEligibility
 
 NOT_SAY = "not_say"
@@ -25,11 +28,11 @@ WOMAN = "woman"
 
 # Plain words for the offence types, for people reading at about age 11.
 OFFENCE_WORDS = {
-    ExcludedOffence.SEXUAL: "a sexual offence",
-    ExcludedOffence.ARSON: "arson (setting fire to something on purpose)",
-    ExcludedOffence.DOMESTIC_ABUSE: "domestic abuse",
-    ExcludedOffence.TERRORISM: "a crime linked to terrorism",
-    ExcludedOffence.SERIOUS_VIOLENCE: "a serious violent crime",
+    ExcludedOffence.SEXUAL: gettext_lazy("a sexual offence"),
+    ExcludedOffence.ARSON: gettext_lazy("arson (setting fire to something on purpose)"),
+    ExcludedOffence.DOMESTIC_ABUSE: gettext_lazy("domestic abuse"),
+    ExcludedOffence.TERRORISM: gettext_lazy("a crime linked to terrorism"),
+    ExcludedOffence.SERIOUS_VIOLENCE: gettext_lazy("a serious violent crime"),
 }
 _SERVES = {GenderEligibility.MEN: MAN, GenderEligibility.WOMEN: WOMAN}
 
@@ -46,19 +49,19 @@ def reasons_cannot_take(service, person: Person, *, strict: bool = True) -> list
     reasons = []
     age = person.age
     if age is not None and service.minimum_age is not None and age < service.minimum_age:
-        reasons.append(f"it is for people aged {service.minimum_age} or over")
+        reasons.append(_("it is for people aged %(age)s or over") % {"age": service.minimum_age})
     if age is not None and service.maximum_age is not None and age > service.maximum_age:
-        reasons.append(f"it is for people aged {service.maximum_age} or under")
+        reasons.append(_("it is for people aged %(age)s or under") % {"age": service.maximum_age})
     serves = _SERVES.get(service.gender)
     gender_known = person.gender is not None or strict
     if serves is not None and gender_known and person.gender != serves:
-        reasons.append(f"it is only for {'men' if serves == MAN else 'women'}")
+        reasons.append(_("it is only for men") if serves == MAN else _("it is only for women"))
     excluded = set(service.excluded_offences or [])
     if excluded and (person.offences is not None or strict):
         if person.offences is None or person.offences == NOT_SAY:
-            reasons.append("it cannot work with some offences, and you did not say yours")
+            reasons.append(_("it cannot work with some offences, and you did not say yours"))
         elif excluded & set(person.offences):
-            reasons.append("it cannot work with some of the offences you told us about")
+            reasons.append(_("it cannot work with some of the offences you told us about"))
     return reasons
 
 
@@ -74,7 +77,7 @@ def who_it_takes(service) -> list[str]:
         limits.append(f"It is for people aged {low} or over.")
     elif high is not None:
         limits.append(f"It is for people aged {high} or under.")
-    offences = [OFFENCE_WORDS.get(code, code) for code in service.excluded_offences or []]
+    offences = [str(OFFENCE_WORDS.get(code, code)) for code in service.excluded_offences or []]
     if offences:
         listed = (
             offences[0] if len(offences) == 1 else ", ".join(offences[:-1]) + " or " + offences[-1]

@@ -3,6 +3,8 @@ Open Referral UK API publishes the same term ids on every installation."""
 
 import uuid
 
+from django.utils.translation import gettext_lazy as _
+
 NAMESPACE = uuid.UUID("6f1c1f52-93a4-4c59-9a51-6b0d7a3f2e10")
 
 TAXONOMY = {
@@ -59,20 +61,20 @@ PATHWAYS = [
 # Short everyday words for each pathway, for sentences people read at about age 11
 # ("helps with somewhere to live").
 PLAIN_WORDS = {
-    "accommodation": "somewhere to live",
-    "education-training-employment": "work and training",
-    "health": "health and mental health",
-    "drugs-alcohol": "drugs and alcohol",
-    "finance-benefit-debt": "money, benefits and debt",
-    "children-families": "children and family",
-    "attitudes-thinking-behaviour": "staying out of trouble",
-    "women-abuse-survivors": "women who have been abused or raped",
-    "women-sex-work": "women who have sold sex",
+    "accommodation": _("somewhere to live"),
+    "education-training-employment": _("work and training"),
+    "health": _("health and mental health"),
+    "drugs-alcohol": _("drugs and alcohol"),
+    "finance-benefit-debt": _("money, benefits and debt"),
+    "children-families": _("children and family"),
+    "attitudes-thinking-behaviour": _("staying out of trouble"),
+    "women-abuse-survivors": _("women who have been abused or raped"),
+    "women-sex-work": _("women who have sold sex"),
 }
 
 
 def plain_words(term) -> str:
-    return PLAIN_WORDS.get(term.code, term.name.lower())
+    return str(PLAIN_WORDS.get(term.code, term.name.lower()))
 
 
 def term_id(code: str) -> uuid.UUID:

@@ -13,7 +13,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 
-from .constants import GenderEligibility
+from .constants import GenderEligibility, Language
 from .directory_version import directory_changed
 from .models import LocalAuthority, Prison, Region, Service
 from .searchtext import understand
@@ -183,6 +183,7 @@ class DirectoryFilters:
     lived_experience: bool = False
     accepting: bool = False
     approved_provider_only: bool = False
+    welsh_speaking: bool = False  # mentors who speak Welsh (Cymraeg)
     sort: str = "relevance"
     text_is_corrected: bool = False  # correct_spelling has already been applied to `text`
 
@@ -237,6 +238,8 @@ def apply_filters(services: QuerySet, filters: DirectoryFilters) -> QuerySet:
         services = services.filter(accepting_referrals=True)
     if filters.approved_provider_only:
         services = services.accredited()
+    if filters.welsh_speaking:
+        services = services.filter(languages__contains=[Language.WELSH])
     if filters.sort == "relevance" and filters.text:
         return services.order_by(F("rank").desc(), "name", "pk")
     return services.order_by("name", "pk")

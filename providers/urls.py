@@ -1,14 +1,16 @@
 from django.urls import include, path
 
+from core.languages import translated_path
+
 from . import views
 
 app_name = "providers"
 
 urlpatterns = [
     path("", include("providers.print_urls")),
-    path("services/", views.directory, name="directory"),
-    path("services/<uuid:service_id>/", views.service_detail, name="service_detail"),
-    path(
+    translated_path("services/", views.directory, name="directory"),
+    translated_path("services/<uuid:service_id>/", views.service_detail, name="service_detail"),
+    translated_path(
         "services/<uuid:service_id>/ask-for-a-mentor/",
         views.service_ask,
         name="service_ask",
@@ -27,7 +29,9 @@ urlpatterns = [
         views.moderation_approve,
         name="moderation_approve",
     ),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    translated_path(
+        "organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"
+    ),
     path("organisations/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
     path(
         "organisations/<slug:slug>/volunteer/",

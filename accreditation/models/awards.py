@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from providers.models import Organisation
 
@@ -77,8 +78,8 @@ class Award(models.Model):
     @property
     def status_label(self) -> str:
         if self.is_withdrawn:
-            return "Withdrawn"
-        return "Expired" if self.is_expired() else "Current"
+            return _("Withdrawn")
+        return _("Expired") if self.is_expired() else _("Current")
 
 
 class SupportRequest(models.Model):

@@ -12,6 +12,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from providers.choices import directory_choices
 from providers.constants import GenderEligibility, Language
@@ -91,12 +93,12 @@ class QuestionForm(forms.Form):
 
 class WhoForm(QuestionForm):
     completed_by = forms.ChoiceField(
-        label="Who is filling in this form?",
+        label=_("Who is filling in this form?"),
         choices=CompletedBy.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select who is filling in this form",
-            "invalid_choice": "Select who is filling in this form from the list",
+            "required": _("Select who is filling in this form"),
+            "invalid_choice": _("Select who is filling in this form from the list"),
         },
     )
 
@@ -104,40 +106,40 @@ class WhoForm(QuestionForm):
 class WorkerForm(QuestionForm):
     one_question = False
     worker_name = forms.CharField(
-        label="Your full name",
+        label=_("Your full name"),
         max_length=150,
-        error_messages={"required": "Enter your full name"},
+        error_messages={"required": _("Enter your full name")},
     )
     worker_role = forms.ChoiceField(
-        label="Your role",
+        label=_("Your role"),
         choices=[
-            (WorkerRole.PRISON, "Prison staff"),
-            (WorkerRole.PROBATION, "Probation officer"),
-            (WorkerRole.OTHER, "Other support worker"),
+            (WorkerRole.PRISON, _("Prison staff")),
+            (WorkerRole.PROBATION, _("Probation officer")),
+            (WorkerRole.OTHER, _("Other support worker")),
         ],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select your role",
-            "invalid_choice": "Select your role from the list",
+            "required": _("Select your role"),
+            "invalid_choice": _("Select your role from the list"),
         },
     )
     worker_organisation = forms.CharField(
-        label="Where you work",
-        help_text="For example, HMP Liverpool or the probation team in Bootle",
+        label=_("Where you work"),
+        help_text=_("For example, HMP Liverpool or the probation team in Bootle"),
         max_length=150,
-        error_messages={"required": "Enter where you work"},
+        error_messages={"required": _("Enter where you work")},
     )
     worker_email = forms.EmailField(
-        label="Your work email",
-        help_text="We email you what the service decides",
+        label=_("Your work email"),
+        help_text=_("We email you what the service decides"),
         max_length=254,
         error_messages={
-            "required": "Enter your work email address",
-            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+            "required": _("Enter your work email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.gov.uk"),
         },
     )
     worker_phone = forms.CharField(
-        label="Your work phone number (optional)",
+        label=_("Your work phone number (optional)"),
         required=False,
         max_length=30,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "class": "govuk-input--width-20"}),
@@ -152,42 +154,49 @@ class NameForm(QuestionForm):
 
     def word_for_person(self):
         field = self.fields["full_name"]
-        field.label = self.your("What is your full name?", "What is their full name?")
-        field.help_text = "The name the prison or probation service knows"
-        field.error_messages["required"] = self.your("Enter your full name", "Enter their name")
-        field.error_messages["max_length"] = "Name must be 150 characters or fewer"
+        field.label = self.your(_("What is your full name?"), _("What is their full name?"))
+        field.help_text = _("The name the prison or probation service knows")
+        field.error_messages["required"] = self.your(
+            _("Enter your full name"), _("Enter their name")
+        )
+        field.error_messages["max_length"] = _("Name must be 150 characters or fewer")
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
         if not any(character.isalpha() for character in name):
-            raise forms.ValidationError("Enter a name using letters")
+            raise forms.ValidationError(_("Enter a name using letters"))
         return name
 
 
 class DateOfBirthForm(QuestionForm):
     date_of_birth = GovDateField(
-        subject="your date of birth", example="27 3 1990", help_text="For example, 27 3 1990"
+        subject=_("your date of birth"), example="27 3 1990", help_text=_("For example, 27 3 1990")
     )
 
     def word_for_person(self):
         field = self.fields["date_of_birth"]
-        field.label = self.your("What is your date of birth?", "What is their date of birth?")
-        field.subject = self.your("your date of birth", "their date of birth")
+        field.label = self.your(_("What is your date of birth?"), _("What is their date of birth?"))
+        field.subject = self.your(_("your date of birth"), _("their date of birth"))
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
         today = timezone.localdate()
         if born >= today:
-            raise forms.ValidationError("Date of birth must be in the past")
+            raise forms.ValidationError(_("Date of birth must be in the past"))
         latest = years_before(today, YOUNGEST)
         if born > latest:
             raise forms.ValidationError(
-                f"Date of birth must be on or before {latest:%-d %B %Y}: mentoring here is for "
-                f"people aged {YOUNGEST} or over"
+                _(
+                    "Date of birth must be on or before %(date)s: mentoring here is for people "
+                    "aged %(age)s or over"
+                )
+                % {"date": date_format(latest, "j F Y"), "age": YOUNGEST}
             )
         earliest = years_before(today, OLDEST)
         if born < earliest:
-            raise forms.ValidationError(f"Date of birth must be after {earliest:%-d %B %Y}")
+            raise forms.ValidationError(
+                _("Date of birth must be after %(date)s") % {"date": date_format(earliest, "j F Y")}
+            )
         return born
 
 
@@ -199,16 +208,17 @@ class SituationForm(QuestionForm):
 
     def word_for_person(self):
         field = self.fields["situation"]
-        field.label = self.your("Where are you now?", "Where are they now?")
+        field.label = self.your(_("Where are you now?"), _("Where are they now?"))
         field.choices = [
-            (Situation.IN_CUSTODY, "In prison"),
-            (Situation.IN_COMMUNITY, "Out of prison, for example on licence"),
+            (Situation.IN_CUSTODY, _("In prison")),
+            (Situation.IN_COMMUNITY, _("Out of prison, for example on licence")),
         ]
         field.error_messages["required"] = self.your(
-            "Select where you are now", "Select where they are now"
+            _("Select where you are now"), _("Select where they are now")
         )
         field.error_messages["invalid_choice"] = self.your(
-            "Select where you are now from the list", "Select where they are now from the list"
+            _("Select where you are now from the list"),
+            _("Select where they are now from the list"),
         )
 
 
@@ -217,17 +227,19 @@ class PrisonForm(QuestionForm):
 
     def word_for_person(self):
         field = self.fields["prison"]
-        field.label = self.your("Which prison are you in?", "Which prison are they in?")
-        field.choices = [("", "Choose a prison"), *directory_choices()["prison"]]
+        field.label = self.your(_("Which prison are you in?"), _("Which prison are they in?"))
+        field.choices = [("", _("Choose a prison")), *directory_choices()["prison"]]
         field.error_messages.update(
-            required=self.your("Select the prison you are in", "Select the prison they are in"),
-            invalid_choice="Select a prison from the list",
+            required=self.your(
+                _("Select the prison you are in"), _("Select the prison they are in")
+            ),
+            invalid_choice=_("Select a prison from the list"),
         )
 
     def clean_prison(self):
         prison = Prison.objects.filter(pk=self.cleaned_data["prison"], is_open=True).first()
         if prison is None:
-            raise forms.ValidationError("Select a prison from the list")
+            raise forms.ValidationError(_("Select a prison from the list"))
         return prison
 
 
@@ -235,7 +247,7 @@ class PrisonNumberForm(QuestionForm):
     prison_number = forms.CharField(
         max_length=20,
         required=False,
-        help_text="It is 7 characters: a letter, 4 numbers and 2 letters, like A1234BC",
+        help_text=_("It is 7 characters: a letter, 4 numbers and 2 letters, like A1234BC"),
         widget=forms.TextInput(
             attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"}
         ),
@@ -244,20 +256,22 @@ class PrisonNumberForm(QuestionForm):
 
     def word_for_person(self):
         field = self.fields["prison_number"]
-        field.label = self.your("What is your prison number?", "What is their prison number?")
+        field.label = self.your(_("What is your prison number?"), _("What is their prison number?"))
         field.error_messages.update(
-            max_length="Enter a prison number in the correct format, like A1234BC",
+            max_length=_("Enter a prison number in the correct format, like A1234BC"),
         )
         self.fields["prison_number_unknown"].label = self.your(
-            "I do not know my prison number", "I do not know their prison number"
+            _("I do not know my prison number"), _("I do not know their prison number")
         )
 
     def clean_prison_number(self):
         number = re.sub(r"\s", "", self.cleaned_data["prison_number"]).upper()
         if number and not PRISON_NUMBER.match(number):
             raise forms.ValidationError(
-                "Enter a prison number in the correct format: a letter, 4 numbers and 2 letters, "
-                "like A1234BC"
+                _(
+                    "Enter a prison number in the correct format: a letter, 4 numbers and "
+                    "2 letters, like A1234BC"
+                )
             )
         return number
 
@@ -270,28 +284,33 @@ class PrisonNumberForm(QuestionForm):
             self.add_error(
                 "prison_number",
                 self.your(
-                    "Enter your prison number, or select ‘I do not know my prison number’",
-                    "Enter their prison number, or select ‘I do not know their prison number’",
+                    _("Enter your prison number, or select ‘I do not know my prison number’"),
+                    _("Enter their prison number, or select ‘I do not know their prison number’"),
                 ),
             )
         return cleaned
 
 
 class ReleaseDateForm(QuestionForm):
-    expected_release_date = GovDateField(subject="the expected release date", required=False)
+    expected_release_date = GovDateField(subject=_("the expected release date"), required=False)
     expected_release_date_unknown = forms.BooleanField(required=False)
 
     def word_for_person(self):
         field = self.fields["expected_release_date"]
         field.label = self.your(
-            "When do you expect to be released?", "When do they expect to be released?"
+            _("When do you expect to be released?"), _("When do they expect to be released?")
         )
         next_year = timezone.localdate().year + 1
         field.example = f"14 6 {next_year}"
-        field.help_text = f"If you are not sure, give your best guess. For example, {field.example}"
+        field.help_text = _(
+            "If you are not sure, give your best guess. For example, %(example)s"
+        ) % {"example": field.example}
         self.fields["expected_release_date_unknown"].label = self.your(
-            "I do not know my release date (for example, I have an indeterminate sentence)",
-            "I do not know their release date (for example, they have an indeterminate sentence)",
+            _("I do not know my release date (for example, I have an indeterminate sentence)"),
+            _(
+                "I do not know their release date "
+                "(for example, they have an indeterminate sentence)"
+            ),
         )
 
     def clean_expected_release_date(self):
@@ -300,11 +319,12 @@ class ReleaseDateForm(QuestionForm):
             return None
         today = timezone.localdate()
         if release < today:
-            raise forms.ValidationError("Release date must be today or in the future")
+            raise forms.ValidationError(_("Release date must be today or in the future"))
         latest = years_before(today, -LATEST_RELEASE_YEARS)
         if release > latest:
             raise forms.ValidationError(
-                f"Release date must be before {latest:%-d %B %Y}: ask again nearer the time"
+                _("Release date must be before %(date)s: ask again nearer the time")
+                % {"date": date_format(latest, "j F Y")}
             )
         return release
 
@@ -319,7 +339,7 @@ class ReleaseDateForm(QuestionForm):
         ):
             self.add_error(
                 "expected_release_date",
-                "Enter the expected release date, or select ‘I do not know’",
+                _("Enter the expected release date, or select ‘I do not know’"),
             )
         return cleaned
 
@@ -331,26 +351,28 @@ class AreaForm(QuestionForm):
         field = self.fields["local_authority"]
         if in_custody(self.answers):
             field.label = self.your(
-                "Which council area will you live in after release?",
-                "Which council area will they live in after release?",
+                _("Which council area will you live in after release?"),
+                _("Which council area will they live in after release?"),
             )
         else:
             field.label = self.your(
-                "Which council area do you live in?", "Which council area do they live in?"
+                _("Which council area do you live in?"), _("Which council area do they live in?")
             )
-        field.help_text = "We use it to find mentors near " + self.your("you", "them")
+        field.help_text = self.your(
+            _("We use it to find mentors near you"), _("We use it to find mentors near them")
+        )
         councils = [
             (region, [option for option in options if option[0].startswith("la-")])
             for region, options in directory_choices()["area"]
         ]
         field.choices = [
-            ("", "Choose a council area"),
-            (UNKNOWN_AREA, "I do not know yet"),
+            ("", _("Choose a council area")),
+            (UNKNOWN_AREA, _("I do not know yet")),
             *councils,
         ]
         field.error_messages.update(
-            required="Select a council area, or ‘I do not know yet’",
-            invalid_choice="Select a council area from the list",
+            required=_("Select a council area, or ‘I do not know yet’"),
+            invalid_choice=_("Select a council area from the list"),
         )
 
     def clean_local_authority(self):
@@ -359,31 +381,33 @@ class AreaForm(QuestionForm):
             return None
         council = LocalAuthority.objects.filter(gss_code=value.removeprefix("la-")).first()
         if council is None:
-            raise forms.ValidationError("Select a council area from the list")
+            raise forms.ValidationError(_("Select a council area from the list"))
         return council
 
 
 class NeedsForm(QuestionForm):
     needs = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
     needs_details = forms.CharField(
-        label="Anything else a mentor should know (optional)",
+        label=_("Anything else a mentor should know (optional)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "Write 1,000 characters or fewer"},
+        error_messages={"max_length": _("Write 1,000 characters or fewer")},
     )
 
     def word_for_person(self):
         field = self.fields["needs"]
-        field.label = self.your("What would you like help with?", "What would they like help with?")
-        field.help_text = "Select all that apply"
+        field.label = self.your(
+            _("What would you like help with?"), _("What would they like help with?")
+        )
+        field.help_text = _("Select all that apply")
         field.choices = [
             (code, PLAIN_WORDS.get(code, name).capitalize())
             for code, name in directory_choices()["pathway"]
         ]
         field.error_messages.update(
-            required="Select at least one thing a mentor could help with",
-            invalid_choice="Select what a mentor could help with from the list",
+            required=_("Select at least one thing a mentor could help with"),
+            invalid_choice=_("Select what a mentor could help with from the list"),
         )
 
     def clean_needs(self):
@@ -398,8 +422,8 @@ class MentorPreferencesForm(QuestionForm):
         initial=MentorGenderPreference.NONE,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether the mentor should be a man or a woman",
-            "invalid_choice": "Select whether the mentor should be a man or a woman",
+            "required": _("Select whether the mentor should be a man or a woman"),
+            "invalid_choice": _("Select whether the mentor should be a man or a woman"),
         },
     )
     lived_experience = forms.ChoiceField(
@@ -407,31 +431,31 @@ class MentorPreferencesForm(QuestionForm):
         initial=LivedExperiencePreference.NONE,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Select whether lived experience of prison matters",
-            "invalid_choice": "Select whether lived experience of prison matters",
+            "required": _("Select whether lived experience of prison matters"),
+            "invalid_choice": _("Select whether lived experience of prison matters"),
         },
     )
     language = forms.ChoiceField(
         choices=Language.choices,
         initial=Language.ENGLISH,
         error_messages={
-            "required": "Select a language",
-            "invalid_choice": "Select a language from the list",
+            "required": _("Select a language"),
+            "invalid_choice": _("Select a language from the list"),
         },
     )
 
     def word_for_person(self):
         self.fields["mentor_gender"].label = self.your(
-            "Would you prefer a man or a woman as your mentor?",
-            "Would they prefer a man or a woman as their mentor?",
+            _("Would you prefer a man or a woman as your mentor?"),
+            _("Would they prefer a man or a woman as their mentor?"),
         )
         self.fields["lived_experience"].label = self.your(
-            "Would you like a mentor who has been in prison?",
-            "Would they like a mentor who has been in prison?",
+            _("Would you like a mentor who has been in prison?"),
+            _("Would they like a mentor who has been in prison?"),
         )
         self.fields["language"].label = self.your(
-            "Which language would you like to speak with your mentor?",
-            "Which language would they like to speak with their mentor?",
+            _("Which language would you like to speak with your mentor?"),
+            _("Which language would they like to speak with their mentor?"),
         )
 
 
@@ -442,55 +466,55 @@ class ContactForm(QuestionForm):
         widget=forms.CheckboxSelectMultiple,
     )
     phone = forms.CharField(
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         max_length=30,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "class": "govuk-input--width-20"}),
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         error_messages={
-            "invalid": "Enter an email address in the correct format, like name@example.com"
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
         },
     )
     postal_address = forms.CharField(
-        label="Postal address",
+        label=_("Postal address"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "street-address"}),
     )
     probation_practitioner = forms.CharField(
-        label="Probation officer's name and office",
+        label=_("Probation officer's name and office"),
         required=False,
         max_length=200,
     )
 
     # Which detail each way of contact needs, and the message when it is missing.
     NEEDS_DETAIL = {
-        ContactMethod.PHONE: ("phone", "Enter a phone number"),
-        ContactMethod.EMAIL: ("email", "Enter an email address"),
-        ContactMethod.LETTER: ("postal_address", "Enter a postal address"),
+        ContactMethod.PHONE: ("phone", _("Enter a phone number")),
+        ContactMethod.EMAIL: ("email", _("Enter an email address")),
+        ContactMethod.LETTER: ("postal_address", _("Enter a postal address")),
         ContactMethod.PROBATION: (
             "probation_practitioner",
-            "Enter the probation practitioner's name and office",
+            _("Enter the probation practitioner's name and office"),
         ),
     }
 
     def word_for_person(self):
         field = self.fields["contact_methods"]
         field.label = self.your(
-            "How can the mentoring service contact you?",
-            "How can the mentoring service contact them?",
+            _("How can the mentoring service contact you?"),
+            _("How can the mentoring service contact them?"),
         )
-        field.help_text = "Select all that apply. Then fill in the details for each one"
+        field.help_text = _("Select all that apply. Then fill in the details for each one")
         plain = {
             ContactMethod.PROBATION: self.your(
-                "Through my probation officer", "Through their probation officer"
+                _("Through my probation officer"), _("Through their probation officer")
             ),
             ContactMethod.OFFENDER_MANAGEMENT_UNIT: self.your(
-                "Through the OMU at my prison", "Through the OMU at their prison"
+                _("Through the OMU at my prison"), _("Through the OMU at their prison")
             ),
         }
         field.choices = [
@@ -499,11 +523,11 @@ class ContactForm(QuestionForm):
             if in_custody(self.answers) or value != ContactMethod.OFFENDER_MANAGEMENT_UNIT
         ]
         field.error_messages.update(
-            required="Select at least one way to be contacted",
+            required=_("Select at least one way to be contacted"),
             invalid_choice=(
-                "The prison's offender management unit is only a choice for someone in prison"
+                _("The prison's offender management unit is only a choice for someone in prison")
                 if not in_custody(self.answers)
-                else "Select a way of contact from the list"
+                else _("Select a way of contact from the list")
             ),
         )
 
@@ -527,7 +551,7 @@ class ContactForm(QuestionForm):
         phone = self.cleaned_data["phone"].strip()
         if phone and not re.fullmatch(r"\+?[0-9 ()-]{10,20}", phone):
             raise forms.ValidationError(
-                "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+                _("Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192")
             )
         return phone
 
@@ -547,15 +571,19 @@ class ContactForm(QuestionForm):
 class ConsentForm(QuestionForm):
     one_question = False
     consent = forms.BooleanField(
-        error_messages={"required": "You must agree before the request can be sent"},
+        error_messages={"required": _("You must agree before the request can be sent")},
     )
 
     def word_for_person(self):
         self.fields["consent"].label = self.your(
-            "I have read how my answers are used. I agree to them being sent to the mentoring "
-            "service.",
-            "The person has been told how their answers are used. They agree to them being sent "
-            "to the mentoring service.",
+            _(
+                "I have read how my answers are used. I agree to them being sent to the mentoring "
+                "service."
+            ),
+            _(
+                "The person has been told how their answers are used. They agree to them "
+                "being sent to the mentoring service."
+            ),
         )
 
 
@@ -563,22 +591,26 @@ class GenderForm(QuestionForm):
     """Asked only when a service that could take the person is for men only or women only."""
 
     gender = forms.ChoiceField(
-        choices=[(MAN, "A man"), (WOMAN, "A woman"), (NOT_SAY, "I would rather not say")],
+        choices=[(MAN, _("A man")), (WOMAN, _("A woman")), (NOT_SAY, _("I would rather not say"))],
         widget=forms.RadioSelect,
     )
 
     def word_for_person(self):
         field = self.fields["gender"]
-        field.label = self.your("Are you a man or a woman?", "Are they a man or a woman?")
-        field.help_text = (
-            "Some services near "
-            + self.your("you", "them")
-            + " are only for men or only for women. If you would rather not say, we only show "
-            "services that are open to everyone."
+        field.label = self.your(_("Are you a man or a woman?"), _("Are they a man or a woman?"))
+        field.help_text = self.your(
+            _(
+                "Some services near you are only for men or only for women. If you would rather "
+                "not say, we only show services that are open to everyone."
+            ),
+            _(
+                "Some services near them are only for men or only for women. If you would rather "
+                "not say, we only show services that are open to everyone."
+            ),
         )
         field.error_messages.update(
-            required="Select a man, a woman, or I would rather not say",
-            invalid_choice="Select a man, a woman, or I would rather not say",
+            required=_("Select a man, a woman, or I would rather not say"),
+            invalid_choice=_("Select a man, a woman, or I would rather not say"),
         )
 
 
@@ -593,9 +625,10 @@ class OffencesForm(QuestionForm):
 
         field = self.fields["offences"]
         field.label = self.your(
-            "Have you been convicted of any of these?", "Have they been convicted of any of these?"
+            _("Have you been convicted of any of these?"),
+            _("Have they been convicted of any of these?"),
         )
-        field.help_text = (
+        field.help_text = _(
             "Some services cannot work with people convicted of these. We use the answer only "
             "to pick services. We do not keep it or send it to anyone. If you would rather not "
             "say, we do not show those services."
@@ -605,12 +638,12 @@ class OffencesForm(QuestionForm):
                 (code, OFFENCE_WORDS.get(code, code).capitalize())
                 for code in offence_types_asked(self.answers)
             ),
-            (NO_OFFENCE, "None of these"),
-            (NOT_SAY, "I would rather not say"),
+            (NO_OFFENCE, _("None of these")),
+            (NOT_SAY, _("I would rather not say")),
         ]
         field.error_messages.update(
-            required="Select the offences, None of these, or I would rather not say",
-            invalid_choice="Select from the list",
+            required=_("Select the offences, None of these, or I would rather not say"),
+            invalid_choice=_("Select from the list"),
         )
 
     def clean_offences(self):
@@ -618,7 +651,7 @@ class OffencesForm(QuestionForm):
         alone = {NO_OFFENCE, NOT_SAY} & set(chosen)
         if alone and len(chosen) > 1:
             raise forms.ValidationError(
-                "Select None of these or I would rather not say on its own, not with an offence"
+                _("Select None of these or I would rather not say on its own, not with an offence")
             )
         if NOT_SAY in chosen:
             return NOT_SAY
@@ -637,15 +670,19 @@ class ServiceChoiceForm(QuestionForm):
 
         self.suggestions = suggested_services(self.answers)
         field = self.fields["service"]
-        field.label = self.your("Services that can take you", "Services that can take them")
+        field.label = self.your(_("Services that can take you"), _("Services that can take them"))
         all_help = all(suggestion.fit.helps_with for suggestion in self.suggestions)
         field.help_text = " ".join(
             [
-                "These services can take " + self.your("you", "them") + ".",
-                "They all help with something you asked for."
-                if all_help
-                else "The ones that help with what you asked for come first.",
-                "The service you choose gets the request.",
+                str(
+                    self.your(_("These services can take you."), _("These services can take them."))
+                ),
+                str(
+                    _("They all help with something you asked for.")
+                    if all_help
+                    else _("The ones that help with what you asked for come first.")
+                ),
+                str(_("The service you choose gets the request.")),
             ]
         )
         field.choices = [
@@ -660,8 +697,8 @@ class ServiceChoiceForm(QuestionForm):
             # None can take them: the only way on is the general inbox (the page says so).
             field.choices = [(SERVICES_NEARBY, "Send it to services near me")]
         field.error_messages.update(
-            required="Select the mentoring service to send the request to",
-            invalid_choice="Select one of the services listed",
+            required=_("Select the mentoring service to send the request to"),
+            invalid_choice=_("Select one of the services listed"),
         )
 
     def clean_service(self):
@@ -676,33 +713,41 @@ def why_listed(suggestion, answers: dict) -> str:
     Liverpool. Visits HMP Altcourse." """
     service, fit = suggestion.service, suggestion.fit
     if fit.helps_with:
-        helps = f"Helps with {_and(plain_words(term) for term in fit.helps_with)}."
+        helps = _("Helps with %(needs)s.") % {
+            "needs": _and(plain_words(term) for term in fit.helps_with)
+        }
     else:
         others = _and(plain_words(term) for term in service.pathways.all())
-        helps = f"Does not help with what you asked for. It helps with {others}." if others else ""
+        helps = (
+            _("Does not help with what you asked for. It helps with %(needs)s.") % {"needs": others}
+            if others
+            else ""
+        )
     council = answers.get("local_authority")
     prison = answers.get("prison")
     where = []
     if fit.visits_prison:
-        where.append(f"Visits {prison}.")
+        where.append(_("Visits %(prison)s.") % {"prison": prison})
     if fit.meets_nearby or fit.works_in_council:
-        where.append(f"Works in {council}.")
+        where.append(_("Works in %(council)s.") % {"council": council})
     elif fit.works_in_region:
         region = council.region.name
-        the = "" if region in ("Wales", "London") else "the "
-        where.append(f"Works across {the}{region}.")
+        if region in ("Wales", "London"):
+            where.append(_("Works across %(region)s.") % {"region": region})
+        else:
+            where.append(_("Works across the %(region)s.") % {"region": region})
     if fit.national_only:
-        where.append("Works across England and Wales.")
+        where.append(_("Works across England and Wales."))
     who = {
-        GenderEligibility.MEN: "Only for men.",
-        GenderEligibility.WOMEN: "Only for women.",
+        GenderEligibility.MEN: _("Only for men."),
+        GenderEligibility.WOMEN: _("Only for women."),
     }.get(service.gender, "")
-    taking = "Taking new people." if service.accepting_referrals else "Has a waiting list."
-    return " ".join(part for part in [helps, *where, who, taking] if part)
+    taking = _("Taking new people.") if service.accepting_referrals else _("Has a waiting list.")
+    return " ".join(str(part) for part in [helps, *where, who, taking] if part)
 
 
 def _and(words) -> str:
-    words = list(dict.fromkeys(words))
+    words = list(dict.fromkeys(str(word) for word in words))
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    return _("%(list)s and %(last)s") % {"list": ", ".join(words[:-1]), "last": words[-1]}

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import normalise_reference
@@ -7,19 +8,19 @@ from .fields import GovDateField, in_our_words
 
 class CheckRequestForm(forms.Form):
     reference = forms.CharField(
-        label="Reference number",
-        help_text="It starts with JM, like JM-7K3Q-9XRT",
+        label=_("Reference number"),
+        help_text=_("It starts with JM, like JM-7K3Q-9XRT"),
         max_length=30,
-        error_messages={"required": "Enter the reference number"},
+        error_messages={"required": _("Enter the reference number")},
         widget=forms.TextInput(
             attrs={"class": "govuk-input--width-10", "spellcheck": "false", "autocomplete": "off"}
         ),
     )
     date_of_birth = GovDateField(
-        subject="the date of birth",
+        subject=_("the date of birth"),
         example="27 3 1990",
-        label="Date of birth of the person who asked for a mentor",
-        help_text="For example, 27 3 1990",
+        label=_("Date of birth of the person who asked for a mentor"),
+        help_text=_("For example, 27 3 1990"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -30,6 +31,6 @@ class CheckRequestForm(forms.Form):
         reference = normalise_reference(self.cleaned_data["reference"], REFERENCE_PREFIX)
         if reference is None:
             raise forms.ValidationError(
-                "Enter the reference number in the correct format, like JM-7K3Q-9XRT"
+                _("Enter the reference number in the correct format, like JM-7K3Q-9XRT")
             )
         return reference

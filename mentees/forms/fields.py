@@ -5,6 +5,7 @@ from datetime import date
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 class ModelChoiceField(forms.ModelChoiceField):
@@ -20,7 +21,7 @@ class ModelChoiceField(forms.ModelChoiceField):
             ) from error
 
 
-YES_NO = [(True, "Yes"), (False, "No")]
+YES_NO = [(True, _("Yes")), (False, _("No"))]
 
 
 def yes_no(value) -> bool:
@@ -59,26 +60,36 @@ class GovDateField(DateInputField):
     def clean(self, value):
         parts = list(value) if isinstance(value, list | tuple) else []
         day, month, year = [str(part or "").strip() for part in (parts + [None] * 3)[:3]]
-        subject = self.subject[0].upper() + self.subject[1:]
+        subject = str(self.subject)
+        subject = subject[0].upper() + subject[1:]
         if not (day or month or year):
             if self.required:
-                raise ValidationError(f"Enter {self.subject}", code="required")
+                raise ValidationError(
+                    _("Enter %(subject)s") % {"subject": self.subject}, code="required"
+                )
             return None
         missing = [
-            name for name, part in (("day", day), ("month", month), ("year", year)) if not part
+            name
+            for name, part in ((_("day"), day), (_("month"), month), (_("year"), year))
+            if not part
         ]
         if missing:
             raise ValidationError(
-                f"{subject} must include a {' and '.join(missing)}", code="incomplete"
+                _("%(subject)s must include a %(parts)s")
+                % {"subject": subject, "parts": str(_(" and ")).join(str(n) for n in missing)},
+                code="incomplete",
             )
         not_real = ValidationError(
-            f"{subject} must be a real date, like {self.example}", code="invalid"
+            _("%(subject)s must be a real date, like %(example)s")
+            % {"subject": subject, "example": self.example},
+            code="invalid",
         )
         if not (_digits(day) and _digits(month) and _digits(year)):
             raise not_real
         if len(year) != 4:
             raise ValidationError(
-                f"The year must include 4 numbers, like {self.example.split()[-1]}",
+                _("The year must include 4 numbers, like %(year)s")
+                % {"year": self.example.split()[-1]},
                 code="invalid_year",
             )
         if len(day) > 2 or len(month) > 2:
@@ -90,12 +101,12 @@ class GovDateField(DateInputField):
 
 
 # Our own words for what Django would otherwise say in its own.
-NULL_CHARACTER = (
+NULL_CHARACTER = _(
     "This contains a hidden character that cannot be saved. Type it again rather than pasting it"
 )
-TOO_LONG = "Write %(limit_value)s characters or fewer. You wrote %(show_value)s"
-NOT_IN_THE_LIST = "Select one of the options shown"
-REQUIRED = "Answer this question"
+TOO_LONG = _("Write %(limit_value)s characters or fewer. You wrote %(show_value)s")
+NOT_IN_THE_LIST = _("Select one of the options shown")
+REQUIRED = _("Answer this question")
 LONG_ENOUGH_TO_SAY = 100  # Free text this long or longer says its limit in the hint.
 
 
@@ -124,7 +135,7 @@ def in_our_words(form: forms.Form) -> None:
             field.error_messages.setdefault("max_length", TOO_LONG)
             limit = field.max_length
             if limit and limit >= LONG_ENOUGH_TO_SAY:
-                said = f"You can write up to {limit:,} characters"
+                said = str(_("You can write up to %(limit)s characters") % {"limit": f"{limit:,}"})
                 if said not in str(field.help_text):
                     field.help_text = f"{field.help_text}. {said}" if field.help_text else said
                 if isinstance(field.widget, forms.Textarea):

@@ -99,6 +99,12 @@ class Referral(models.Model):
         blank=True, help_text="How the person agreed to their details being passed on."
     )
     decision_emailed_at = models.DateTimeField(null=True, blank=True)
+    asked_in = models.CharField(
+        max_length=10,
+        default="en-gb",
+        help_text="The language of the pages the request was made on (en-gb or cy); emails to "
+        "the person use it.",
+    )
     erased_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -3,9 +3,10 @@ accepted, declined, or passed to another provider."""
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
@@ -96,6 +97,7 @@ def _create_referral(answers: dict, submission_key: uuid.UUID, request) -> Refer
         submission_key=submission_key,
         consented_at=timezone.now(),
         privacy_notice_version=PRIVACY_NOTICE_VERSION,
+        asked_in=translation.get_language() or settings.LANGUAGE_CODE,
         **fields,
     )
     referral.full_clean(exclude=["organisation", "service"])

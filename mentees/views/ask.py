@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.middleware import public_page
@@ -113,7 +114,7 @@ def forget_answers(session) -> None:
 def ask_clear(request):
     """Start again: the answers so far are wiped, so the next person sees none of them."""
     forget_answers(request.session)
-    messages.success(request, "Your answers have been cleared")
+    messages.success(request, _("Your answers have been cleared"))
     return redirect("mentees:ask_start")
 
 

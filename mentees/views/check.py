@@ -14,6 +14,7 @@ import time
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.middleware import public_page
@@ -27,7 +28,7 @@ from ..services.referrals import referral_withdraw
 CHECKED_KEY = "checked_request"
 RESULT_SECONDS = 10 * 60
 
-NOT_FOUND = (
+NOT_FOUND = _(
     "We could not find a request with that reference number and date of birth. Check both "
     "and try again."
 )
@@ -50,13 +51,13 @@ def request_chain(referral: Referral) -> list[Referral]:
 
 
 TIMELINE_WORDS = {
-    ReferralStatus.RECEIVED: "Received by {organisation}",
-    ReferralStatus.IN_REVIEW: "Being looked at by {organisation}",
-    ReferralStatus.ACCEPTED: "Accepted by {organisation}",
-    ReferralStatus.DECLINED: "Not accepted by {organisation}",
-    ReferralStatus.PASSED_ON: "Passed by {organisation} to {onward}",
-    ReferralStatus.WITHDRAWN: "Withdrawn by the person who asked",
-    ReferralStatus.WAITING: "Sent to mentoring services near you",
+    ReferralStatus.RECEIVED: _("Received by {organisation}"),
+    ReferralStatus.IN_REVIEW: _("Being looked at by {organisation}"),
+    ReferralStatus.ACCEPTED: _("Accepted by {organisation}"),
+    ReferralStatus.DECLINED: _("Not accepted by {organisation}"),
+    ReferralStatus.PASSED_ON: _("Passed by {organisation} to {onward}"),
+    ReferralStatus.WITHDRAWN: _("Withdrawn by the person who asked"),
+    ReferralStatus.WAITING: _("Sent to mentoring services near you"),
 }
 
 
@@ -68,7 +69,7 @@ def timeline(chain: list[Referral]) -> list[tuple[str, object]]:
         for change in referral.history.all():
             words = TIMELINE_WORDS[change.status].format(
                 organisation=change.organisation.name if change.organisation else "",
-                onward=onward or "another organisation",
+                onward=onward or _("another organisation"),
             )
             events.append((words, change.changed_at))
     return events
@@ -152,7 +153,7 @@ def check_withdraw(request):
         except ValidationError:
             pass  # Decided meanwhile (or a second click): the result page says where it stands.
         else:
-            messages.success(request, "Your request has been withdrawn")
+            messages.success(request, _("Your request has been withdrawn"))
         return redirect("mentees:check_result")
     if not current.is_open:
         return redirect("mentees:check_result")

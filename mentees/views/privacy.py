@@ -4,6 +4,7 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
@@ -25,7 +26,8 @@ def mentee_export(request, mentee_id):
     data = privacy.mentee_export(actor=request.user, mentee=mentee, request=request)
     if wanted == "json":
         response = HttpResponse(
-            json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+            json.dumps(data, indent=2, ensure_ascii=False, cls=DjangoJSONEncoder),
+            content_type="application/json",
         )
         response["Content-Disposition"] = (
             f'attachment; filename="{mentee.reference}-subject-access.json"'

@@ -1,6 +1,8 @@
 """The public directory's search form: a GET form, so every search is a shareable URL."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from ..choices import fixed_choices
 from ..constants import DeliverySetting, GenderEligibility
@@ -14,72 +16,73 @@ MAX_PAGE = 10_000
 
 class DirectorySearchForm(forms.Form):
     q = forms.CharField(
-        label="Search for a mentoring service",
-        help_text="For example, housing, employment or the name of an organisation",
+        label=_("Search for a mentoring service"),
+        help_text=_("For example, housing, employment or the name of an organisation"),
         required=False,
         max_length=MAX_SEARCH_LENGTH,
         error_messages={
-            "max_length": f"Search for {MAX_SEARCH_LENGTH} characters or fewer",
+            "max_length": _("Search for %(limit_value)s characters or fewer"),
         },
     )
     pathway = forms.ChoiceField(
-        label="Help with",
+        label=_("Help with"),
         required=False,
-        error_messages={"invalid_choice": "Choose a kind of help from the list"},
+        error_messages={"invalid_choice": _("Choose a kind of help from the list")},
     )
     area = forms.ChoiceField(
-        label="Where you will live",
-        help_text="A region, or a council area",
+        label=_("Where you will live"),
+        help_text=_("A region, or a council area"),
         required=False,
         widget=LongSelect,
-        error_messages={"invalid_choice": "Choose an area from the list"},
+        error_messages={"invalid_choice": _("Choose an area from the list")},
     )
     prison = forms.ChoiceField(
-        label="Prison",
+        label=_("Prison"),
         required=False,
         widget=LongSelect,
-        error_messages={"invalid_choice": "Choose a prison from the list"},
+        error_messages={"invalid_choice": _("Choose a prison from the list")},
     )
     setting = forms.ChoiceField(
-        label="Where the mentoring happens",
+        label=_("Where the mentoring happens"),
         required=False,
-        choices=[("", "Anywhere"), *DeliverySetting.choices],
-        error_messages={"invalid_choice": "Choose where the mentoring happens from the list"},
+        choices=[("", _("Anywhere")), *DeliverySetting.choices],
+        error_messages={"invalid_choice": _("Choose where the mentoring happens from the list")},
     )
     gender = forms.ChoiceField(
-        label="Services for",
+        label=_("Services for"),
         required=False,
         choices=[
-            ("", "Anyone"),
-            (GenderEligibility.WOMEN, "Women"),
-            (GenderEligibility.MEN, "Men"),
+            ("", _("Anyone")),
+            (GenderEligibility.WOMEN, _("Women")),
+            (GenderEligibility.MEN, _("Men")),
         ],
-        error_messages={"invalid_choice": "Choose women, men or anyone"},
+        error_messages={"invalid_choice": _("Choose women, men or anyone")},
     )
     age = forms.IntegerField(
-        label="Age",
+        label=_("Age"),
         required=False,
         min_value=10,
         max_value=110,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
         error_messages={
-            "invalid": "Enter age as a whole number, like 25",
-            "min_value": "Enter an age of 10 or more",
-            "max_value": "Enter an age of 110 or less",
+            "invalid": _("Enter age as a whole number, like 25"),
+            "min_value": _("Enter an age of 10 or more"),
+            "max_value": _("Enter an age of 110 or less"),
         },
     )
     lived_experience = forms.BooleanField(
-        label="Mentors with lived experience of prison", required=False
+        label=_("Mentors with lived experience of prison"), required=False
     )
-    accepting = forms.BooleanField(label="Taking new people now", required=False)
+    accepting = forms.BooleanField(label=_("Taking new people now"), required=False)
+    welsh_speaking = forms.BooleanField(label=_("Mentors who speak Welsh"), required=False)
     approved_provider = forms.BooleanField(
-        label="Approved Provider Standard holders only", required=False
+        label=_("Approved Provider Standard holders only"), required=False
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
-        choices=[("relevance", "Best match"), ("name", "Name (A to Z)")],
-        error_messages={"invalid_choice": "Sort by best match or name"},
+        choices=[("relevance", _("Best match")), ("name", _("Name (A to Z)"))],
+        error_messages={"invalid_choice": _("Sort by best match or name")},
     )
     page = forms.IntegerField(
         required=False,
@@ -87,9 +90,9 @@ class DirectorySearchForm(forms.Form):
         max_value=MAX_PAGE,
         widget=forms.HiddenInput,
         error_messages={
-            "invalid": "Page must be a whole number",
-            "min_value": "Page must be 1 or more",
-            "max_value": f"Page must be {MAX_PAGE:,} or less",
+            "invalid": _("Page must be a whole number"),
+            "min_value": _("Page must be 1 or more"),
+            "max_value": format_lazy(_("Page must be {limit} or less"), limit=f"{MAX_PAGE:,}"),
         },
     )
 
@@ -97,9 +100,9 @@ class DirectorySearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.corrected_text = ""
         self.place = None
-        self.fields["pathway"].choices = fixed_choices("pathway", "Any kind of help")
-        self.fields["area"].choices = fixed_choices("area", "Anywhere in England and Wales")
-        self.fields["prison"].choices = fixed_choices("prison", "Any prison")
+        self.fields["pathway"].choices = fixed_choices("pathway", _("Any kind of help"))
+        self.fields["area"].choices = fixed_choices("area", _("Anywhere in England and Wales"))
+        self.fields["prison"].choices = fixed_choices("prison", _("Any prison"))
 
     def clean_area(self):
         """The chosen Region or LocalAuthority (None for anywhere)."""
@@ -132,6 +135,7 @@ class DirectorySearchForm(forms.Form):
             lived_experience=bool(data.get("lived_experience")),
             accepting=bool(data.get("accepting")),
             approved_provider_only=bool(data.get("approved_provider")),
+            welsh_speaking=bool(data.get("welsh_speaking")),
             sort=data.get("sort") or "relevance",
         )
 
@@ -145,8 +149,8 @@ class DirectorySearchForm(forms.Form):
                 label = dict(_flatten(self.fields[name].choices))[self.data[name]]
                 chosen.append((name, f"{self.fields[name].label}: {label}"))
         if self.cleaned_data.get("age") is not None:
-            chosen.append(("age", f"Age: {self.cleaned_data['age']}"))
-        for name in ("lived_experience", "accepting", "approved_provider"):
+            chosen.append(("age", _("Age: %(age)s") % {"age": self.cleaned_data["age"]}))
+        for name in ("lived_experience", "accepting", "approved_provider", "welsh_speaking"):
             if self.cleaned_data.get(name):
                 chosen.append((name, self.fields[name].label))
         return [(label, self._query_without(name)) for name, label in chosen]

@@ -165,17 +165,17 @@ class Service(models.Model):
 
     @property
     def settings_display(self) -> list[str]:
-        return [choice.label for choice in DeliverySetting if getattr(self, choice.value)]
+        return [str(choice.label) for choice in DeliverySetting if getattr(self, choice.value)]
 
     @property
     def languages_display(self) -> list[str]:
         names = dict(Language.choices)
-        return [names.get(code, code) for code in self.languages]
+        return [str(names.get(code, code)) for code in self.languages]
 
     @property
     def excluded_offences_display(self) -> list[str]:
         names = dict(ExcludedOffence.choices)
-        return [names.get(code, code) for code in self.excluded_offences]
+        return [str(names.get(code, code)) for code in self.excluded_offences]
 
     @property
     def mentor_types_display(self) -> list[str]:
@@ -184,7 +184,7 @@ class Service(models.Model):
             MentorType.LIVED_EXPERIENCE: self.lived_experience_mentors,
             MentorType.PAID: self.paid_mentors,
         }
-        return [choice.label for choice, offered in fields.items() if offered]
+        return [str(choice.label) for choice, offered in fields.items() if offered]
 
     @property
     def referral_routes_display(self) -> list[str]:
@@ -193,7 +193,7 @@ class Service(models.Model):
             ReferralRoute.PROBATION: self.probation_referral,
             ReferralRoute.PRISON_STAFF: self.prison_staff_referral,
         }
-        return [choice.label for choice, offered in fields.items() if offered]
+        return [str(choice.label) for choice, offered in fields.items() if offered]
 
 
 class Location(models.Model):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mentees", "0005_referral_can_be_withdrawn"),
+        ("mentees", "0006_referral_asked_in"),
         ("providers", "0008_organisation_case_retention_years"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
