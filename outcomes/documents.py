@@ -17,7 +17,7 @@ from .constants import (
 )
 from .periods import Period
 from .reports import Figures
-from .suppression import NOT_SHOWN, Column, cell, counts, notice, shares
+from .suppression import NOT_SHOWN, Column, cell, counts, either, notice, shares
 
 NATIONAL_RATE_NOTE = (
     "This is a national rate for a whole population, not a comparison group matched to these "
@@ -492,9 +492,21 @@ def comparison_head(comparator: dict | None) -> list[str]:
     ]
 
 
-def comparison_hidden(providers: list[Figures]) -> dict[str, Column]:
+def comparison_hidden(
+    providers: list[Figures], parts: list[list[Figures]] | tuple = ()
+) -> dict[str, Column]:
     """Disclosure control for the comparison (outcomes/suppression.py): which cells of each
-    column to hide, one flag per provider and the region's total last."""
+    column to hide, one flag per provider and the region's total last. `parts`: the same
+    providers' figures in each quarter of a financial year; a cell hidden in any quarter is
+    hidden in the year too."""
+    hidden = _hidden_in_one_period(providers)
+    for part in parts:
+        theirs = _hidden_in_one_period(part)
+        hidden = {name: either(column, theirs[name]) for name, column in hidden.items()}
+    return hidden
+
+
+def _hidden_in_one_period(providers: list[Figures]) -> dict[str, Column]:
 
     def column(name: str) -> list[int]:
         return [getattr(f, name) for f in providers]
@@ -521,11 +533,13 @@ def comparison_document(
     period: Period,
     made_on: date,
     comparator,
+    parts: list[list[Figures]] | tuple = (),
 ) -> dict:
     """Accredited providers of a region side by side, for commissioners: built with disclosure
-    control applied (comparison_hidden), so nothing hidden is in the document at all."""
+    control applied (comparison_hidden), so nothing hidden is in the document at all. For a
+    financial year, `parts` holds the providers' figures in each of its quarters."""
     comparator = comparator_dict(comparator)
-    hidden = comparison_hidden([figures for _name, figures in providers])
+    hidden = comparison_hidden([figures for _name, figures in providers], parts)
     rows, rate_bars, lasting_bars, warnings = [], [], [], []
     everyone = [*providers, (f"All accredited providers in {region_name}", total)]
     for position, (name, f) in enumerate(everyone):

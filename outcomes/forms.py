@@ -22,7 +22,7 @@ from .constants import (
     RecordedGender,
 )
 from .models import Comparator
-from .periods import Period
+from .periods import PUBLISHED_PERIODS_MESSAGE, Period, is_published_period
 
 
 def _radios(label: str, choices, required_message: str, **kwargs) -> forms.ChoiceField:
@@ -175,8 +175,9 @@ class PeriodForm(forms.Form):
         error_messages={"invalid_choice": "Choose a comparator from the list"},
     )
 
-    def __init__(self, *args, comparator_label: str | None = None, **kwargs):
+    def __init__(self, *args, comparator_label: str | None = None, published_only=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.published_only = published_only
         if comparator_label:
             self.fields["comparator"].empty_label = comparator_label
 
@@ -190,6 +191,8 @@ class PeriodForm(forms.Form):
                 self.add_error("end", "The end date must be today or in the past")
             elif start.year < 2000:
                 self.add_error("start", "The start date must be in 2000 or later")
+            elif self.published_only and not is_published_period(Period(start, end)):
+                self.add_error("start", PUBLISHED_PERIODS_MESSAGE)
         return cleaned
 
     @property

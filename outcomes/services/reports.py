@@ -17,7 +17,7 @@ from ..constants import PeriodKind, ScopeKind, SnapshotOrigin
 from ..documents import comparison_document, organisation_document
 from ..exports import document_csv, document_pdf
 from ..models import Comparator, OutcomeSettings, ReportSnapshot, ReportSubscription
-from ..periods import Period
+from ..periods import Period, is_published_period, quarters_in
 
 
 def settings_for(organisation: Organisation) -> OutcomeSettings:
@@ -66,8 +66,16 @@ def comparison_report(
         total = reports.compute(scope, period, today=today)[reports.ALL]
     else:
         by_organisation, total = {}, reports.Figures()
+    parts = []
+    quarters = quarters_in(period) if is_published_period(period) else []
+    if providers and len(quarters) > 1:
+        # A financial year hides whatever any of its quarters hides (periods.py).
+        for quarter in quarters:
+            grouped = reports.compute(scope, quarter, today=today, group=True)
+            parts.append([grouped.get(p.pk, reports.Figures()) for p in providers])
     return comparison_document(
         providers=[(p.name, by_organisation.get(p.pk, reports.Figures())) for p in providers],
+        parts=parts,
         total=total,
         region_name=region.name,
         period=period,

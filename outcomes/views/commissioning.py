@@ -15,7 +15,13 @@ from providers.permissions import platform_role_required
 from ..models import ReportSnapshot
 from ..querysets import commissioner_region_id
 from ..services import reports as report_services
-from .common import download, latest_complete_year, period_query, quick_periods, read_period
+from .common import (
+    download,
+    latest_complete_published_year,
+    period_query,
+    published_quick_periods,
+    read_period,
+)
 from .organisation import SNAPSHOTS_PER_PAGE, stored_file
 
 commissioners_only = platform_role_required(PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN)
@@ -49,7 +55,12 @@ def _comparison(request):
         region = _region(request)
     except RegionRefused:
         return None, None, None, "refused"
-    form, period = read_period(request, comparator_label="The national rate for adults (default)")
+    form, period = read_period(
+        request,
+        comparator_label="The national rate for adults (default)",
+        published_only=True,
+        default=latest_complete_published_year(timezone.localdate()),
+    )
     document = None
     if region is not None and period is not None:
         document = report_services.comparison_report(
@@ -85,9 +96,9 @@ def comparison(request):
             "document": document,
             "query": period_query(period, **extra) if period else "",
             "complete_query": period_query(
-                latest_complete_year(timezone.localdate()), **region_extra
+                latest_complete_published_year(timezone.localdate()), **region_extra
             ),
-            "quick_periods": quick_periods(
+            "quick_periods": published_quick_periods(
                 timezone.localdate(), region=region.pk if region and is_admin else None
             ),
             "subscribed": bool(region)

@@ -17,13 +17,13 @@ from outcomes.constants import SUPPRESS_BELOW
 from outcomes.documents import comparison_document
 from outcomes.exports import document_csv
 from outcomes.models import Comparator
-from outcomes.periods import Period
+from outcomes.periods import Period, financial_year_of, quarters_in
 from outcomes.reports import Figures
 from tests.conftest import sign_in
 from tests.factories import RegionFactory
 from tests.factories_accreditation import accredited_organisation
 
-from .attacker import leaks
+from .attacker import leaks, leaks_across, read
 from .factories import bulk_cohort, commissioner, mentored
 
 TODAY = date.today()
@@ -67,14 +67,15 @@ def region_total(providers: list[Figures]) -> Figures:
     return total
 
 
-def rendered(providers: list[Figures]) -> tuple[str, str]:
+def rendered(providers: list[Figures], *, parts=(), period=PERIOD) -> tuple[str, str]:
     document = comparison_document(
         providers=[(f"Provider {i + 1}", f) for i, f in enumerate(providers)],
         total=region_total(providers),
         region_name="North West",
-        period=PERIOD,
+        period=period,
         made_on=TODAY,
         comparator=COMPARATOR,
+        parts=parts,
     )
     html = render_to_string("outcomes/_document.html", {"document": document})
     return html, document_csv(document)
@@ -170,3 +171,49 @@ def test_a_p_value_just_under_the_threshold_is_not_rounded_up_to_it():
     result = reoffending_summary(Figures(reoffended=12, not_reoffended=5), comparator)
     assert result["test"] == "p = 0.0495"  # 0.04959..., which rounds to 0.050 at 3 places
     assert result["verdict"].startswith("Higher")
+
+
+# Across periods: a commissioner can read a financial year and each of its quarters (live, and
+# the quarterly reports stored for them), and a year is the sum of its quarters.
+YEAR = financial_year_of(date(2024, 6, 1))
+
+
+def year_of(quarters: list[list[Figures]]) -> list[Figures]:
+    """Each provider's year: the sum of its quarters (quarters[q][p])."""
+    return [region_total([quarter[p] for quarter in quarters]) for p in range(len(quarters[0]))]
+
+
+def read_family(quarters: list[list[Figures]], *, across: bool = True):
+    """The attacker's view of a year and its four quarters, and which adds up to which."""
+    tables = []
+    for quarter, period in zip(quarters, quarters_in(YEAR), strict=True):
+        html, csv_text = rendered(quarter, period=period)
+        tables.append(read(html=html, csv_text=csv_text))
+    html, csv_text = rendered(year_of(quarters), period=YEAR, parts=quarters if across else ())
+    tables.append(read(html=html, csv_text=csv_text))
+    return tables, [(4, [0, 1, 2, 3])]
+
+
+def test_a_year_less_its_other_quarters_would_give_a_hidden_quarter_away():
+    """The leak across periods: a provider engaged 3 people in one quarter (hidden there) and
+    at least 5 in each other; the year alone shows nothing small. Year minus the three shown
+    quarters gives the 3 back unless the year hides what any of its quarters hides."""
+    big = Figures(engaged=40, matched=20, active=20, ended=20, lasted_6=10, not_reoffended=30)
+    quarter_with_3 = [Figures(engaged=3, matched=6, active=6, ended=6, not_reoffended=6), big]
+    other = [Figures(engaged=6, matched=6, active=6, ended=6, not_reoffended=6), big]
+    quarters = [quarter_with_3, other, other, other]
+    tables, sums = read_family(quarters, across=False)
+    assert "period 0: Provider 1 engaged = 3" in leaks_across(tables, sums=sums)
+    tables, sums = read_family(quarters)
+    assert leaks_across(tables, sums=sums) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(1, 3).flatmap(
+        lambda n: st.lists(st.lists(provider(), min_size=n, max_size=n), min_size=4, max_size=4)
+    )
+)
+def test_no_hidden_count_can_be_worked_out_from_a_year_and_its_quarters(quarters):
+    tables, sums = read_family(quarters)
+    assert leaks_across(tables, sums=sums) == []
