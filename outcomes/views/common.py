@@ -14,9 +14,9 @@ from ..periods import (
     financial_year_of,
     last_twelve_months,
     latest_complete_financial_year,
-    published_choices,
     previous_month,
     previous_quarter,
+    published_choices,
 )
 
 

@@ -13,12 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outcomes import suppression
-from outcomes.constants import SUPPRESS_BELOW
+from outcomes.constants import SUPPRESS_BELOW, PeriodKind, ScopeKind
 from outcomes.documents import comparison_document
 from outcomes.exports import document_csv
-from outcomes.models import Comparator
+from outcomes.models import Comparator, ReportSnapshot
 from outcomes.periods import Period, financial_year_of, quarters_in
 from outcomes.reports import Figures
+from outcomes.services.reports import snapshot_make
+from outcomes.views.common import latest_complete_published_year
 from tests.conftest import sign_in
 from tests.factories import RegionFactory
 from tests.factories_accreditation import accredited_organisation
@@ -116,28 +118,54 @@ def test_a_region_with_one_provider_shows_its_figures_once_or_not_at_all():
 
 @pytest.mark.django_db
 def test_the_commissioners_page_and_csv_give_nothing_away(client, named_comparators):
+    """Everything a commissioner can read about a financial year, through HTTP: the year's page
+    and CSV, each quarter's CSV, and the quarterly reports stored for them. Together they give
+    no hidden count away."""
     north_west = RegionFactory(name="North West")
-    index = timezone.localdate() - timedelta(days=600)
-    bulk_cohort(
-        accredited_organisation(name="Mersey Gate", region=north_west),
-        people=40,
-        reoffended=8,
-        index_date=index,
-    )
+    year = latest_complete_published_year(timezone.localdate())
+    large = accredited_organisation(name="Mersey Gate", region=north_west)
     small = accredited_organisation(name="Tiny Steps", region=north_west)
-    for answer in ("yes", "no", "no"):
-        mentored(small, index_date=index, reoffended=answer)
+    quarters = quarters_in(year)
+    for number, quarter in enumerate(quarters):
+        index = quarter.start + timedelta(days=20)
+        bulk_cohort(large, people=12, reoffended=5, index_date=index)
+        if number == 1:  # the small provider's people all started in one quarter
+            for answer in ("yes", "no", "no"):
+                mentored(small, index_date=index, reoffended=answer)
+    for quarter in quarters:
+        snapshot_make(
+            scope=ScopeKind.REGION, obj=north_west, period_kind=PeriodKind.QUARTER, period=quarter
+        )
     sign_in(client, commissioner(north_west))
-    start = index - timedelta(days=30)
-    query = {"start_0": start.day, "start_1": start.month, "start_2": start.year}
-    query |= {"end_0": TODAY.day, "end_1": TODAY.month, "end_2": TODAY.year}
-    page = client.get(reverse("outcomes:comparison"), query)
-    download = client.get(reverse("outcomes:comparison_csv"), query)
+    tables = []
+    for quarter in quarters:
+        download = client.get(reverse("outcomes:comparison_csv"), as_query(quarter))
+        assert download.status_code == 200
+        tables.append(read(csv_text=download.content.decode()))
+    for snapshot in ReportSnapshot.objects.filter(scope="region").order_by("period_start"):
+        download = client.get(reverse("outcomes:region_snapshot_csv", args=[snapshot.pk]))
+        assert download.status_code == 200
+        tables.append(read(csv_text=download.content.decode()))
+    page = client.get(reverse("outcomes:comparison"), as_query(year))
+    download = client.get(reverse("outcomes:comparison_csv"), as_query(year))
     assert page.status_code == 200 and download.status_code == 200
     csv_text = download.content.decode()
+    tables.append(read(html=page.content.decode(), csv_text=csv_text))
     assert "Tiny Steps" in csv_text and f"fewer than {SUPPRESS_BELOW}" in csv_text
-    assert "20% (8 of 40)" in csv_text  # the large provider's rate is still shown
+    assert "42% (20 of 48)" in csv_text  # the large provider's rate is still shown
+    assert leaks_across(tables, sums=[(8, [0, 1, 2, 3]), (8, [4, 5, 6, 7])]) == []
     assert leaks(html=page.content.decode(), csv_text=csv_text) == []
+
+
+def as_query(period: Period) -> dict:
+    return {
+        "start_0": period.start.day,
+        "start_1": period.start.month,
+        "start_2": period.start.year,
+        "end_0": period.end.day,
+        "end_1": period.end.month,
+        "end_2": period.end.year,
+    }
 
 
 @settings(max_examples=150, deadline=None)
