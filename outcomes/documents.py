@@ -17,7 +17,7 @@ from .constants import (
 )
 from .periods import Period
 from .reports import Figures
-from .suppression import NOT_SHOWN, Column, cell, counts, either, notice, shares
+from .suppression import NOT_SHOWN, RULE, Column, cell, counts, either, notice, shares
 
 NATIONAL_RATE_NOTE = (
     "This is a national rate for a whole population, not a comparison group matched to these "
@@ -636,6 +636,7 @@ def comparison_document(
         "period": period.as_dict(),
         "made_on": made_on.isoformat(),
         "suppressed": True,
+        "rule": RULE,
         "notice": notice(),
         "comparator": comparator,
         "sections": sections,

@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from .constants import SUPPRESS_BELOW
 
 NOT_SHOWN = "Not shown"
+# Which version of this rule a stored comparison was made under (documents carry it as
+# "rule"); one made under an older rule, or none, has it applied again when it is read
+# (outcomes/resuppression.py). Change it whenever the rule changes.
+RULE = "one-rule-2"
 
 
 def threshold() -> int:

@@ -14,6 +14,7 @@ from providers.permissions import platform_role_required
 
 from ..models import ReportSnapshot
 from ..querysets import commissioner_region_id
+from ..resuppression import apply_rule, needs_rule
 from ..services import reports as report_services
 from .common import (
     download,
@@ -175,15 +176,28 @@ def region_snapshot(request, snapshot_id):
     return render(
         request,
         "outcomes/snapshot.html",
-        {"snapshot": snapshot, "document": snapshot.data, "back": "outcomes:region_snapshots"},
+        {
+            "snapshot": snapshot,
+            "document": apply_rule(snapshot.data),
+            "back": "outcomes:region_snapshots",
+        },
     )
+
+
+def _region_snapshot_file(request, snapshot_id, extension: str):
+    """The stored file; for a report stored under an older disclosure rule, the file made
+    again from it with the rule applied (outcomes/resuppression.py)."""
+    snapshot = _region_snapshot(request, snapshot_id)
+    if needs_rule(snapshot.data):
+        return download(apply_rule(snapshot.data), extension)
+    return stored_file(snapshot, extension)
 
 
 @commissioners_only
 def region_snapshot_csv(request, snapshot_id):
-    return stored_file(_region_snapshot(request, snapshot_id), "csv")
+    return _region_snapshot_file(request, snapshot_id, "csv")
 
 
 @commissioners_only
 def region_snapshot_pdf(request, snapshot_id):
-    return stored_file(_region_snapshot(request, snapshot_id), "pdf")
+    return _region_snapshot_file(request, snapshot_id, "pdf")

@@ -2,6 +2,8 @@
 comparison, page and CSV, and solves for hidden counts: in random regions it finds nothing, and
 it does find what a table without complementary suppression gives away."""
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -24,6 +26,7 @@ from outcomes.views.common import latest_complete_published_year
 from tests.conftest import sign_in
 from tests.factories import RegionFactory
 from tests.factories_accreditation import accredited_organisation
+from tests.pdf import read_accessible_pdf
 
 from .attacker import leaks, leaks_across, read
 from .factories import bulk_cohort, commissioner, mentored
@@ -245,3 +248,65 @@ def test_a_year_less_its_other_quarters_would_give_a_hidden_quarter_away():
 def test_no_hidden_count_can_be_worked_out_from_a_year_and_its_quarters(quarters):
     tables, sums = read_family(quarters)
     assert leaks_across(tables, sums=sums) == []
+
+
+@pytest.mark.django_db
+def test_a_region_report_stored_under_an_older_rule_is_served_with_the_rule_applied(
+    client, monkeypatch, named_comparators
+):
+    """A quarterly report stored before the one rule showed the region's totals beside a
+    hidden provider (and its rate, "with N people"): the stored row never changes, but its
+    page, CSV and PDF are made again with the rule applied, and give nothing away."""
+    north_west = RegionFactory(name="North West")
+    small = Figures(engaged=3, matched=20, active=20, ended=20, lasted_6=10, not_reoffended=3)
+    small.reoffended = 1
+    large = Figures(engaged=40, matched=20, active=20, ended=20, lasted_6=10, reoffended=30)
+    large.not_reoffended = 30
+
+    def without_total(cells, *, also=None):
+        column = original(cells, also=also)
+        return suppression.Column((*column.flags[:-1], suppression.is_small(sum(cells))))
+
+    original = suppression.counts
+    with monkeypatch.context() as patch:
+        patch.setattr("outcomes.documents.counts", without_total)
+        patch.setattr("outcomes.documents.shares", lambda pairs, *, denominators: denominators)
+        old = comparison_document(
+            providers=[("Provider 1", small), ("Provider 2", large)],
+            total=region_total([small, large]),
+            region_name="North West",
+            period=quarters_in(YEAR)[0],
+            made_on=TODAY,
+            comparator=COMPARATOR,
+        )
+    old.pop("rule")
+    old_csv = document_csv(old)
+    assert "Provider 1 engaged = 3" in leaks(html="", csv_text=old_csv)  # it did leak
+    assert "with 66 people" in old_csv and "(31 of 66)" in old_csv
+    snapshot = ReportSnapshot.objects.create(
+        scope="region",
+        region=north_west,
+        scope_key=f"region:{north_west.pk}",
+        period_kind="quarter",
+        period_start=quarters_in(YEAR)[0].start,
+        period_end=quarters_in(YEAR)[0].end,
+        data=old,
+        csv=old_csv,
+        pdf=b"%PDF-old",
+        origin="scheduled",
+    )
+    sign_in(client, commissioner(north_west))
+    page = client.get(reverse("outcomes:region_snapshot", args=[snapshot.pk]))
+    download = client.get(reverse("outcomes:region_snapshot_csv", args=[snapshot.pk]))
+    pdf = client.get(reverse("outcomes:region_snapshot_pdf", args=[snapshot.pk]))
+    assert page.status_code == download.status_code == pdf.status_code == 200
+    csv_text = download.content.decode()
+    assert leaks(html=page.content.decode(), csv_text=csv_text) == []
+    total = next(
+        row for row in csv.reader(io.StringIO(csv_text)) if row and row[0].startswith("All ")
+    )
+    assert total[1] == "Not shown" and total[8] == "Not shown" and total[9] == "Not shown"
+    assert "with 66 people" not in csv_text and "with 66 people" not in page.content.decode()
+    text = read_accessible_pdf(pdf.content, title=f"{old['title']}: North West").text
+    assert "Provider 1" in text and "Not shown" in text and "(31 of 66)" not in text
+    assert suppression.notice() in csv_text
