@@ -167,19 +167,11 @@ class PeriodForm(forms.Form):
 
     start = GovDateField(subject="the start date", label="From", help_text="For example, 1 4 2025")
     end = GovDateField(subject="the end date", label="To", help_text="For example, 31 3 2026")
-    comparator = ModelChoiceField(
-        label="National rate to compare with",
-        queryset=Comparator.objects.all(),
-        required=False,
-        empty_label="The organisation's usual comparator",
-        error_messages={"invalid_choice": "Choose a comparator from the list"},
-    )
-
-    def __init__(self, *args, comparator_label: str | None = None, published_only=False, **kwargs):
+    # No comparator here: every report of an organisation uses the one it chose in its outcome
+    # settings, so the same figures are never set beside two different rates.
+    def __init__(self, *args, published_only=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.published_only = published_only
-        if comparator_label:
-            self.fields["comparator"].empty_label = comparator_label
 
     def clean(self):
         cleaned = super().clean()

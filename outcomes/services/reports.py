@@ -81,7 +81,21 @@ def comparison_report(
         period=period,
         made_on=today,
         comparator=comparator or Comparator.objects.default(),
+        comparators=None if comparator else comparators_of(providers),
     )
+
+
+def comparators_of(organisations: list[Organisation]) -> list[Comparator | None]:
+    """Each organisation's own comparator (its outcome settings, else the default), read in
+    two queries however many there are."""
+    chosen = dict(
+        OutcomeSettings.objects.filter(
+            organisation__in=organisations, comparator__isnull=False
+        ).values_list("organisation_id", "comparator_id")
+    )
+    by_id = Comparator.objects.in_bulk(set(chosen.values())) if chosen else {}
+    default = Comparator.objects.default() if len(chosen) < len(organisations) else None
+    return [by_id.get(chosen.get(o.pk)) or default for o in organisations]
 
 
 def _scope_key(scope: str, obj) -> str:

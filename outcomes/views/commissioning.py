@@ -58,15 +58,12 @@ def _comparison(request):
         return None, None, None, "refused"
     form, period = read_period(
         request,
-        comparator_label="The national rate for adults (default)",
         published_only=True,
         default=latest_complete_published_year(timezone.localdate()),
     )
     document = None
     if region is not None and period is not None:
-        document = report_services.comparison_report(
-            region, period, comparator=form.cleaned_data["comparator"]
-        )
+        document = report_services.comparison_report(region, period)
     return region, form, period, document
 
 
@@ -83,9 +80,6 @@ def comparison(request):
     is_admin = has_platform_role(request.user, PlatformRole.PLATFORM_ADMIN)
     region_extra = {"region": region.pk} if region and is_admin else {}
     extra = dict(region_extra)
-    chosen = form.cleaned_data.get("comparator") if period else None
-    if chosen:
-        extra["comparator"] = chosen.pk
     return render(
         request,
         "outcomes/comparison.html",
