@@ -167,6 +167,7 @@ class PeriodForm(forms.Form):
 
     start = GovDateField(subject="the start date", label="From", help_text="For example, 1 4 2025")
     end = GovDateField(subject="the end date", label="To", help_text="For example, 31 3 2026")
+
     # No comparator here: every report of an organisation uses the one it chose in its outcome
     # settings, so the same figures are never set beside two different rates.
     def __init__(self, *args, published_only=False, **kwargs):
