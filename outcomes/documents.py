@@ -582,7 +582,8 @@ def comparison_document(
     comparator = own[0] if len(names) == 1 else (given if not own else None)
     hidden = comparison_hidden([figures for _name, figures in providers], parts)
     rows, rate_bars, lasting_bars, warnings = [], [], [], []
-    everyone = [*providers, (f"All accredited providers in {region_name}", total)]
+    # No provider, no row: not even a region's total of nothing.
+    everyone = [*providers, (f"All accredited providers in {region_name}", total)] * bool(providers)
     for position, (name, f) in enumerate(everyone):
         cut = {column: flags[position] for column, flags in hidden.items()}
         against = own[position] if position < len(own) else comparator
@@ -608,9 +609,9 @@ def comparison_document(
                 reoffending["rate"] or "None to count",
                 reoffending["interval"],
                 reoffending["short"],
-                comparator_name(against)
-                if against or position < len(own)
-                else "Not compared: providers use different comparators",
+                "Not compared: providers use different comparators"
+                if against is None and len(names) > 1 and position == len(own)
+                else comparator_name(against),
             ]
         )
         if reoffending["bar"]:
