@@ -17,7 +17,7 @@ from .constants import (
 )
 from .periods import Period
 from .reports import Figures
-from .suppression import NOT_SHOWN, Column, cell, counts, notice, shares
+from .suppression import NOT_SHOWN, RULE, Column, cell, counts, either, notice, shares
 
 NATIONAL_RATE_NOTE = (
     "This is a national rate for a whole population, not a comparison group matched to these "
@@ -475,7 +475,9 @@ def value_section(f: Figures, comparator: dict | None, settings) -> dict:
 
 
 def comparison_head(comparator: dict | None) -> list[str]:
-    against = f"Against {comparator['name']}" if comparator else "Against a comparator"
+    """The comparison's columns. `comparator`: the one every provider uses, or None when they
+    use different ones (each named in the last column)."""
+    against = f"Against {comparator['name']}" if comparator else "Against its comparator"
     return [
         "Provider",
         "Engaged",
@@ -489,12 +491,35 @@ def comparison_head(comparator: dict | None) -> list[str]:
         "Proven reoffending",
         "95% interval",
         against,
+        "Comparator",
     ]
 
 
-def comparison_hidden(providers: list[Figures]) -> dict[str, Column]:
+def comparator_name(comparator: dict | None) -> str:
+    """A comparator in a table cell: its rate, name, source and year."""
+    if comparator is None:
+        return "None set up"
+    return (
+        f"{pct(comparator['rate'])}: {comparator['name']} ({comparator['source']}, "
+        f"{comparator['date']})"
+    )
+
+
+def comparison_hidden(
+    providers: list[Figures], parts: list[list[Figures]] | tuple = ()
+) -> dict[str, Column]:
     """Disclosure control for the comparison (outcomes/suppression.py): which cells of each
-    column to hide, one flag per provider and the region's total last."""
+    column to hide, one flag per provider and the region's total last. `parts`: the same
+    providers' figures in each quarter of a financial year; a cell hidden in any quarter is
+    hidden in the year too."""
+    hidden = _hidden_in_one_period(providers)
+    for part in parts:
+        theirs = _hidden_in_one_period(part)
+        hidden = {name: either(column, theirs[name]) for name, column in hidden.items()}
+    return hidden
+
+
+def _hidden_in_one_period(providers: list[Figures]) -> dict[str, Column]:
 
     def column(name: str) -> list[int]:
         return [getattr(f, name) for f in providers]
@@ -513,6 +538,23 @@ def comparison_hidden(providers: list[Figures]) -> dict[str, Column]:
     return hidden
 
 
+def comparator_notes(own: list[dict | None], common: dict | None) -> list[str]:
+    """Which comparator each provider is set beside, in the notes under the table."""
+    if common is not None or not own:
+        return ["Comparator: " + comparator_sentence(common)]
+    lines, seen = [], set()
+    for comparator in own:
+        if comparator and comparator["name"] not in seen:
+            seen.add(comparator["name"])
+            lines.append("Comparator: " + comparator_sentence(comparator))
+    return [
+        "Each provider is compared with the comparator it chose for all its reports (the last "
+        "column). Providers use different comparators, so the region's total is not compared "
+        "with one.",
+        *lines,
+    ]
+
+
 def comparison_document(
     *,
     providers: list[tuple[str, Figures]],
@@ -521,16 +563,31 @@ def comparison_document(
     period: Period,
     made_on: date,
     comparator,
+    parts: list[list[Figures]] | tuple = (),
+    comparators: list | None = None,
 ) -> dict:
     """Accredited providers of a region side by side, for commissioners: built with disclosure
-    control applied (comparison_hidden), so nothing hidden is in the document at all."""
-    comparator = comparator_dict(comparator)
-    hidden = comparison_hidden([figures for _name, figures in providers])
+    control applied (comparison_hidden), so nothing hidden is in the document at all. For a
+    financial year, `parts` holds the providers' figures in each of its quarters.
+
+    `comparators`: each provider's own comparator (the one its own reports use, so a provider
+    is set beside the same rate everywhere); without them, `comparator` for all. The region's
+    total is compared only when every provider uses the same one."""
+    given = comparator if isinstance(comparator, dict) else comparator_dict(comparator)
+    if comparators is not None:
+        own = [comparator_dict(c) for c in comparators]
+    else:
+        own = [given] * len(providers)
+    names = {c["name"] if c else None for c in own}
+    comparator = own[0] if len(names) == 1 else (given if not own else None)
+    hidden = comparison_hidden([figures for _name, figures in providers], parts)
     rows, rate_bars, lasting_bars, warnings = [], [], [], []
-    everyone = [*providers, (f"All accredited providers in {region_name}", total)]
+    # No provider, no row: not even a region's total of nothing.
+    everyone = [*providers, (f"All accredited providers in {region_name}", total)] * bool(providers)
     for position, (name, f) in enumerate(everyone):
         cut = {column: flags[position] for column, flags in hidden.items()}
-        reoffending = reoffending_summary(f, comparator, hidden=cut["reoffending"])
+        against = own[position] if position < len(own) else comparator
+        reoffending = reoffending_summary(f, against, hidden=cut["reoffending"])
         per_week = f.meetings_per_week
         if cut["meetings"]:
             per_week_text = hours_text = NOT_SHOWN
@@ -552,6 +609,9 @@ def comparison_document(
                 reoffending["rate"] or "None to count",
                 reoffending["interval"],
                 reoffending["short"],
+                "Not compared: providers use different comparators"
+                if against is None and len(names) > 1 and position == len(own)
+                else comparator_name(against),
             ]
         )
         if reoffending["bar"]:
@@ -582,15 +642,15 @@ def comparison_document(
             "chart": None,
             "notes": [
                 notice(),
-                "Comparator: " + comparator_sentence(comparator),
+                *comparator_notes(own, comparator),
                 f"Method: {stats.Comparison.METHOD}.",
             ],
         },
         {
             "key": "reoffending",
             "heading": "Proven reoffending by provider",
-            "head": ["Provider", "Proven reoffending", "95% interval", head[-1]],
-            "rows": [[row[0], row[9], row[10], row[11]] for row in rows],
+            "head": ["Provider", "Proven reoffending", "95% interval", head[11], head[12]],
+            "rows": [[row[0], row[9], row[10], row[11], row[12]] for row in rows],
             "chart": _chart(
                 "Proven reoffending by provider, with 95% intervals",
                 "Each provider's proven reoffending rate as a bar with its 95% confidence "
@@ -622,6 +682,7 @@ def comparison_document(
         "period": period.as_dict(),
         "made_on": made_on.isoformat(),
         "suppressed": True,
+        "rule": RULE,
         "notice": notice(),
         "comparator": comparator,
         "sections": sections,

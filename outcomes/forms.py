@@ -22,7 +22,7 @@ from .constants import (
     RecordedGender,
 )
 from .models import Comparator
-from .periods import Period
+from .periods import PUBLISHED_PERIODS_MESSAGE, Period, is_published_period
 
 
 def _radios(label: str, choices, required_message: str, **kwargs) -> forms.ChoiceField:
@@ -167,18 +167,12 @@ class PeriodForm(forms.Form):
 
     start = GovDateField(subject="the start date", label="From", help_text="For example, 1 4 2025")
     end = GovDateField(subject="the end date", label="To", help_text="For example, 31 3 2026")
-    comparator = ModelChoiceField(
-        label="National rate to compare with",
-        queryset=Comparator.objects.all(),
-        required=False,
-        empty_label="The organisation's usual comparator",
-        error_messages={"invalid_choice": "Choose a comparator from the list"},
-    )
 
-    def __init__(self, *args, comparator_label: str | None = None, **kwargs):
+    # No comparator here: every report of an organisation uses the one it chose in its outcome
+    # settings, so the same figures are never set beside two different rates.
+    def __init__(self, *args, published_only=False, **kwargs):
         super().__init__(*args, **kwargs)
-        if comparator_label:
-            self.fields["comparator"].empty_label = comparator_label
+        self.published_only = published_only
 
     def clean(self):
         cleaned = super().clean()
@@ -190,6 +184,8 @@ class PeriodForm(forms.Form):
                 self.add_error("end", "The end date must be today or in the past")
             elif start.year < 2000:
                 self.add_error("start", "The start date must be in 2000 or later")
+            elif self.published_only and not is_published_period(Period(start, end)):
+                self.add_error("start", PUBLISHED_PERIODS_MESSAGE)
         return cleaned
 
     @property

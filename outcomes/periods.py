@@ -85,3 +85,43 @@ def quarters_between(first: date, last: date) -> list[Period]:
         periods.append(quarter_of(day))
         day = add_months(day, 3)
     return periods
+
+
+# The periods an audience outside the organisation (commissioners) may see: whole quarters
+# (April to June, July to September, October to December, January to March) and whole
+# financial years, each made of four of those quarters. Any two of them either do not overlap
+# or one is a year holding the other, so the disclosure rule can be applied across the family
+# (outcomes/services/reports.comparison_report): a figure two overlapping windows of any length
+# would give away by subtraction is never published.
+PUBLISHED_PERIODS_MESSAGE = (
+    "Choose a whole quarter (for example 1 4 2025 to 30 6 2025) or a whole financial year "
+    "(1 4 2025 to 31 3 2026). Reports for commissioners cover only these, so that no one's "
+    "figures can be worked out by taking one report away from another"
+)
+
+
+def is_published_period(period: Period) -> bool:
+    return period in (quarter_of(period.start), financial_year_of(period.start))
+
+
+def quarters_in(period: Period) -> list[Period]:
+    """The quarters a published period is made of: itself if it is a quarter."""
+    return quarters_between(period.start, period.end)
+
+
+def latest_complete_financial_year(complete_if_started_by: date) -> Period:
+    """The latest financial year whose every follow-up started on or before the given day."""
+    year = financial_year_of(complete_if_started_by)
+    if year.end > complete_if_started_by:
+        year = financial_year_of(year.start - timedelta(days=1))
+    return year
+
+
+def published_choices(today: date) -> list[tuple[str, Period]]:
+    """Quick links for commissioners: the last finished quarter and financial year."""
+    last_quarter = previous_quarter(today)
+    last_year = financial_year_of(financial_year_of(today).start - timedelta(days=1))
+    return [
+        (f"Last quarter ({last_quarter.label})", last_quarter),
+        (f"Financial year {last_year.start.year}/{str(last_year.end.year)[2:]}", last_year),
+    ]

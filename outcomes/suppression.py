@@ -10,6 +10,9 @@
   shown, two hidden cells whose sum is small can each be pinned down from their bounds.
 - Whatever rests on a hidden count (a rate, an interval, a p-value, an average, hours) is
   hidden with it.
+- Across periods: the audience sees only whole quarters and whole financial years
+  (periods.is_published_period), and a financial year hides every cell hidden in any of its
+  quarters, so a year's figure minus its other quarters' never gives a hidden one away.
 
 Hidden cells say "fewer than N" when the count is small, and "Not shown" when it is hidden only
 to protect another; a note under the table says why."""
@@ -19,6 +22,10 @@ from dataclasses import dataclass
 from .constants import SUPPRESS_BELOW
 
 NOT_SHOWN = "Not shown"
+# Which version of this rule a stored comparison was made under (documents carry it as
+# "rule"); one made under an older rule, or none, has it applied again when it is read
+# (outcomes/resuppression.py). Change it whenever the rule changes.
+RULE = "one-rule-2"
 
 
 def threshold() -> int:
@@ -64,13 +71,18 @@ def shares(pairs: list[tuple[int, int]], *, denominators: Column) -> Column:
     return Column((*hidden, total))
 
 
+def either(*columns: Column) -> Column:
+    """Hide a cell hidden in any of the columns (the same table for several periods)."""
+    return Column(tuple(any(flags) for flags in zip(*(c.flags for c in columns), strict=True)))
+
+
 def notice() -> str:
     """What every suppressed output says about it, in one place."""
     return (
         f"Counts under {threshold()} are shown as '{fewer_than()}', and rates resting on them "
         "are not shown, so that no person can be identified. When any provider's figure is "
         "hidden, the region's total of that figure is 'Not shown' too, so it cannot be worked "
-        "out by subtraction."
+        "out by subtraction. A financial year hides every figure hidden in any of its quarters."
     )
 
 

@@ -17,7 +17,7 @@ from ..constants import PeriodKind, ScopeKind, SnapshotOrigin
 from ..documents import comparison_document, organisation_document
 from ..exports import document_csv, document_pdf
 from ..models import Comparator, OutcomeSettings, ReportSnapshot, ReportSubscription
-from ..periods import Period
+from ..periods import Period, is_published_period, quarters_in
 
 
 def settings_for(organisation: Organisation) -> OutcomeSettings:
@@ -66,14 +66,36 @@ def comparison_report(
         total = reports.compute(scope, period, today=today)[reports.ALL]
     else:
         by_organisation, total = {}, reports.Figures()
+    parts = []
+    quarters = quarters_in(period) if is_published_period(period) else []
+    if providers and len(quarters) > 1:
+        # A financial year hides whatever any of its quarters hides (periods.py).
+        for quarter in quarters:
+            grouped = reports.compute(scope, quarter, today=today, group=True)
+            parts.append([grouped.get(p.pk, reports.Figures()) for p in providers])
     return comparison_document(
         providers=[(p.name, by_organisation.get(p.pk, reports.Figures())) for p in providers],
+        parts=parts,
         total=total,
         region_name=region.name,
         period=period,
         made_on=today,
         comparator=comparator or Comparator.objects.default(),
+        comparators=None if comparator else comparators_of(providers),
     )
+
+
+def comparators_of(organisations: list[Organisation]) -> list[Comparator | None]:
+    """Each organisation's own comparator (its outcome settings, else the default), read in
+    two queries however many there are."""
+    chosen = dict(
+        OutcomeSettings.objects.filter(
+            organisation__in=organisations, comparator__isnull=False
+        ).values_list("organisation_id", "comparator_id")
+    )
+    by_id = Comparator.objects.in_bulk(set(chosen.values())) if chosen else {}
+    default = Comparator.objects.default() if len(chosen) < len(organisations) else None
+    return [by_id.get(chosen.get(o.pk)) or default for o in organisations]
 
 
 def _scope_key(scope: str, obj) -> str:

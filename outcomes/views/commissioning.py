@@ -14,8 +14,15 @@ from providers.permissions import platform_role_required
 
 from ..models import ReportSnapshot
 from ..querysets import commissioner_region_id
+from ..resuppression import apply_rule, needs_rule
 from ..services import reports as report_services
-from .common import download, latest_complete_year, period_query, quick_periods, read_period
+from .common import (
+    download,
+    latest_complete_published_year,
+    period_query,
+    published_quick_periods,
+    read_period,
+)
 from .organisation import SNAPSHOTS_PER_PAGE, stored_file
 
 commissioners_only = platform_role_required(PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN)
@@ -49,12 +56,14 @@ def _comparison(request):
         region = _region(request)
     except RegionRefused:
         return None, None, None, "refused"
-    form, period = read_period(request, comparator_label="The national rate for adults (default)")
+    form, period = read_period(
+        request,
+        published_only=True,
+        default=latest_complete_published_year(timezone.localdate()),
+    )
     document = None
     if region is not None and period is not None:
-        document = report_services.comparison_report(
-            region, period, comparator=form.cleaned_data["comparator"]
-        )
+        document = report_services.comparison_report(region, period)
     return region, form, period, document
 
 
@@ -71,9 +80,6 @@ def comparison(request):
     is_admin = has_platform_role(request.user, PlatformRole.PLATFORM_ADMIN)
     region_extra = {"region": region.pk} if region and is_admin else {}
     extra = dict(region_extra)
-    chosen = form.cleaned_data.get("comparator") if period else None
-    if chosen:
-        extra["comparator"] = chosen.pk
     return render(
         request,
         "outcomes/comparison.html",
@@ -85,9 +91,9 @@ def comparison(request):
             "document": document,
             "query": period_query(period, **extra) if period else "",
             "complete_query": period_query(
-                latest_complete_year(timezone.localdate()), **region_extra
+                latest_complete_published_year(timezone.localdate()), **region_extra
             ),
-            "quick_periods": quick_periods(
+            "quick_periods": published_quick_periods(
                 timezone.localdate(), region=region.pk if region and is_admin else None
             ),
             "subscribed": bool(region)
@@ -164,15 +170,28 @@ def region_snapshot(request, snapshot_id):
     return render(
         request,
         "outcomes/snapshot.html",
-        {"snapshot": snapshot, "document": snapshot.data, "back": "outcomes:region_snapshots"},
+        {
+            "snapshot": snapshot,
+            "document": apply_rule(snapshot.data),
+            "back": "outcomes:region_snapshots",
+        },
     )
+
+
+def _region_snapshot_file(request, snapshot_id, extension: str):
+    """The stored file; for a report stored under an older disclosure rule, the file made
+    again from it with the rule applied (outcomes/resuppression.py)."""
+    snapshot = _region_snapshot(request, snapshot_id)
+    if needs_rule(snapshot.data):
+        return download(apply_rule(snapshot.data), extension)
+    return stored_file(snapshot, extension)
 
 
 @commissioners_only
 def region_snapshot_csv(request, snapshot_id):
-    return stored_file(_region_snapshot(request, snapshot_id), "csv")
+    return _region_snapshot_file(request, snapshot_id, "csv")
 
 
 @commissioners_only
 def region_snapshot_pdf(request, snapshot_id):
-    return stored_file(_region_snapshot(request, snapshot_id), "pdf")
+    return _region_snapshot_file(request, snapshot_id, "pdf")

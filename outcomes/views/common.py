@@ -13,8 +13,10 @@ from ..periods import (
     Period,
     financial_year_of,
     last_twelve_months,
+    latest_complete_financial_year,
     previous_month,
     previous_quarter,
+    published_choices,
 )
 
 
@@ -44,6 +46,21 @@ def quick_periods(today: date, **extra) -> list[dict]:
     return [{"label": label, "query": period_query(period, **extra)} for label, period in choices]
 
 
+def published_quick_periods(today: date, **extra) -> list[dict]:
+    """Quick links for commissioners: only periods they may be shown (periods.py)."""
+    return [
+        {"label": label, "query": period_query(period, **extra)}
+        for label, period in published_choices(today)
+    ]
+
+
+def latest_complete_published_year(today: date) -> Period:
+    """The latest financial year whose every follow-up is complete today."""
+    from ..followup import complete_if_started_by
+
+    return latest_complete_financial_year(complete_if_started_by(today))
+
+
 def latest_complete_year(today: date) -> Period:
     """The latest 12 months whose every follow-up is complete today."""
     from providers.dates import add_months
@@ -54,13 +71,14 @@ def latest_complete_year(today: date) -> Period:
     return Period(add_months(end, -12) + timedelta(days=1), end)
 
 
-def read_period(request, **form_kwargs) -> tuple[PeriodForm, Period | None]:
-    """The period asked for (by GET), or, if none was, the latest 12 months whose follow-ups
-    are all complete, so the proven reoffending rate shows at once; None if the form has
-    errors. The form is always bound, so the page shows the period it reports on."""
+def read_period(request, *, default=None, **form_kwargs) -> tuple[PeriodForm, Period | None]:
+    """The period asked for (by GET), or, if none was, `default` (by default the latest 12
+    months whose follow-ups are all complete, so the proven reoffending rate shows at once);
+    None if the form has errors. The form is always bound, so the page shows the period it
+    reports on."""
     data = request.GET.copy()
     if not any(key.startswith(("start_", "end_")) for key in data):
-        data.update(_as_data(latest_complete_year(timezone.localdate())))
+        data.update(_as_data(default or latest_complete_year(timezone.localdate())))
     form = PeriodForm(data, **form_kwargs)
     if not form.is_valid():
         return form, None

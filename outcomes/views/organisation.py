@@ -15,6 +15,7 @@ from providers.permissions import org_admin_required, staff_required
 
 from .. import justice_data_lab
 from ..constants import JUSTICE_DATA_LAB_MINIMUM
+from ..documents import comparator_dict, comparator_name
 from ..forms import JusticeDataLabForm, SettingsForm
 from ..models import ReportSnapshot
 from ..services import reports as report_services
@@ -32,23 +33,17 @@ SNAPSHOTS_PER_PAGE = 24
 
 def _report(request):
     organisation = request.membership.organisation
-    comparator = report_services.comparator_for(organisation)
-    form, period = read_period(
-        request, comparator_label=f"Usual: {comparator}" if comparator else None
-    )
+    form, period = read_period(request)
     document = None
     if period is not None:
-        document = report_services.organisation_report(
-            organisation, period, comparator=form.cleaned_data["comparator"]
-        )
+        document = report_services.organisation_report(organisation, period)
     return organisation, form, period, document
 
 
 @staff_required
 def dashboard(request):
     organisation, form, period, document = _report(request)
-    chosen = form.cleaned_data.get("comparator") if period else None
-    query = period_query(period, comparator=chosen.pk if chosen else None) if period else ""
+    query = period_query(period) if period else ""
     return render(
         request,
         "outcomes/dashboard.html",
@@ -218,6 +213,12 @@ def justice_data_lab_export(request):
     return render(
         request,
         "outcomes/justice_data_lab.html",
-        {"form": form, "minimum": JUSTICE_DATA_LAB_MINIMUM},
+        {
+            "form": form,
+            "minimum": JUSTICE_DATA_LAB_MINIMUM,
+            "comparator": comparator_name(
+                comparator_dict(report_services.comparator_for(organisation))
+            ),
+        },
         status=form_status(form),
     )

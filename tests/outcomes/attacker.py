@@ -3,7 +3,10 @@ and the CSV), writes down every fact they give about each provider's and the reg
 (shown numbers, "fewer than N", "Not shown", "k of n" shares, rates "(k of n)", warnings "with N
 people") and the rules tying them (the region's row is the sum of the providers'; a part is at
 most its whole), then solves an integer programme for the smallest and largest value each
-hidden count can take. A hidden count pinned to one value has leaked."""
+hidden count can take. A hidden count pinned to one value has leaked.
+
+Read across periods (ranges_across), it also knows which of the periods it saw add up to
+another (a financial year is the sum of its quarters) and solves them all together."""
 
 import csv
 import io
@@ -115,39 +118,79 @@ def from_html(text: str, facts: Facts) -> None:
         read_line(facts, warning.get_text(" ", strip=True))
 
 
+# Quantities that add up across periods: a financial year's count is the sum of its quarters'
+# (matched counts people, so a person matched in two quarters would make the year less; the
+# attacker assumes the sum, which only makes it stronger). Relationships under way do not add.
+ADDITIVE = ("engaged", "matched", "ended", "lasted", "complete", "reoffended")
+
+
 def ranges(facts: Facts) -> dict[tuple[int, str], tuple[int, int]]:
     """For every hidden count, the smallest and largest value consistent with the facts."""
-    keys = [(row, q) for row in range(len(facts.rows)) for q in QUANTITIES]
+    found = ranges_across([facts], sums=[])
+    return {(row, quantity): bounds for (_table, row, quantity), bounds in found.items()}
+
+
+def ranges_across(
+    tables: list[Facts], *, sums: list[tuple[int, list[int]]], small_only: bool = False
+) -> dict[tuple[int, int, str], tuple[int, int]]:
+    """The same for several tables read together (one per period), where each of `sums`
+    (whole, parts) says table `whole` is the sum of tables `parts`, row by row. `small_only`:
+    skip what cannot be a small count, and stop at a largest value of the threshold or more."""
+    keys = [
+        (table, row, q)
+        for table, facts in enumerate(tables)
+        for row in range(len(facts.rows))
+        for q in QUANTITIES
+    ]
     index = {key: i for i, key in enumerate(keys)}
     low, high = np.zeros(len(keys)), np.full(len(keys), BIG, dtype=float)
-    for key, value in facts.equal.items():
-        low[index[key]] = high[index[key]] = value
-    for key in facts.small:
-        high[index[key]] = min(high[index[key]], SUPPRESS_BELOW - 1)
-    for key in facts.not_small:
-        low[index[key]] = max(low[index[key]], SUPPRESS_BELOW)
     rules, lower, upper = [], [], []
-    total = len(facts.rows) - 1
-    for quantity in QUANTITIES:  # the region's total is the sum of its providers
-        rule = np.zeros(len(keys))
-        rule[index[(total, quantity)]] = 1
-        for row in range(total):
-            rule[index[(row, quantity)]] = -1
-        rules.append(rule), lower.append(0), upper.append(0)
-    for row in range(len(facts.rows)):  # a part is at most its whole
-        for part, whole in (("lasted", "ended"), ("reoffended", "complete")):
-            rule = np.zeros(len(keys))
-            rule[index[(row, part)]], rule[index[(row, whole)]] = 1, -1
-            rules.append(rule), lower.append(-np.inf), upper.append(0)
+
+    def rule(coefficients: dict, at_least: float, at_most: float) -> None:
+        row = np.zeros(len(keys))
+        for key, value in coefficients.items():
+            row[index[key]] += value
+        rules.append(row), lower.append(at_least), upper.append(at_most)
+
+    hidden = []
+    for table, facts in enumerate(tables):
+        for (row, q), value in facts.equal.items():
+            low[index[(table, row, q)]] = high[index[(table, row, q)]] = value
+        for row, q in facts.small:
+            high[index[(table, row, q)]] = min(high[index[(table, row, q)]], SUPPRESS_BELOW - 1)
+        for row, q in facts.not_small:
+            low[index[(table, row, q)]] = max(low[index[(table, row, q)]], SUPPRESS_BELOW)
+        total = len(facts.rows) - 1
+        for quantity in QUANTITIES:  # the region's total is the sum of its providers
+            parts = {(table, row, quantity): -1 for row in range(total)}
+            rule({(table, total, quantity): 1, **parts}, 0, 0)
+        for row in range(len(facts.rows)):  # a part is at most its whole
+            for part, whole in (("lasted", "ended"), ("reoffended", "complete")):
+                rule({(table, row, part): 1, (table, row, whole): -1}, -np.inf, 0)
+        # Counts shown hidden, and the parts of shares whose figures are not shown.
+        parts = {(row, q) for row in range(len(facts.rows)) for q in ("lasted", "reoffended")}
+        hidden += [
+            (table, row, q)
+            for row, q in sorted(
+                (facts.small if small_only else facts.small | facts.not_small) | parts
+            )
+            if (row, q) not in facts.equal
+        ]
+    for whole, parts in sums:
+        for name in tables[whole].rows:
+            for quantity in ADDITIVE:
+                coefficients = {(whole, tables[whole].row(name), quantity): 1}
+                for part in parts:
+                    coefficients[(part, tables[part].row(name), quantity)] = -1
+                rule(coefficients, 0, 0)
     constraints = LinearConstraint(np.array(rules), lower, upper)
     found = {}
-    # Counts shown hidden, and the parts of shares whose figures are not shown.
-    parts = {(row, q) for row in range(len(facts.rows)) for q in ("lasted", "reoffended")}
-    hidden = [key for key in keys if key in facts.small | facts.not_small | parts]
-    hidden = [key for key in hidden if key not in facts.equal]
     for key in hidden:
         bounds = []
-        for sign in (1, -1):
+        for sign in (-1, 1):
+            if small_only and bounds and bounds[0] >= SUPPRESS_BELOW:
+                bounds.append(SUPPRESS_BELOW)  # not small: the least is not needed
+                break
             objective = np.zeros(len(keys))
             objective[index[key]] = sign
             result = milp(
@@ -158,18 +201,35 @@ def ranges(facts: Facts) -> dict[tuple[int, str], tuple[int, int]]:
             )
             assert result.success, "the rendered figures contradict each other"
             bounds.append(round(sign * result.fun))
-        found[key] = (bounds[0], bounds[1])
+        found[key] = (bounds[1], bounds[0])
     return found
+
+
+def read(*, html: str = "", csv_text: str = "") -> Facts:
+    """Everything one period's outputs say."""
+    facts = Facts()
+    if html:
+        from_html(html, facts)
+    if csv_text:
+        from_csv(csv_text, facts)
+    assert facts.rows, "no comparison table was rendered"
+    return facts
 
 
 def leaks(*, html: str, csv_text: str) -> list[str]:
     """Hidden counts under the threshold that the rendered outputs pin to one value."""
-    facts = Facts()
-    from_html(html, facts)
-    from_csv(csv_text, facts)
-    assert facts.rows, "no comparison table was rendered"
+    return leaks_across([read(html=html, csv_text=csv_text)], sums=[])
+
+
+def leaks_across(tables: list[Facts], *, sums: list[tuple[int, list[int]]]) -> list[str]:
+    """The same across periods: each table read from one period's outputs, and which periods
+    add up to which (a financial year and its quarters)."""
     return [
-        f"{facts.rows[row]} {quantity} = {low}"
-        for (row, quantity), (low, high) in ranges(facts).items()
+        f"period {table}: {tables[table].rows[row]} {quantity} = {low}"
+        if len(tables) > 1
+        else f"{tables[table].rows[row]} {quantity} = {low}"
+        for (table, row, quantity), (low, high) in ranges_across(
+            tables, sums=sums, small_only=True
+        ).items()
         if low == high and low < SUPPRESS_BELOW
     ]

@@ -12,8 +12,9 @@ from django.utils import timezone
 from accounts.constants import PlatformRole
 from outcomes.constants import PeriodKind, ScopeKind
 from outcomes.models import ReportSubscription
-from outcomes.periods import previous_quarter
+from outcomes.periods import previous_quarter, quarters_in
 from outcomes.services.reports import snapshot_make
+from outcomes.views.common import latest_complete_published_year
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
 from tests.factories_accreditation import accredited_organisation
@@ -29,16 +30,20 @@ def today():
     return timezone.localdate()
 
 
-def two_years():
-    today = timezone.localdate()
-    start = today - timedelta(days=730)
+def complete_year():
+    """The financial year a commissioner's comparison opens on: the latest whose follow-ups
+    are all complete (commissioners see only whole quarters and financial years)."""
+    return latest_complete_published_year(timezone.localdate())
+
+
+def as_query(period):
     return {
-        "start_0": start.day,
-        "start_1": start.month,
-        "start_2": start.year,
-        "end_0": today.day,
-        "end_1": today.month,
-        "end_2": today.year,
+        "start_0": period.start.day,
+        "start_1": period.start.month,
+        "start_2": period.start.year,
+        "end_0": period.end.day,
+        "end_1": period.end.month,
+        "end_2": period.end.year,
     }
 
 
@@ -51,8 +56,10 @@ def north_west(db):
 def providers(north_west, today, named_comparators):
     large = accredited_organisation(name="Mersey Gate", region=north_west)
     small = accredited_organisation(name="Tiny Steps", region=north_west)
-    index = today - timedelta(days=600)
-    bulk_cohort(large, people=40, reoffended=8, index_date=index)
+    index = complete_year().start + timedelta(days=40)
+    # A year shows a figure only if none of its quarters hides it: 5 of 12 in each.
+    for quarter in quarters_in(complete_year()):
+        bulk_cohort(large, people=12, reoffended=5, index_date=quarter.start + timedelta(days=9))
     for answer in ("yes", "no", "no"):
         mentored(small, index_date=index, reoffended=answer)
     OrganisationFactory(name="Not Accredited Yet", region=north_west)
@@ -71,14 +78,18 @@ def commissioner_client(client, north_west):
 def test_accredited_providers_of_the_region_side_by_side(
     commissioner_client, providers, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(30):
-        response = commissioner_client.get(reverse("outcomes:comparison"), two_years())
+    # A financial year counts its four quarters too (8 queries each), to hide in the year
+    # whatever any quarter hides.
+    with django_assert_max_num_queries(62):
+        response = commissioner_client.get(
+            reverse("outcomes:comparison"), as_query(complete_year())
+        )
     assert response.status_code == 200
     content = response.content.decode()
     assert "Mersey Gate" in content and "Tiny Steps" in content
     assert "Not Accredited Yet" not in content
     assert "Severn Elsewhere" not in content
-    assert "20% (8 of 40)" in content
+    assert "42% (20 of 48)" in content
     assert "fewer than 5" in content
     assert "1 of 3" not in content  # the small provider's rate rests on tiny numbers
     assert "Proven reoffending by provider, with 95% intervals" in content
@@ -96,7 +107,7 @@ def test_the_queries_do_not_grow_with_the_number_of_providers(
         commissioner_client.get(url)
     for _n in range(4):
         provider = accredited_organisation(region=north_west)
-        mentored(provider, index_date=timezone.localdate() - timedelta(days=600))
+        mentored(provider, index_date=complete_year().start + timedelta(days=40))
     with CaptureQueriesContext(connection) as many:
         commissioner_client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
@@ -208,3 +219,37 @@ def test_provider_staff_cannot_compare(client, providers):
     large, _ = providers
     sign_in(client, MembershipFactory(organisation=large, role="org_admin").user)
     assert client.get(reverse("outcomes:comparison")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        ("1 4 2024", "30 9 2024"),  # two quarters
+        ("2 4 2024", "30 6 2024"),  # not from the start of a quarter
+        ("1 1 2024", "31 12 2024"),  # a calendar year, not a financial year
+        ("1 5 2024", "30 4 2025"),  # 12 months, not a financial year
+    ],
+)
+def test_a_period_other_than_a_quarter_or_financial_year_is_refused(
+    commissioner_client, providers, period
+):
+    start, end = (text.split() for text in period)
+    query = dict(zip(("start_0", "start_1", "start_2"), start, strict=True))
+    query |= dict(zip(("end_0", "end_1", "end_2"), end, strict=True))
+    for name in ("outcomes:comparison", "outcomes:comparison_csv", "outcomes:comparison_pdf"):
+        response = commissioner_client.get(reverse(name), query)
+        if name == "outcomes:comparison":
+            assert response.status_code == 400
+            content = response.content.decode()
+            assert "Choose a whole quarter" in content
+            assert "Mersey Gate" not in content
+        else:  # a download of a refused period goes back to the page
+            assert response.status_code == 302
+
+
+def test_quarters_and_financial_years_are_offered(commissioner_client, providers, today):
+    content = commissioner_client.get(reverse("outcomes:comparison")).content.decode()
+    assert "Last quarter" in content and "Financial year" in content
+    assert "Last 12 months" not in content and "Last month" not in content
+    year = complete_year()
+    assert f'<h2 class="govuk-heading-l">{year.label}</h2>' in content

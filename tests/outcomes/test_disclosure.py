@@ -2,6 +2,8 @@
 comparison, page and CSV, and solves for hidden counts: in random regions it finds nothing, and
 it does find what a table without complementary suppression gives away."""
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,17 +15,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outcomes import suppression
-from outcomes.constants import SUPPRESS_BELOW
+from outcomes.constants import SUPPRESS_BELOW, PeriodKind, ScopeKind
 from outcomes.documents import comparison_document
 from outcomes.exports import document_csv
-from outcomes.models import Comparator
-from outcomes.periods import Period
+from outcomes.models import Comparator, ReportSnapshot
+from outcomes.periods import Period, financial_year_of, quarters_in
 from outcomes.reports import Figures
+from outcomes.services.reports import snapshot_make
+from outcomes.views.common import latest_complete_published_year
 from tests.conftest import sign_in
 from tests.factories import RegionFactory
 from tests.factories_accreditation import accredited_organisation
+from tests.pdf import read_accessible_pdf
 
-from .attacker import leaks
+from .attacker import leaks, leaks_across, read
 from .factories import bulk_cohort, commissioner, mentored
 
 TODAY = date.today()
@@ -67,14 +72,15 @@ def region_total(providers: list[Figures]) -> Figures:
     return total
 
 
-def rendered(providers: list[Figures]) -> tuple[str, str]:
+def rendered(providers: list[Figures], *, parts=(), period=PERIOD) -> tuple[str, str]:
     document = comparison_document(
         providers=[(f"Provider {i + 1}", f) for i, f in enumerate(providers)],
         total=region_total(providers),
         region_name="North West",
-        period=PERIOD,
+        period=period,
         made_on=TODAY,
         comparator=COMPARATOR,
+        parts=parts,
     )
     html = render_to_string("outcomes/_document.html", {"document": document})
     return html, document_csv(document)
@@ -115,28 +121,54 @@ def test_a_region_with_one_provider_shows_its_figures_once_or_not_at_all():
 
 @pytest.mark.django_db
 def test_the_commissioners_page_and_csv_give_nothing_away(client, named_comparators):
+    """Everything a commissioner can read about a financial year, through HTTP: the year's page
+    and CSV, each quarter's CSV, and the quarterly reports stored for them. Together they give
+    no hidden count away."""
     north_west = RegionFactory(name="North West")
-    index = timezone.localdate() - timedelta(days=600)
-    bulk_cohort(
-        accredited_organisation(name="Mersey Gate", region=north_west),
-        people=40,
-        reoffended=8,
-        index_date=index,
-    )
+    year = latest_complete_published_year(timezone.localdate())
+    large = accredited_organisation(name="Mersey Gate", region=north_west)
     small = accredited_organisation(name="Tiny Steps", region=north_west)
-    for answer in ("yes", "no", "no"):
-        mentored(small, index_date=index, reoffended=answer)
+    quarters = quarters_in(year)
+    for number, quarter in enumerate(quarters):
+        index = quarter.start + timedelta(days=20)
+        bulk_cohort(large, people=12, reoffended=5, index_date=index)
+        if number == 1:  # the small provider's people all started in one quarter
+            for answer in ("yes", "no", "no"):
+                mentored(small, index_date=index, reoffended=answer)
+    for quarter in quarters:
+        snapshot_make(
+            scope=ScopeKind.REGION, obj=north_west, period_kind=PeriodKind.QUARTER, period=quarter
+        )
     sign_in(client, commissioner(north_west))
-    start = index - timedelta(days=30)
-    query = {"start_0": start.day, "start_1": start.month, "start_2": start.year}
-    query |= {"end_0": TODAY.day, "end_1": TODAY.month, "end_2": TODAY.year}
-    page = client.get(reverse("outcomes:comparison"), query)
-    download = client.get(reverse("outcomes:comparison_csv"), query)
+    tables = []
+    for quarter in quarters:
+        download = client.get(reverse("outcomes:comparison_csv"), as_query(quarter))
+        assert download.status_code == 200
+        tables.append(read(csv_text=download.content.decode()))
+    for snapshot in ReportSnapshot.objects.filter(scope="region").order_by("period_start"):
+        download = client.get(reverse("outcomes:region_snapshot_csv", args=[snapshot.pk]))
+        assert download.status_code == 200
+        tables.append(read(csv_text=download.content.decode()))
+    page = client.get(reverse("outcomes:comparison"), as_query(year))
+    download = client.get(reverse("outcomes:comparison_csv"), as_query(year))
     assert page.status_code == 200 and download.status_code == 200
     csv_text = download.content.decode()
+    tables.append(read(html=page.content.decode(), csv_text=csv_text))
     assert "Tiny Steps" in csv_text and f"fewer than {SUPPRESS_BELOW}" in csv_text
-    assert "20% (8 of 40)" in csv_text  # the large provider's rate is still shown
+    assert "42% (20 of 48)" in csv_text  # the large provider's rate is still shown
+    assert leaks_across(tables, sums=[(8, [0, 1, 2, 3]), (8, [4, 5, 6, 7])]) == []
     assert leaks(html=page.content.decode(), csv_text=csv_text) == []
+
+
+def as_query(period: Period) -> dict:
+    return {
+        "start_0": period.start.day,
+        "start_1": period.start.month,
+        "start_2": period.start.year,
+        "end_0": period.end.day,
+        "end_1": period.end.month,
+        "end_2": period.end.year,
+    }
 
 
 @settings(max_examples=150, deadline=None)
@@ -170,3 +202,111 @@ def test_a_p_value_just_under_the_threshold_is_not_rounded_up_to_it():
     result = reoffending_summary(Figures(reoffended=12, not_reoffended=5), comparator)
     assert result["test"] == "p = 0.0495"  # 0.04959..., which rounds to 0.050 at 3 places
     assert result["verdict"].startswith("Higher")
+
+
+# Across periods: a commissioner can read a financial year and each of its quarters (live, and
+# the quarterly reports stored for them), and a year is the sum of its quarters.
+YEAR = financial_year_of(date(2024, 6, 1))
+
+
+def year_of(quarters: list[list[Figures]]) -> list[Figures]:
+    """Each provider's year: the sum of its quarters (quarters[q][p])."""
+    return [region_total([quarter[p] for quarter in quarters]) for p in range(len(quarters[0]))]
+
+
+def read_family(quarters: list[list[Figures]], *, across: bool = True):
+    """The attacker's view of a year and its four quarters, and which adds up to which."""
+    tables = []
+    for quarter, period in zip(quarters, quarters_in(YEAR), strict=True):
+        html, csv_text = rendered(quarter, period=period)
+        tables.append(read(html=html, csv_text=csv_text))
+    html, csv_text = rendered(year_of(quarters), period=YEAR, parts=quarters if across else ())
+    tables.append(read(html=html, csv_text=csv_text))
+    return tables, [(4, [0, 1, 2, 3])]
+
+
+def test_a_year_less_its_other_quarters_would_give_a_hidden_quarter_away():
+    """The leak across periods: a provider engaged 3 people in one quarter (hidden there) and
+    at least 5 in each other; the year alone shows nothing small. Year minus the three shown
+    quarters gives the 3 back unless the year hides what any of its quarters hides."""
+    big = Figures(engaged=40, matched=20, active=20, ended=20, lasted_6=10, not_reoffended=30)
+    quarter_with_3 = [Figures(engaged=3, matched=6, active=6, ended=6, not_reoffended=6), big]
+    other = [Figures(engaged=6, matched=6, active=6, ended=6, not_reoffended=6), big]
+    quarters = [quarter_with_3, other, other, other]
+    tables, sums = read_family(quarters, across=False)
+    assert "period 0: Provider 1 engaged = 3" in leaks_across(tables, sums=sums)
+    tables, sums = read_family(quarters)
+    assert leaks_across(tables, sums=sums) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(1, 3).flatmap(
+        lambda n: st.lists(st.lists(provider(), min_size=n, max_size=n), min_size=4, max_size=4)
+    )
+)
+def test_no_hidden_count_can_be_worked_out_from_a_year_and_its_quarters(quarters):
+    tables, sums = read_family(quarters)
+    assert leaks_across(tables, sums=sums) == []
+
+
+@pytest.mark.django_db
+def test_a_region_report_stored_under_an_older_rule_is_served_with_the_rule_applied(
+    client, monkeypatch, named_comparators
+):
+    """A quarterly report stored before the one rule showed the region's totals beside a
+    hidden provider (and its rate, "with N people"): the stored row never changes, but its
+    page, CSV and PDF are made again with the rule applied, and give nothing away."""
+    north_west = RegionFactory(name="North West")
+    small = Figures(engaged=3, matched=20, active=20, ended=20, lasted_6=10, not_reoffended=3)
+    small.reoffended = 1
+    large = Figures(engaged=40, matched=20, active=20, ended=20, lasted_6=10, reoffended=30)
+    large.not_reoffended = 30
+
+    def without_total(cells, *, also=None):
+        column = original(cells, also=also)
+        return suppression.Column((*column.flags[:-1], suppression.is_small(sum(cells))))
+
+    original = suppression.counts
+    with monkeypatch.context() as patch:
+        patch.setattr("outcomes.documents.counts", without_total)
+        patch.setattr("outcomes.documents.shares", lambda pairs, *, denominators: denominators)
+        old = comparison_document(
+            providers=[("Provider 1", small), ("Provider 2", large)],
+            total=region_total([small, large]),
+            region_name="North West",
+            period=quarters_in(YEAR)[0],
+            made_on=TODAY,
+            comparator=COMPARATOR,
+        )
+    old.pop("rule")
+    old_csv = document_csv(old)
+    assert "Provider 1 engaged = 3" in leaks(html="", csv_text=old_csv)  # it did leak
+    assert "with 64 people" in old_csv and "(31 of 64)" in old_csv
+    snapshot = ReportSnapshot.objects.create(
+        scope="region",
+        region=north_west,
+        scope_key=f"region:{north_west.pk}",
+        period_kind="quarter",
+        period_start=quarters_in(YEAR)[0].start,
+        period_end=quarters_in(YEAR)[0].end,
+        data=old,
+        csv=old_csv,
+        pdf=b"%PDF-old",
+        origin="scheduled",
+    )
+    sign_in(client, commissioner(north_west))
+    page = client.get(reverse("outcomes:region_snapshot", args=[snapshot.pk]))
+    download = client.get(reverse("outcomes:region_snapshot_csv", args=[snapshot.pk]))
+    pdf = client.get(reverse("outcomes:region_snapshot_pdf", args=[snapshot.pk]))
+    assert page.status_code == download.status_code == pdf.status_code == 200
+    csv_text = download.content.decode()
+    assert leaks(html=page.content.decode(), csv_text=csv_text) == []
+    total = next(
+        row for row in csv.reader(io.StringIO(csv_text)) if row and row[0].startswith("All ")
+    )
+    assert total[1] == "Not shown" and total[8] == "Not shown" and total[9] == "Not shown"
+    assert "with 64 people" not in csv_text and "with 64 people" not in page.content.decode()
+    text = read_accessible_pdf(pdf.content, title=f"{old['title']}: North West").text
+    assert "Provider 1" in text and "Not shown" in text and "(31 of 64)" not in text
+    assert suppression.notice() in csv_text

@@ -213,7 +213,7 @@ def test_a_comparison_never_carries_a_small_count(today):
     rows = {row[0]: row for row in document["sections"][0]["rows"]}
     assert rows["Small Project"][1:3] == ["fewer than 5", "fewer than 5"]
     assert rows["Small Project"][9] == "Not shown"
-    assert rows["Small Project"][10:] == ["", ""]
+    assert rows["Small Project"][10:12] == ["", ""]  # no interval, no verdict
     assert rows["Large Project"][9] == "20% (6 of 30)"
     import json
 
