@@ -638,6 +638,9 @@ def comparison_document(
             "heading": "Providers compared",
             "head": head,
             "rows": rows,
+            # On paper the reoffending columns do not fit beside the rest; the next section's
+            # table holds the same figures, so the printout leaves them out here.
+            "print_columns": 9,
             "empty": "No accredited provider works in this region yet.",
             "chart": None,
             "notes": [

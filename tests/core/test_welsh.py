@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core import mail
 from django.template.base import Lexer, TokenType
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -296,7 +295,7 @@ def test_the_other_public_pages_are_in_welsh(client, path):
     ],
 )
 def test_the_decision_email_is_in_the_language_the_request_was_made_in(
-    asked_in, subject, words, link
+    asked_in, subject, words, link, mailoutbox
 ):
     referral = ReferralFactory(
         asked_in=asked_in,
@@ -307,7 +306,7 @@ def test_the_decision_email_is_in_the_language_the_request_was_made_in(
         decided_at=timezone.now(),
     )
     assert send_referral_decision_email(str(referral.pk)) == 1
-    sent = mail.outbox[0]
+    sent = mailoutbox[0]
     assert sent.subject.startswith(f"{subject} {referral.reference}")
     assert words in sent.body
     assert f"{settings.SITE_URL.rstrip('/')}{link}" in sent.body
