@@ -66,6 +66,10 @@ def _pathway_taxonomy(request):
         load_pathways(Taxonomy, TaxonomyTerm)
 
 
+# Seconds the first test on the demo may take, seeding included (a test alone has 180).
+SEEDING_TIMEOUT = 600
+
+
 @dataclass(frozen=True)
 class Demo:
     """The demo as seed_demo made it once for the whole test session."""
@@ -80,6 +84,9 @@ def pytest_collection_modifyitems(items):
     to the end of the session (see `demo_database`), so no test after them may expect an empty
     database. The sort is stable, so everything else keeps its order."""
     items.sort(key=lambda item: "demo_database" in getattr(item, "fixturenames", ()))
+    on_demo = [item for item in items if "demo_database" in getattr(item, "fixturenames", ())]
+    if on_demo:  # The first of them waits for the seeding too: give it time for both.
+        on_demo[0].add_marker(pytest.mark.timeout(SEEDING_TIMEOUT))
 
 
 @pytest.fixture(scope="session")
