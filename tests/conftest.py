@@ -1,11 +1,16 @@
+import io
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 
 from accounts.demo import enrol_demo_mfa
 from config.celery import app as celery_app
@@ -13,6 +18,15 @@ from core import outbox
 from providers.constants import MembershipRole
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Argon2 is slow on purpose (about 0.3 s of CPU a password here): the demo's thirty-odd
+    sign-ins and every password form would spend minutes on it. Tests hash with MD5 instead;
+    tests/accounts/test_mfa.py checks that the service itself hashes with Argon2."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -90,6 +104,63 @@ def _pathway_taxonomy(request):
 
     if not TaxonomyTerm.objects.exists():
         load_pathways(Taxonomy, TaxonomyTerm)
+
+
+# Seconds the first test on the demo may take, seeding included (a test alone has 180).
+SEEDING_TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Demo:
+    """The demo as seed_demo made it once for the whole test session."""
+
+    media_root: object  # where its evidence files and documents were stored
+    output: str  # what seed_demo printed (the sign-ins)
+    emails: tuple  # the emails seeding sent (none, it should be)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests on the seeded demo run last: the demo stays in one transaction from the first of them
+    to the end of the session (see `demo_database`), so no test after them may expect an empty
+    database. The sort is stable, so everything else keeps its order."""
+    items.sort(key=lambda item: "demo_database" in getattr(item, "fixturenames", ()))
+    on_demo = [item for item in items if "demo_database" in getattr(item, "fixturenames", ())]
+    if on_demo:  # The first of them waits for the seeding too: give it time for both.
+        on_demo[0].add_marker(pytest.mark.timeout(SEEDING_TIMEOUT))
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seed the demo once for the session, in a transaction rolled back at its end.
+
+    Seeding takes tens of seconds; a dozen tests read the demo, and each runs in a savepoint
+    inside this transaction (the `db` fixture), so what one changes the next never sees. Tests
+    that use it are moved to the end of the run (pytest_collection_modifyitems above)."""
+    from providers.models import Taxonomy, TaxonomyTerm
+    from providers.pathways import load_pathways
+
+    media = tmp_path_factory.mktemp("demo-media")
+    output = io.StringIO()
+    sent_before = len(mail.outbox)
+    through_the_outbox = override_settings(
+        MEDIA_ROOT=media,
+        EMAIL_BACKEND="core.mail.OutboxEmailBackend",
+        OUTBOX_DELIVERY_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+    with through_the_outbox, django_db_blocker.unblock(), transaction.atomic():
+        if not TaxonomyTerm.objects.exists():  # flushed by a transactional test
+            load_pathways(Taxonomy, TaxonomyTerm)
+        call_command("seed_demo", force=True, stdout=output)
+        outbox.relay(seconds=10)  # whatever seeding left in the outbox would now be sent
+        yield Demo(media, output.getvalue(), tuple(mail.outbox[sent_before:]))
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_media_in_a_temporary_folder, demo_database, settings, db):
+    """The session's seeded demo for one test (changes it makes are rolled back after it)."""
+    settings.MEDIA_ROOT = demo_database.media_root
+    return demo_database
 
 
 def sign_in(client, user, *, mfa: bool = True):

@@ -22,7 +22,8 @@ from providers.pathways import load_pathways
 from providers.search import refresh_search_index
 
 TEST_PASSWORD = "a-long-test-password-42"
-# Hash once with the real (Argon2) hasher and reuse it: hashing per user would slow every test.
+# Hash once and reuse it: hashing per user would slow every test (tests/conftest.py makes
+# the suite's hasher a fast one, too).
 _TEST_PASSWORD_HASH = None
 
 

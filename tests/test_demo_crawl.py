@@ -6,7 +6,6 @@ a link to a page that does not exist (or that the person may not open), an HTML 
 exactly one <h1> or without a <title>. Following links must not change the data.
 """
 
-import io
 from collections import Counter, deque
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -15,9 +14,6 @@ import pytest
 from allauth.mfa.utils import is_mfa_enabled
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
 from django.urls import Resolver404, resolve, reverse
 
 from accounts.demo import DEMO_EMAIL_DOMAIN
@@ -26,16 +22,17 @@ from accreditation.models import Application
 from matching.models import Match, Meeting
 from mentees.constants import OPEN_REFERRAL_STATUSES
 from mentees.models import Mentee, Referral, VolunteerApplication
-from providers.models import Membership, Service, Taxonomy, TaxonomyTerm
-from providers.pathways import load_pathways
+from providers.models import Membership, Service
 from providers.tenancy import SESSION_KEY
 
 from .conftest import sign_in
 
 # The demo has 150 mentees at one organisation, each with a dozen pages: following every one
-# takes minutes and proves little more than following a dozen. So each URL pattern is followed
-# for at most this many objects (the first ones linked, breadth first)...
-PAGES_PER_PATTERN = 12
+# takes minutes and proves little more than following a few. So each URL pattern is followed
+# for at most this many objects (the first ones linked, breadth first): each page's shape is
+# walked, with a second and third object in case the first is an odd one out. It was 12, when
+# the crawl was the slowest test of the suite (docs/testing.md)...
+PAGES_PER_PATTERN = 3
 # ...and each role for at most this many pages in all. Reaching it fails the test, so a cap that
 # has become too small is raised on purpose rather than silently leaving pages unchecked.
 PAGE_CAP = 500
@@ -73,26 +70,9 @@ ROLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo_media(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Seed the demo once for the module, inside a transaction rolled back at its end."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with (
-        override_settings(MEDIA_ROOT=media),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        if not TaxonomyTerm.objects.exists():  # flushed by a transactional test: see conftest
-            load_pathways(Taxonomy, TaxonomyTerm)
-        call_command("seed_demo", force=True, stdout=io.StringIO())
-        yield media
-        transaction.set_rollback(True)
-
-
 @pytest.fixture(autouse=True)
-def _demo_media_root(_media_in_a_temporary_folder, settings, demo_media):
-    """The demo's evidence files were stored in the module's folder: serve them from there."""
-    settings.MEDIA_ROOT = demo_media
+def _seeded_demo(demo):
+    """Every walk is on the demo seeded once for the session (tests/conftest.py)."""
 
 
 @dataclass
@@ -216,7 +196,6 @@ def crawl(client, start: str) -> tuple[list[Failure], int]:
     return failures, fetched
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("local_part", ROLES, ids=lambda part: part or "anonymous")
 def test_every_linked_page_works(client, local_part):
     if local_part is None:

@@ -6,6 +6,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 
+import config.settings as configured
 from accounts.constants import PlatformRole
 from accounts.demo import DEMO_TOTP_SECRET, enrol_demo_mfa
 from providers.constants import MembershipRole
@@ -164,8 +165,13 @@ def test_a_login_flood_is_refused_with_a_clear_message(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_passwords_are_hashed_with_argon2(user):
+def test_passwords_are_hashed_with_argon2(user, settings):
+    """The suite hashes with a fast hasher (tests/conftest.py); the service, as configured, with
+    Argon2."""
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS
+    user.set_password("a-new-long-password-7")
     assert user.password.startswith("argon2")
+    assert user.check_password("a-new-long-password-7")
 
 
 def test_email_must_be_verified_before_signing_in(client, mailoutbox):

@@ -6,7 +6,8 @@ import pyotp
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from accounts.demo import DEMO_TOTP_SECRET
+from accounts.demo import DEMO_TOTP_SECRET, enrol_demo_mfa
+from tests.factories import MembershipFactory, OrganisationFactory
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these Chromium tries to reach Google's services, which this network refuses.
@@ -121,3 +122,17 @@ def sign_in_through_the_forms(page, base_url: str, email: str, password: str) ->
     page.get_by_label("Code").fill(current_code())
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/dashboard/")
+
+
+def with_mfa(user):
+    """`user`, enrolled on the demo authenticator that sign_in_through_the_forms reads codes of."""
+    enrol_demo_mfa(user)
+    return user
+
+
+def staff(organisation, role):
+    """A new member of `organisation` (a name makes a new one) in `role`, ready to sign in
+    through the forms with TEST_PASSWORD and an authenticator code."""
+    if isinstance(organisation, str):
+        organisation = OrganisationFactory(name=organisation)
+    return with_mfa(MembershipFactory(organisation=organisation, role=role).user)

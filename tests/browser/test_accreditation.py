@@ -7,11 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.demo import enrol_demo_mfa
 from accreditation.constants import ApplicationStatus
 from accreditation.models import Application, Award
 from providers.constants import MembershipRole
-from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory
+from tests.factories import TEST_PASSWORD, OrganisationFactory
 from tests.factories_accreditation import (
     AssessorFactory,
     AwardFactory,
@@ -21,7 +20,13 @@ from tests.factories_accreditation import (
 )
 from tests.files import pdf_bytes
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import (
+    assert_accessible,
+    no_javascript_context,
+    sign_in_through_the_forms,
+    staff,
+    with_mfa,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,18 +38,12 @@ def standard():
 
 @pytest.fixture
 def org_admin():
-    membership = MembershipFactory(
-        role=MembershipRole.ORG_ADMIN, organisation=OrganisationFactory(name="Wirral Gate")
-    )
-    enrol_demo_mfa(membership.user)
-    return membership.user
+    return staff("Wirral Gate", MembershipRole.ORG_ADMIN)
 
 
 @pytest.fixture
 def assessor():
-    user = AssessorFactory(full_name="Beth Carter")
-    enrol_demo_mfa(user)
-    return user
+    return with_mfa(AssessorFactory(full_name="Beth Carter"))
 
 
 def test_an_org_admin_self_assesses_and_sends(live_server, page, org_admin, tmp_path):
@@ -161,8 +160,7 @@ def test_every_other_accreditation_page_is_accessible(live_server, browser, org_
         organisation=organisation, awarded_on=timezone.localdate() - timedelta(days=1000)
     )
     SupportRequestFactory(organisation=organisation)
-    commissioner = UserFactory(platform_role=PlatformRole.COMMISSIONER)
-    enrol_demo_mfa(commissioner)
+    commissioner = with_mfa(UserFactory(platform_role=PlatformRole.COMMISSIONER))
 
     def signed_in(user):
         context = browser.new_context()

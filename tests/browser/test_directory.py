@@ -4,13 +4,11 @@ filters; an org admin lists a service; a commissioner compares. axe on every pag
 import pytest
 
 from accounts.constants import PlatformRole
-from accounts.demo import enrol_demo_mfa
 from providers.constants import MembershipRole, ServiceStatus
 from providers.models import Service
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
-    MembershipFactory,
     OrganisationFactory,
     RegionFactory,
     ServiceFactory,
@@ -18,7 +16,13 @@ from tests.factories import (
     pathway,
 )
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import (
+    assert_accessible,
+    no_javascript_context,
+    sign_in_through_the_forms,
+    staff,
+    with_mfa,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,11 +85,8 @@ def test_no_results_and_bad_input_pages_are_accessible(live_server, no_js_page, 
 
 
 def test_org_admin_lists_and_publishes_a_service(live_server, page, listings):
-    membership = MembershipFactory(
-        role=MembershipRole.ORG_ADMIN, organisation=OrganisationFactory(name="Wirral Gate")
-    )
-    enrol_demo_mfa(membership.user)
-    sign_in_through_the_forms(page, live_server.url, membership.user.email, TEST_PASSWORD)
+    admin = staff("Wirral Gate", MembershipRole.ORG_ADMIN)
+    sign_in_through_the_forms(page, live_server.url, admin.email, TEST_PASSWORD)
     page.get_by_role("link", name="Your services in the directory").click()
     assert_accessible(page)
     page.get_by_role("button", name="Add a service").click()
@@ -117,8 +118,7 @@ def test_org_admin_lists_and_publishes_a_service(live_server, page, listings):
 
 
 def test_commissioner_compares_services(live_server, page, listings):
-    commissioner = UserFactory(platform_role=PlatformRole.COMMISSIONER)
-    enrol_demo_mfa(commissioner)
+    commissioner = with_mfa(UserFactory(platform_role=PlatformRole.COMMISSIONER))
     sign_in_through_the_forms(page, live_server.url, commissioner.email, TEST_PASSWORD)
     page.get_by_role("link", name="Compare services").click()
     assert page.locator("#result-count").inner_text() == "2 services"

@@ -2,21 +2,18 @@
 
 import pytest
 
-from accounts.demo import enrol_demo_mfa
 from providers.constants import MembershipRole
-from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory
+from tests.factories import TEST_PASSWORD, MembershipFactory
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import (
+    assert_accessible,
+    no_javascript_context,
+    sign_in_through_the_forms,
+    staff,
+    with_mfa,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def staff(role, organisation_name="Wirral Gate Mentoring"):
-    membership = MembershipFactory(
-        role=role, organisation=OrganisationFactory(name=organisation_name)
-    )
-    enrol_demo_mfa(membership.user)
-    return membership.user
 
 
 def test_home_page_with_javascript(live_server, page, page_errors):
@@ -57,7 +54,7 @@ def test_skip_link_is_the_first_stop_for_the_keyboard(live_server, page):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 def test_coordinator_signs_in_through_mfa(live_server, browser, javascript):
-    user = staff(MembershipRole.COORDINATOR)
+    user = staff("Wirral Gate Mentoring", MembershipRole.COORDINATOR)
     context = browser.new_context() if javascript else no_javascript_context(browser)
     page = context.new_page()
 
@@ -75,7 +72,7 @@ def test_coordinator_signs_in_through_mfa(live_server, browser, javascript):
 
 
 def test_org_admin_pages_are_accessible(live_server, page):
-    user = staff(MembershipRole.ORG_ADMIN)
+    user = staff("Wirral Gate Mentoring", MembershipRole.ORG_ADMIN)
     MembershipFactory(organisation=user.memberships.get().organisation)
     sign_in_through_the_forms(page, live_server.url, user.email, TEST_PASSWORD)
 
@@ -106,8 +103,7 @@ def test_a_platform_admin_makes_someone_a_commissioner(live_server, page):
     from outcomes.models import CommissionerRegion
     from tests.factories import RegionFactory, UserFactory
 
-    admin = UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN)
-    enrol_demo_mfa(admin)
+    admin = with_mfa(UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN))
     casey = UserFactory(email="casey@example.org", full_name="Casey Commissioner")
     RegionFactory(name="North East")
     sign_in_through_the_forms(page, live_server.url, admin.email, TEST_PASSWORD)

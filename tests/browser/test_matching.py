@@ -19,7 +19,6 @@ from providers.constants import MembershipRole
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
-    MembershipFactory,
     OrganisationFactory,
     UserFactory,
 )
@@ -30,6 +29,7 @@ from .conftest import (
     assert_accessible,
     no_javascript_context,
     sign_in_through_the_forms,
+    staff,
     watch_errors,
 )
 
@@ -74,12 +74,6 @@ def after_midday():
     noon = datetime.combine(now.date(), time(12, 0), tzinfo=now.tzinfo)
     with time_machine.travel(noon, tick=True):
         yield
-
-
-def staff(organisation, role):
-    membership = MembershipFactory(organisation=organisation, role=role)
-    enrol_demo_mfa(membership.user)
-    return membership.user
 
 
 def sign_in_as_a_mentor(page, base_url: str, email: str) -> None:

@@ -5,7 +5,6 @@ the main path again with JavaScript off."""
 
 import pytest
 
-from accounts.demo import enrol_demo_mfa
 from mentees.constants import MenteeStatus, ReferralStatus
 from mentees.models import Mentee, Referral
 from providers.constants import MembershipRole
@@ -13,7 +12,6 @@ from providers.models import TaxonomyTerm
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
-    MembershipFactory,
     OrganisationFactory,
     ServiceFactory,
 )
@@ -24,6 +22,7 @@ from .conftest import (
     assert_accessible,
     no_javascript_context,
     sign_in_through_the_forms,
+    staff,
     watch_errors,
 )
 
@@ -36,12 +35,6 @@ SMALL_PDF = pdf_bytes()
 @pytest.fixture
 def organisation():
     return OrganisationFactory(name="Wirral Gate Mentoring")
-
-
-def staff(organisation, role):
-    membership = MembershipFactory(organisation=organisation, role=role)
-    enrol_demo_mfa(membership.user)
-    return membership.user
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ server alone without JavaScript, ends on."""
 
 import pytest
 
-from accounts.demo import enrol_demo_mfa
 from providers.constants import MembershipRole
 from tests.factories import TEST_PASSWORD, MembershipFactory
 
@@ -13,6 +12,7 @@ from .conftest import (
     no_javascript_context,
     sign_in_through_the_forms,
     watch_errors,
+    with_mfa,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,9 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def coordinator():
-    user = MembershipFactory(role=MembershipRole.COORDINATOR).user
-    enrol_demo_mfa(user)
-    return user
+    return with_mfa(MembershipFactory(role=MembershipRole.COORDINATOR).user)
 
 
 def test_a_coordinator_is_warned_stays_signed_in_and_is_later_signed_out(

@@ -8,7 +8,6 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from accounts.demo import enrol_demo_mfa
 from mentees.constants import ApplicationStatus, DBSLevel
 from mentees.models import MentorProfile, VolunteerApplication
 from mentees.services import application_reject
@@ -18,7 +17,6 @@ from providers.dates import add_months
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
-    MembershipFactory,
     OrganisationFactory,
     RegionFactory,
     UserFactory,
@@ -30,7 +28,12 @@ from tests.factories_volunteering import (
     VolunteerRoleFactory,
 )
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import (
+    assert_accessible,
+    no_javascript_context,
+    sign_in_through_the_forms,
+    staff,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -154,9 +157,7 @@ def test_a_volunteer_applies(live_server, browser, role, javascript):
 
 @pytest.fixture
 def coordinator(organisation):
-    membership = MembershipFactory(organisation=organisation, role=MembershipRole.COORDINATOR)
-    enrol_demo_mfa(membership.user)
-    return membership.user
+    return staff(organisation, MembershipRole.COORDINATOR)
 
 
 def fill_date(page, name, day):
@@ -256,8 +257,7 @@ def test_a_coordinator_vets_approves_and_supervises(live_server, page, role, coo
 
 
 def test_an_org_admin_manages_roles_and_training(live_server, page, organisation):
-    admin = MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
-    enrol_demo_mfa(admin)
+    admin = staff(organisation, MembershipRole.ORG_ADMIN)
     sign_in_through_the_forms(page, live_server.url, admin.email, TEST_PASSWORD)
     page.goto(f"{live_server.url}/organisation/volunteer-roles/")
     assert_accessible(page)

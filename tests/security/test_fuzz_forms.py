@@ -15,11 +15,11 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounts.constants import PlatformRole
-from outcomes.models import CommissionerRegion
+from providers.constants import MembershipRole
 from tests.conftest import sign_in
-from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
+from tests.factories import OrganisationFactory, RegionFactory, UserFactory
 
+from .people import sign_in_commissioner, sign_in_member, sign_in_platform
 from .routes import (
     ROUTES,
     Journey,
@@ -104,10 +104,6 @@ def encode(pairs) -> str:
     )
 
 
-def platform_user(role):
-    return UserFactory(platform_role=role, is_staff=role == PlatformRole.PLATFORM_ADMIN)
-
-
 def signed_in_url(client, name: str) -> str:
     """Sign `client` in as someone the page is for, and return the page's address."""
     rule = ROUTES.get(name, Public())
@@ -120,17 +116,16 @@ def signed_in_url(client, name: str) -> str:
     elif isinstance(rule, Journey):
         kwargs = {rule.kwarg: rule.page} if rule.kwarg else {}
     elif isinstance(rule, SignedIn):
-        sign_in(client, MembershipFactory(organisation=tenant, role="org_admin").user)
+        sign_in_member(client, tenant, MembershipRole.ORG_ADMIN)
     elif isinstance(rule, Staff | TenantObject | StaffOrPlatform):
-        sign_in(client, MembershipFactory(organisation=tenant, role=rule.roles[0]).user)
+        sign_in_member(client, tenant, rule.roles[0])
         kwargs = rule.make(tenant) if isinstance(rule, TenantObject) else {}
     elif isinstance(rule, Platform | PlatformObject):
-        sign_in(client, platform_user(rule.roles[0]))
+        sign_in_platform(client, rule.roles[0])
         kwargs = rule.make() if isinstance(rule, PlatformObject) else {}
     elif isinstance(rule, RegionObject):
-        user, region = platform_user(PlatformRole.COMMISSIONER), RegionFactory(name="North West")
-        CommissionerRegion.objects.create(user=user, region=region)
-        sign_in(client, user)
+        region = RegionFactory(name="North West")
+        sign_in_commissioner(client, region)
         kwargs = rule.make(region)
     elif isinstance(rule, OwnRecord):
         owner = UserFactory()

@@ -8,8 +8,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.constants import PlatformRole
 from providers.constants import MembershipRole
 from tests.conftest import sign_in
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, RegionFactory, UserFactory
 
+from .people import platform_user, sign_in_commissioner, sign_in_member, sign_in_platform
 from .routes import (
     ADMIN_NAMESPACE,
     ROUTES,
@@ -104,8 +105,7 @@ def request(client, method, url):
 @pytest.mark.parametrize("name", routes_of(TenantObject))
 def test_another_tenants_object_is_not_found(client, name, tenant_a, tenant_b):
     rule = ROUTES[name]
-    user = MembershipFactory(organisation=tenant_a, role=rule.roles[0]).user
-    sign_in(client, user)
+    sign_in_member(client, tenant_a, rule.roles[0])
     theirs = reverse(name, kwargs=rule.make(tenant_b))
     assert request(client, rule.method, theirs).status_code == 404
     # The same request for our own object is not a 404, so the check above can fail. An empty
@@ -119,7 +119,7 @@ def test_another_tenants_object_is_not_found(client, name, tenant_a, tenant_b):
 @pytest.mark.parametrize("name", routes_of(TenantObject))
 def test_a_missing_object_is_the_same_not_found(client, name, tenant_a):
     rule = ROUTES[name]
-    sign_in(client, MembershipFactory(organisation=tenant_a, role=rule.roles[0]).user)
+    sign_in_member(client, tenant_a, rule.roles[0])
     assert request(client, rule.method, missing(name, rule.make(tenant_a))).status_code == 404
 
 
@@ -147,7 +147,7 @@ def wrong_roles(allowed):
 )
 def test_a_wrong_role_is_forbidden(client, name, role, tenant_a):
     rule = ROUTES[name]
-    sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
+    sign_in_member(client, tenant_a, role)
     kwargs = rule.make(tenant_a) if isinstance(rule, TenantObject) else {}
     assert request(client, rule.method, reverse(name, kwargs=kwargs)).status_code == 403
 
@@ -224,8 +224,7 @@ def test_unknown_tokens_are_not_found(client, name):
 
 @pytest.mark.django_db
 def test_django_admin_is_for_platform_admins_only(client, tenant_a):
-    org_admin = MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user
-    sign_in(client, org_admin)
+    sign_in_member(client, tenant_a, MembershipRole.ORG_ADMIN)
     assert client.get(reverse("admin:index"), follow=True).status_code == 403
     platform_admin = UserFactory(
         platform_role=PlatformRole.PLATFORM_ADMIN, is_staff=True, is_superuser=True
@@ -256,10 +255,6 @@ def test_public_objects_show_only_what_is_public(client, name):
         assert client.get(missing(name, kwargs)).status_code == 404
 
 
-def platform_user(role):
-    return UserFactory(platform_role=role, is_staff=role == PlatformRole.PLATFORM_ADMIN)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", routes_of(Platform) + routes_of(PlatformObject))
 def test_platform_pages_are_for_their_roles_only(client, name, tenant_a):
@@ -267,13 +262,12 @@ def test_platform_pages_are_for_their_roles_only(client, name, tenant_a):
     kwargs = rule.make() if isinstance(rule, PlatformObject) else {}
     url = reverse(name, kwargs=kwargs)
     for role in PlatformRole.values:
-        user = platform_user(role)
-        sign_in(client, user)
+        user = sign_in_platform(client, role)
         if getattr(rule, "make_taken", None) and role in rule.roles:
             url = reverse(name, kwargs=rule.make_taken(user))
         status = request(client, rule.method, url).status_code
         assert (status in (200, 302)) if role in rule.roles else status == 403, (role, status)
-    sign_in(client, MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user)
+    sign_in_member(client, tenant_a, MembershipRole.ORG_ADMIN)
     assert request(client, rule.method, url).status_code == 403
 
 
@@ -281,7 +275,7 @@ def test_platform_pages_are_for_their_roles_only(client, name, tenant_a):
 @pytest.mark.parametrize("name", routes_of(PlatformObject))
 def test_platform_objects_out_of_scope_are_not_found(client, name):
     rule = ROUTES[name]
-    sign_in(client, platform_user(rule.roles[0]))
+    sign_in_platform(client, rule.roles[0])
     assert request(client, rule.method, reverse(name, kwargs=rule.make_other())).status_code == 404
     assert request(client, rule.method, missing(name, rule.make())).status_code == 404
 
@@ -313,11 +307,11 @@ def test_staff_or_platform_pages(client, name, tenant_a):
     rule = ROUTES[name]
     url = reverse(name)
     for role in MembershipRole.values:
-        sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
+        sign_in_member(client, tenant_a, role)
         status = client.get(url).status_code
         assert (status != 403) if role in rule.roles else status == 403, (role, status)
     for role in PlatformRole.values:
-        sign_in(client, platform_user(role))
+        sign_in_platform(client, role)
         status = client.get(url).status_code
         assert (status != 403) if role in rule.platform_roles else status == 403, (role, status)
 
@@ -332,8 +326,7 @@ def test_someone_elses_own_record_is_not_found(client, name, tenant_a):
     theirs = reverse(name, kwargs=rule.make(owner))
     sign_in(client, other, mfa=False)
     assert request(client, rule.method, theirs).status_code == 404
-    staff = MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user
-    sign_in(client, staff)
+    sign_in_member(client, tenant_a, MembershipRole.ORG_ADMIN)
     assert request(client, rule.method, theirs).status_code == 404
     sign_in(client, owner, mfa=False)
     assert request(client, rule.method, theirs).status_code in (200, 302)
@@ -351,14 +344,12 @@ def test_another_mentors_relationship_is_not_found(client, name, tenant_a, tenan
     assert (
         request(client, rule.method, missing(name, rule.make(owner, tenant_a))).status_code == 404
     )
-    colleague = MembershipFactory(organisation=tenant_a, role=MembershipRole.MENTOR).user
-    sign_in(client, colleague)  # mentors pass two-factor authentication too
+    sign_in_member(client, tenant_a, MembershipRole.MENTOR)  # mentors pass MFA too
     assert request(client, rule.method, ours).status_code == 404
-    elsewhere = MembershipFactory(organisation=tenant_b, role=MembershipRole.MENTOR).user
-    sign_in(client, elsewhere)  # mentors pass two-factor authentication too
+    sign_in_member(client, tenant_b, MembershipRole.MENTOR)  # mentors pass MFA too
     assert request(client, rule.method, ours).status_code == 404
     for role in (MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR):
-        sign_in(client, MembershipFactory(organisation=tenant_a, role=role).user)
+        sign_in_member(client, tenant_a, role)
         assert request(client, rule.method, ours).status_code == 403
 
 
@@ -367,20 +358,15 @@ def test_another_mentors_relationship_is_not_found(client, name, tenant_a, tenan
 def test_another_regions_object_is_not_found(client, name, tenant_a):
     """A commissioner reads their own region's reports; another region's is a 404, exactly
     like a missing one; other platform roles and provider staff are refused."""
-    from outcomes.models import CommissionerRegion
-    from tests.factories import RegionFactory
-
     rule = ROUTES[name]
     ours, theirs = RegionFactory(name="North West"), RegionFactory(name="Wales")
-    user = platform_user(PlatformRole.COMMISSIONER)
-    CommissionerRegion.objects.create(user=user, region=ours)
-    sign_in(client, user)
+    sign_in_commissioner(client, ours)
     assert client.get(reverse(name, kwargs=rule.make(ours))).status_code == 200
     assert client.get(reverse(name, kwargs=rule.make(theirs))).status_code == 404
     assert client.get(missing(name, rule.make(ours))).status_code == 404
     url = reverse(name, kwargs=rule.make(ours))
     for role in (PlatformRole.ASSESSOR, PlatformRole.NONE):
-        sign_in(client, platform_user(role))
+        sign_in_platform(client, role)
         assert client.get(url).status_code == 403
-    sign_in(client, MembershipFactory(organisation=tenant_a, role=MembershipRole.ORG_ADMIN).user)
+    sign_in_member(client, tenant_a, MembershipRole.ORG_ADMIN)
     assert client.get(url).status_code == 403
