@@ -147,7 +147,7 @@ def mentee_needs(request, mentee_id):
 def assessment_create(request, mentee_id):
     mentee = _changeable(request, mentee_id)
     kind = "review" if mentee.assessments.exists() else "initial"
-    form = AssessmentForm(request.POST or None, initial={"kind": kind})
+    form = AssessmentForm(request.POST or None, initial={"kind": kind}, mentee=mentee)
     if saved(
         request,
         form,
