@@ -220,6 +220,8 @@ def assessment_record(
     )
 
 
+# A goal's target date is at most this far ahead.
+GOAL_MAX_DAYS_AHEAD = 730
 # An assessment is recorded within this many days of being made.
 ASSESSMENT_MAX_AGE_DAYS = 365
 
@@ -299,6 +301,18 @@ def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, request, **fields) -
     creating = goal is None
     if creating:
         goal = Goal(mentee=mentee, organisation=mentee.organisation, created_by=actor)
+    target = fields.get("target_date")
+    if target and target != goal.target_date:
+        today = timezone.localdate()
+        if target < today:
+            raise ValidationError({"target_date": "The target date must be today or in the future"})
+        if (target - today).days > GOAL_MAX_DAYS_AHEAD:
+            raise ValidationError(
+                {
+                    "target_date": "The target date must be within 2 years. "
+                    "Break a longer goal into steps"
+                }
+            )
     for name, value in fields.items():
         setattr(goal, name, value)
     goal.full_clean()

@@ -157,3 +157,28 @@ def test_the_assessment_date_is_within_the_last_12_months(staff_client, mentee, 
         body = response.content.decode()
         assert "must be today or in the past" in body or "must be within the last 12 months" in body
         assert not NeedsAssessment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [
+        (-1, "The target date must be today or in the future"),
+        (800, "The target date must be within 2 years"),
+    ],
+)
+def test_a_goal_target_date_is_checked_against_sensible_bounds(staff_client, mentee, days, message):
+    day = timezone.localdate() + timedelta(days=days)
+    response = staff_client.post(
+        reverse("mentees:goal_create", args=[mentee.pk]),
+        {
+            "pathway": pathway("accommodation").pk,
+            "description": "Find a flat",
+            "status": "not_started",
+            "target_date_0": day.day,
+            "target_date_1": day.month,
+            "target_date_2": day.year,
+        },
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not mentee.goals.exists()
