@@ -97,6 +97,8 @@ TEMPLATES = [
                 "config.context_processors.service",
                 "providers.context_processors.active_membership",
             ],
+            # GOV.UK-style dates and times ("3 December 2026 at 7:38am") in every template.
+            "builtins": ["core.templatetags.govuk_dates"],
         },
     },
 ]
