@@ -8,6 +8,7 @@ class ReferralStatus(models.TextChoices):
     DECLINED = "declined", "Not accepted"
     PASSED_ON = "passed_on", "Passed to another provider"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    MERGED = "merged", "Merged into a case record"
 
 
 OPEN_REFERRAL_STATUSES = (ReferralStatus.RECEIVED, ReferralStatus.IN_REVIEW)

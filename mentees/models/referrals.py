@@ -95,6 +95,14 @@ class Referral(models.Model):
         blank=True, help_text="How the person agreed to their details being passed on."
     )
     decision_emailed_at = models.DateTimeField(null=True, blank=True)
+    # The case record of the same person this referral was merged into (status "merged").
+    merged_into = models.ForeignKey(
+        "mentees.Mentee",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_referrals",
+    )
     erased_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
