@@ -180,7 +180,7 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             "url": {"invalid": "Enter a website address starting with https://"},
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, draft=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locations"].queryset = Location.objects.filter(organisation=organisation)
         self.fields["pathways"].queryset = TaxonomyTerm.objects.pathways()
@@ -196,6 +196,17 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             for name, mapping in GROUPED_BOOLEANS.items():
                 self.initial[name] = [
                     value for value, field in mapping.items() if getattr(self.instance, field)
+                ]
+        if draft:
+            # Changes to a published service waiting to be published: the form continues them.
+            for name in [*self.Meta.fields, "locations"]:
+                if name in draft:
+                    self.initial[name] = draft[name]
+            for name, mapping in GROUPED_BOOLEANS.items():
+                self.initial[name] = [
+                    value
+                    for value, field in mapping.items()
+                    if draft.get(field, getattr(self.instance, field))
                 ]
 
     def clean(self):
@@ -231,7 +242,8 @@ def grouped_options(bound_field, group_of) -> list[tuple[str, list, bool]]:
     groups: dict[str, list] = {}
     objects = {str(obj.pk): obj for obj in bound_field.field.queryset}
     for option in bound_field:
-        groups.setdefault(group_of(objects[str(option.data["value"])]), []).append(option)
+        label = group_of(objects[str(option.data["value"])]) or "Other"
+        groups.setdefault(label, []).append(option)
     return [
         (label, options, any(option.data["selected"] for option in options))
         for label, options in sorted(groups.items())
