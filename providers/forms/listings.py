@@ -211,6 +211,18 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name, group_of in LONG_LISTS.items():
+            # "Select all in <region>" boxes work without JavaScript: every choice in the
+            # groups ticked joins the choices ticked one by one.
+            groups = (
+                set(self.data.getlist(f"all_{name}")) if hasattr(self.data, "getlist") else set()
+            )
+            if groups and name in cleaned:
+                queryset = self.fields[name].queryset
+                chosen = {obj.pk for obj in cleaned[name]} | {
+                    obj.pk for obj in queryset if group_of(obj) in groups
+                }
+                cleaned[name] = queryset.filter(pk__in=chosen)
         covers = (
             cleaned.get("national")
             or cleaned.get("regions")
@@ -236,6 +248,13 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
         return data
 
 
+# The long lists of the listing form, and how each is grouped (by region).
+LONG_LISTS = {
+    "local_authorities": lambda council: council.region.name,
+    "prisons": lambda prison: prison.probation_region or "Other",
+}
+
+
 def grouped_options(bound_field, group_of) -> list[tuple[str, list, bool]]:
     """Checkbox options of a bound field grouped for <details> sections, e.g. councils by
     region: [(group label, [subwidget, ...], whether any is ticked), ...]."""
@@ -245,6 +264,6 @@ def grouped_options(bound_field, group_of) -> list[tuple[str, list, bool]]:
         label = group_of(objects[str(option.data["value"])]) or "Other"
         groups.setdefault(label, []).append(option)
     return [
-        (label, options, any(option.data["selected"] for option in options))
+        (label, options, sum(1 for option in options if option.data["selected"]))
         for label, options in sorted(groups.items())
     ]

@@ -11,7 +11,7 @@ from accounts.forms import apply_validation_error
 
 from .. import services
 from ..constants import ServiceStatus
-from ..forms.listings import ServiceForm, grouped_options
+from ..forms.listings import LONG_LISTS, ServiceForm, grouped_options
 from ..models import Service, TaxonomyTerm
 from ..permissions import org_admin_required
 from ..tenancy import get_service_for_user_or_404
@@ -39,8 +39,10 @@ def _form_page(request, form, *, service=None):
         {
             "form": form,
             "service": service,
-            "council_groups": grouped_options(form["local_authorities"], lambda la: la.region.name),
-            "prison_groups": grouped_options(form["prisons"], lambda p: p.probation_region),
+            "council_groups": grouped_options(
+                form["local_authorities"], LONG_LISTS["local_authorities"]
+            ),
+            "prison_groups": grouped_options(form["prisons"], LONG_LISTS["prisons"]),
         },
         status=400 if form.errors else 200,
     )

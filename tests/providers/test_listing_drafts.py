@@ -98,3 +98,19 @@ def test_prisons_with_no_region_are_grouped_under_a_heading(admin_client, organi
     body = admin_client.get(reverse("providers:listing_create")).content.decode()
     assert '<span class="govuk-details__summary-text"></span>' not in body
     assert '<span class="govuk-details__summary-text">Other</span>' in body
+
+
+def test_select_all_in_a_region_works_without_javascript(admin_client, organisation):
+    from providers.models import Prison, Service
+
+    PrisonFactory(name="HMP Altcourse", probation_region="North West")
+    PrisonFactory(name="HMP Liverpool", probation_region="North West")
+    PrisonFactory(name="HMP Durham", probation_region="North East")
+    form = valid_form(prisons=[], all_prisons=["North West"])
+    response = admin_client.post(reverse("providers:listing_create"), form)
+    assert response.status_code == 302
+    service = Service.objects.get()
+    north_west = set(Prison.objects.filter(probation_region="North West", is_open=True))
+    assert set(service.prisons.all()) == north_west
+    body = admin_client.get(reverse("providers:listing_edit", args=[service.pk])).content.decode()
+    assert f"North West ({len(north_west)} selected)" in body
