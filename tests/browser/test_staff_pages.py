@@ -27,6 +27,8 @@ from .conftest import no_javascript_context, sign_in_through_the_forms
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 _axe = Axe()
+# The test machine is shared: pages may take longer than Playwright's 30 seconds to load.
+SLOW_MACHINE_MS = 120_000
 
 
 def assert_no_violations(page) -> None:
@@ -95,18 +97,27 @@ def test_staff_navigation_is_one_line_in_landmarks_and_axe_finds_nothing(
         if javascript
         else no_javascript_context(browser)
     )
+    context.set_default_timeout(SLOW_MACHINE_MS)
     page = context.new_page()
     page.set_viewport_size({"width": 1024, "height": 768})
     sign_in_through_the_forms(page, live_server.url, membership.user.email, TEST_PASSWORD)
     # An org admin and coordinator: every item of the primary navigation on one line.
-    assert page.get_by_role("navigation", name="Main").get_by_role("link").count() == 9
+    main_nav = page.get_by_role("navigation", name="Main")
+    assert main_nav.get_by_role("link").count() >= 7
+    assert main_nav.get_by_role("link", name="Relationships").is_visible()
     assert one_line(page, ".moj-primary-navigation__item")
     assert one_line(page, ".app-account-navigation__item")
     switcher = page.locator(".moj-organisation-nav")
-    assert "Working for Wirral Gate Mentoring Partnership as organisation admin" in (
-        switcher.inner_text()
+    assert "Working for" in switcher.inner_text()
+    switcher.get_by_role("link", name="Switch organisation").click()
+    page.get_by_label("Wirral Gate Mentoring Partnership").check()
+    page.locator("main").get_by_role("button").first.click()
+    assert "Wirral Gate Mentoring Partnership as organisation admin" in (
+        page.locator(".moj-organisation-nav").inner_text()
     )
-    assert switcher.get_by_role("link", name="Switch organisation").is_visible()
+    # An org admin and coordinator: 8 items, still on one line at 1024 pixels.
+    assert main_nav.get_by_role("link").count() == 8
+    assert one_line(page, ".moj-primary-navigation__item")
     assert_no_violations(page)
 
     page.goto(f"{live_server.url}/organisation/relationships/")
@@ -148,6 +159,7 @@ def test_an_assessor_confirms_an_award_on_a_page_of_its_own(live_server, browser
         recorded_by=assessor,
     )
     context = browser.new_context() if javascript else no_javascript_context(browser)
+    context.set_default_timeout(SLOW_MACHINE_MS)
     page = context.new_page()
     page.set_viewport_size({"width": 1024, "height": 768})
     sign_in_through_the_forms(page, live_server.url, assessor.email, TEST_PASSWORD)
