@@ -22,3 +22,4 @@ class AuditAction(models.TextChoices):
     ERASED = "erased", "Erased"
     STATUS_CHANGED = "status_changed", "Status changed"
     REVIEWED = "reviewed", "Reviewed"
+    MERGED = "merged", "Merged"

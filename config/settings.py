@@ -101,6 +101,8 @@ TEMPLATES = [
                 "core.languages.languages",
                 "providers.context_processors.active_membership",
             ],
+            # GOV.UK-style dates and times ("3 December 2026 at 7:38am") in every template.
+            "builtins": ["core.templatetags.govuk_dates"],
         },
     },
 ]

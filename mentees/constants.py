@@ -9,6 +9,7 @@ class ReferralStatus(models.TextChoices):
     DECLINED = "declined", _("Not accepted")
     PASSED_ON = "passed_on", _("Passed to another provider")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    MERGED = "merged", _("Merged into a case record")
     # Sent to the general inbox when no listed service could take the person: held by the
     # platform, with no organisation, until a provider near them takes it.
     WAITING = "waiting", _("Waiting for a service to take it")

@@ -11,6 +11,7 @@ from providers.models import LocalAuthority, Prison, Service, TaxonomyTerm
 
 from .constants import SERVICES_NEARBY, MenteeStatus
 from .models import Mentee, Referral
+from .needs import pathways_for
 from .services import cases, referrals
 
 DEMO_NAMESPACE = uuid.UUID("6b0f8f3e-2f4b-4d8e-9a51-0c2f7f0e5a11")
@@ -270,9 +271,7 @@ def _build_case(mentee: Mentee, coordinator, status: str | None) -> None:
         mentee=mentee,
         kind="initial",
         assessed_on=today - timedelta(days=14),
-        ratings=[
-            (term, levels.get(term.code, "none"), "") for term in TaxonomyTerm.objects.pathways()
-        ],
+        ratings=[(term, levels.get(term.code, "none"), "") for term in pathways_for(mentee)[0]],
     )
     for code, goal in (
         ("accommodation", "Move from the hostel into a flat of his own"),

@@ -52,9 +52,30 @@ def duplicates_of(referral: Referral) -> tuple[list[Referral], list[Mentee]]:
         Referral.objects.exclude(pk=referral.pk).filter(erased_at__isnull=True), **like
     )
     mentees = _same_person(
-        Mentee.objects.exclude(referral=referral).filter(erased_at__isnull=True), **like
+        Mentee.objects.exclude(referral=referral).filter(
+            erased_at__isnull=True, merged_into__isnull=True
+        ),
+        **like,
     )
     return (
         list(referrals.select_related("prison", "local_authority").order_by("created_at")),
         list(mentees.select_related("prison", "local_authority").order_by("created_at")),
     )
+
+
+def mentee_duplicates(mentee: Mentee) -> list[Mentee]:
+    """Other case records of the same organisation that look like this person, not erased and
+    not already merged."""
+    like = {
+        "organisation": mentee.organisation,
+        "prison_number": mentee.prison_number,
+        "date_of_birth": mentee.date_of_birth,
+        "name": mentee.full_name.lower(),
+    }
+    others = _same_person(
+        Mentee.objects.exclude(pk=mentee.pk).filter(
+            erased_at__isnull=True, merged_into__isnull=True
+        ),
+        **like,
+    )
+    return list(others.select_related("prison", "local_authority").order_by("created_at"))

@@ -7,6 +7,7 @@ from .views import (
     cases,
     check,
     mentors,
+    merging,
     privacy,
     referrals,
     vetting,
@@ -48,6 +49,16 @@ urlpatterns = [
         "organisation/referrals/<uuid:referral_id>/duplicates/",
         referrals.referral_duplicates,
         name="referral_duplicates",
+    ),
+    path(
+        "organisation/referrals/<uuid:referral_id>/merge/",
+        merging.referral_merge,
+        name="referral_merge",
+    ),
+    path(
+        "organisation/mentees/<uuid:mentee_id>/merge/",
+        merging.mentee_merge,
+        name="mentee_merge",
     ),
     path(
         "organisation/referrals/<uuid:referral_id>/accept/",

@@ -43,6 +43,11 @@ urlpatterns = [
     path("organisation/services/<uuid:service_id>/", views.listing_manage, name="listing_manage"),
     path("organisation/services/<uuid:service_id>/edit/", views.listing_edit, name="listing_edit"),
     path(
+        "organisation/services/<uuid:service_id>/changes/",
+        views.listing_draft,
+        name="listing_draft",
+    ),
+    path(
         "organisation/services/<uuid:service_id>/preview/",
         views.listing_preview,
         name="listing_preview",

@@ -101,6 +101,18 @@ def requirement_review(
     if outcome not in (ReviewOutcome.ACCEPTED, ReviewOutcome.MORE_NEEDED):
         raise ValidationError({"outcome": "Choose whether to accept it or ask for more"})
     response = RequirementResponse.objects.select_related("requirement").get(pk=response.pk)
+    if (
+        outcome == ReviewOutcome.ACCEPTED
+        and not comment
+        and not response.files.exists()
+        and not response.summaries.exists()
+    ):
+        raise ValidationError(
+            {
+                "comment": "No evidence is added to this requirement. To accept it, say in the "
+                "comment what shows it is met, for example what you saw on the visit"
+            }
+        )
     if response.review_outcome == outcome and response.review_comment == comment:
         return response  # the same review sent twice
     response.review_outcome = outcome
@@ -224,9 +236,11 @@ def application_decide(
     feedback: str = "",
     requirement_feedback: dict | None = None,
     request=None,
+    check_only: bool = False,
 ) -> Award | None:
     """Award the standard (valid 3 years from today) or decide it is not yet met, with feedback
-    on each requirement not accepted. Returns the award, if one is made."""
+    on each requirement not accepted. Returns the award, if one is made. With `check_only`,
+    refuses what would be refused and changes nothing (the confirmation page asks first)."""
     application = _locked(application)
     _check_assigned(actor, application)
     requirement_feedback = {
@@ -248,11 +262,14 @@ def application_decide(
             raise ValidationError(errors)
         if not requirement_feedback and not feedback.strip():
             raise ValidationError({"feedback": "Say why the standard is not met yet"})
+    elif decision != Decision.AWARDED:
+        raise ValidationError({"decision": "Choose whether to award the standard"})
+    if check_only:
+        return None
+    if decision == Decision.NOT_YET:
         for response in responses:
             response.decision_feedback = requirement_feedback.get(response.requirement.code, "")
         RequirementResponse.objects.bulk_update(responses, ["decision_feedback"])
-    elif decision != Decision.AWARDED:
-        raise ValidationError({"decision": "Choose whether to award the standard"})
 
     now = timezone.now()
     application.status = (
@@ -298,7 +315,9 @@ def application_decide(
 
 
 @transaction.atomic
-def award_withdraw(*, actor, award: Award, reason: str, request=None) -> Award:
+def award_withdraw(
+    *, actor, award: Award, reason: str, request=None, check_only: bool = False
+) -> Award:
     award = (
         Award.objects.select_for_update(of=("self",))
         .select_related("application__organisation")
@@ -312,6 +331,8 @@ def award_withdraw(*, actor, award: Award, reason: str, request=None) -> Award:
         )
     if not reason.strip():
         raise ValidationError({"reason": "Give the reason for withdrawing the award"})
+    if check_only:
+        return award
     award.withdrawn_at = timezone.now()
     award.withdrawn_by = actor
     award.withdrawal_reason = reason.strip()

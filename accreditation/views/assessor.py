@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.constants import PlatformRole
 from accounts.forms import apply_validation_error
+from core.dates import govuk_date
 from mentees.forms.fields import posted
 from providers.models import Membership
 from providers.permissions import platform_role_required
@@ -223,13 +224,56 @@ def visit(request, application_id):
     return _form_page(request, "visit.html", form, application)
 
 
+def _confirmation(request, application, *, heading, consequences, button, warning=False):
+    """A page asking the assessor to confirm a decision with consequences before it is made.
+    It sends the same answers again with `confirmed`; "Change" sends them back to the form."""
+    answers = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", "confirmed", "change")
+        for value in values
+    ]
+    return render(
+        request,
+        "accreditation/assessor/confirm.html",
+        {
+            "application": application,
+            "heading": heading,
+            "consequences": consequences,
+            "button": button,
+            "warning": warning,
+            "answers": answers,
+        },
+    )
+
+
+def _confirmed(request) -> bool:
+    return request.POST.get("confirmed") == "yes"
+
+
+def _decision_consequences(application, awarding: bool) -> list[str]:
+    name = application.organisation.name
+    if awarding:
+        return [
+            f"{name} is awarded the Approved Provider Standard for 3 years from today.",
+            "It is listed in the public register and its services show the badge in the "
+            "directory at once.",
+            f"{name} can download its certificate.",
+        ]
+    return [
+        f"{name} is told the standard is not met yet, with your feedback.",
+        "This application is closed. They can start a new one when they are ready.",
+    ]
+
+
 @assessor_required
 @require_http_methods(["GET", "POST"])
 def decide(request, application_id):
     application = _application(request, application_id)
     responses = list(application.responses.select_related("requirement__area"))
     form = DecisionForm(posted(request), responses=responses)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "change" not in request.POST and form.is_valid():
+        confirmed = _confirmed(request)
         try:
             award = services.application_decide(
                 actor=request.user,
@@ -238,20 +282,29 @@ def decide(request, application_id):
                 feedback=form.cleaned_data["feedback"],
                 requirement_feedback=form.requirement_feedback(),
                 request=request,
+                check_only=not confirmed,
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
+            awarding = form.cleaned_data["decision"] == Decision.AWARDED
+            name = application.organisation.name
+            if not confirmed:
+                return _confirmation(
+                    request,
+                    application,
+                    heading=f"Award the standard to {name}?"
+                    if awarding
+                    else f"Tell {name} the standard is not met yet?",
+                    consequences=_decision_consequences(application, awarding),
+                    button="Yes, award the standard" if awarding else "Yes, send the decision",
+                )
             if award is not None:
                 messages.success(
-                    request,
-                    f"{application.organisation.name} is awarded the standard until "
-                    f"{award.expires_on:%-d %B %Y}.",
+                    request, f"{name} is awarded the standard until {govuk_date(award.expires_on)}."
                 )
             else:
-                messages.success(
-                    request, f"{application.organisation.name} is told the standard is not met yet."
-                )
+                messages.success(request, f"{name} is told the standard is not met yet.")
             return _to_application(application)
     return _form_page(
         request,
@@ -271,17 +324,37 @@ def withdraw(request, application_id):
         messages.error(request, "This application has no award to withdraw.")
         return _to_application(application)
     form = WithdrawForm(posted(request))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "change" not in request.POST and form.is_valid():
+        confirmed = _confirmed(request)
+        name = application.organisation.name
         try:
             services.award_withdraw(
-                actor=request.user, award=award, reason=form.cleaned_data["reason"], request=request
+                actor=request.user,
+                award=award,
+                reason=form.cleaned_data["reason"],
+                request=request,
+                check_only=not confirmed,
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
+            if not confirmed:
+                return _confirmation(
+                    request,
+                    application,
+                    heading=f"Withdraw the award to {name}?",
+                    consequences=[
+                        "Its badge leaves the directory and it leaves the public register at once.",
+                        "The certificate check says the award was withdrawn.",
+                        f"{name} sees your reason: “{form.cleaned_data['reason'].strip()}”",
+                        "This cannot be undone. They would need to apply again.",
+                    ],
+                    button="Yes, withdraw the award",
+                    warning=True,
+                )
             messages.success(
                 request,
-                f"The award to {application.organisation.name} is withdrawn. It no longer shows "
+                f"The award to {name} is withdrawn. It no longer shows "
                 "in the register or the directory.",
             )
             return _to_application(application)

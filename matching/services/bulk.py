@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.dates import govuk_datetime
 
 from .. import assignment
 from ..constants import BulkProposalStatus
@@ -67,7 +68,7 @@ def _lock_draft(proposal: BulkProposal) -> BulkProposal:
         by = proposal.decided_by.display_name if proposal.decided_by else "someone"
         raise ValidationError(
             f"These suggestions were already {proposal.get_status_display().lower()} by {by} "
-            f"at {timezone.localtime(proposal.decided_at):%H:%M on %-d %B}. Nothing was changed."
+            f"on {govuk_datetime(proposal.decided_at)}. Nothing was changed."
         )
     return proposal
 

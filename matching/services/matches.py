@@ -22,6 +22,7 @@ from .. import scoring
 from ..constants import (
     ACTIVE_STATUSES,
     FIRST_MEETING_WORKING_DAYS,
+    GATE_PLAN_MAX_DAYS,
     PROPOSAL_DAYS,
     SHORT_RELATIONSHIP_MONTHS,
     EarlyEndingReason,
@@ -237,8 +238,22 @@ def match_plan_gate_meeting(*, actor, match: Match, day, request=None) -> Match:
     match = _lock(match)
     if match.status != MatchStatus.ACTIVE_IN_CUSTODY:
         raise ValidationError("A gate meeting is planned while the mentee is still in custody.")
-    if day < timezone.localdate():
+    today = timezone.localdate()
+    if day < today:
         raise ValidationError({"day": "The gate meeting must be today or in the future"})
+    release = match.mentee.release_date
+    if release and release >= today and day != release:
+        raise ValidationError(
+            {
+                "day": "The gate meeting is on the day of release. "
+                f"The release date on the record is {release:%-d %B %Y}: "
+                "plan the meeting for that day, or change the release date first"
+            }
+        )
+    if day > today + timedelta(days=GATE_PLAN_MAX_DAYS):
+        raise ValidationError(
+            {"day": "The gate meeting must be within 2 years. Plan it nearer the release"}
+        )
     match.gate_meeting_planned_on = day
     match.save(update_fields=["gate_meeting_planned_on", "updated_at"])
     _event(match, actor=actor, note=f"Gate meeting planned for {day:%-d %B %Y}")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 
-from ..constants import ACTIVE_STATUSES, MatchStatus
+from ..constants import ACTIVE_STATUSES, MatchStatus, MeetingPlace
 from ..models import Match, Meeting
 
 FIELDS = (
@@ -24,6 +24,13 @@ FIELDS = (
     "expenses_description",
 )
 
+# The next meeting is planned at most this many days ahead of the one logged.
+NEXT_MEETING_MAX_DAYS = 92
+
+
+def _day(value) -> str:
+    return f"{value:%-d %B %Y}"
+
 
 def _check(match: Match, fields: dict) -> None:
     errors = {}
@@ -34,13 +41,29 @@ def _check(match: Match, fields: dict) -> None:
     elif held_on == today and fields["starts_at"] > timezone.localtime().time():
         errors["starts_at"] = "The meeting cannot start later than now"
     elif match.started_on and held_on < match.started_on:
-        began = f"{match.started_on:%-d %B %Y}"
+        began = _day(match.started_on)
         errors["held_on"] = f"The meeting date must be on or after {began}, when the match began"
+    if fields.get("place") == MeetingPlace.GATE and "held_on" not in errors:
+        if not match.released_on:
+            errors["place"] = (
+                "A meeting at the prison gate can only be logged once the release is recorded. "
+                "Record the release first, or choose where else you met"
+            )
+        elif held_on < match.released_on:
+            errors["held_on"] = (
+                "A meeting at the prison gate must be on or after the release date, "
+                f"{_day(match.released_on)}"
+            )
     if fields["ends_at"] <= fields["starts_at"]:
         errors["ends_at"] = "The meeting must end after it starts"
     next_on = fields.get("next_meeting_on")
     if next_on and next_on <= held_on:
         errors["next_meeting_on"] = "The next meeting must be after this one"
+    elif next_on and (next_on - held_on).days > NEXT_MEETING_MAX_DAYS:
+        errors["next_meeting_on"] = (
+            "The next meeting must be within 3 months of this one. "
+            "Plan it nearer the time if it is further away"
+        )
     if fields.get("expenses_pence") and not fields.get("expenses_description", "").strip():
         errors["expenses_description"] = "Say what the expenses were for"
     if errors:

@@ -23,6 +23,7 @@ from ..constants import (
     NeedLevel,
 )
 from ..models import Goal
+from ..needs import pathways_for
 from .ask import PRISON_NUMBER
 from .fields import GovDateField
 
@@ -167,7 +168,10 @@ class StatusForm(forms.Form):
 
 
 class AssessmentForm(SubmitOnceForm):
-    """A level of need and notes for every resettlement pathway."""
+    """A level of need and notes for the pathways that apply to the person. It starts from
+    what they asked for: those pathways come first and each needs a level; the others are
+    rated only where the coordinator has something to say. A review starts from the levels of
+    the last assessment."""
 
     kind = forms.ChoiceField(
         label="Which assessment is this?",
@@ -177,30 +181,60 @@ class AssessmentForm(SubmitOnceForm):
     )
     assessed_on = GovDateField(subject="the date of the assessment", label="Date of the assessment")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mentee, **kwargs):
         super().__init__(*args, **kwargs)
-        self.pathways = list(TaxonomyTerm.objects.pathways())
+        terms, self.asked = pathways_for(mentee)
+        self.pathways = sorted(terms, key=lambda term: term.code not in self.asked)
+        last = mentee.assessments.order_by("-assessed_on", "-id").first()
+        previous = (
+            {r.pathway.code: r for r in last.ratings.select_related("pathway")} if last else {}
+        )
         for term in self.pathways:
+            asked = term.code in self.asked
             self.fields[f"level_{term.code}"] = forms.ChoiceField(
-                label=term.name,
+                label=term.name if asked else f"{term.name} (optional)",
                 choices=NeedLevel.choices,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Select the level of need for {term.name.lower()}"},
+                required=asked,
+                error_messages={
+                    "required": f"Select the level of need for {term.name.lower()}",
+                    "invalid_choice": f"Select the level of need for {term.name.lower()}",
+                },
             )
             self.fields[f"notes_{term.code}"] = forms.CharField(
                 label=f"Notes on {term.name.lower()} (optional)",
                 required=False,
                 max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"max_length": "Write 1,000 characters or fewer"},
             )
+            if term.code in previous:
+                self.initial.setdefault(f"level_{term.code}", previous[term.code].level)
+
+    def asked_fields(self):
+        return [self._pair(t) for t in self.pathways if t.code in self.asked]
+
+    def other_fields(self):
+        return [self._pair(t) for t in self.pathways if t.code not in self.asked]
+
+    def _pair(self, term):
+        return (self[f"level_{term.code}"], self[f"notes_{term.code}"])
 
     def pathway_fields(self):
-        return [(self[f"level_{t.code}"], self[f"notes_{t.code}"]) for t in self.pathways]
+        return [self._pair(t) for t in self.pathways]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not self.ratings():
+            first = self.pathways[0].code
+            self.add_error(f"level_{first}", "Select the level of need for at least one pathway")
+        return data
 
     def ratings(self) -> list[tuple]:
         return [
             (term, self.cleaned_data[f"level_{term.code}"], self.cleaned_data[f"notes_{term.code}"])
             for term in self.pathways
+            if self.cleaned_data.get(f"level_{term.code}")
         ]
 
 

@@ -70,6 +70,12 @@ class Mentee(models.Model):
     closure_reason = models.CharField(max_length=25, choices=ClosureReason.choices, blank=True)
 
     erased_at = models.DateTimeField(null=True, blank=True)
+    # A likely duplicate merged by a coordinator into the record kept: its history (notes,
+    # meetings, assessments...) now belongs to that record; this row stays as a pointer.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
+    )
+    merged_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

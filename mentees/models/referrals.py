@@ -105,6 +105,14 @@ class Referral(models.Model):
         help_text="The language of the pages the request was made on (en-gb or cy); emails to "
         "the person use it.",
     )
+    # The case record of the same person this referral was merged into (status "merged").
+    merged_into = models.ForeignKey(
+        "mentees.Mentee",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_referrals",
+    )
     erased_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -9,7 +9,7 @@ from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from core.once import create_once
 
-from ..constants import ClosureReason, MenteeStatus
+from ..constants import AssessmentKind, ClosureReason, MenteeStatus
 from ..models import (
     CaseDocument,
     CaseNote,
@@ -220,14 +220,47 @@ def assessment_record(
     )
 
 
+# A goal's target date is at most this far ahead.
+GOAL_MAX_DAYS_AHEAD = 730
+# An assessment is recorded within this many days of being made.
+ASSESSMENT_MAX_AGE_DAYS = 365
+
+
+def _check_assessment_date(mentee: Mentee, kind: str, assessed_on) -> None:
+    """The date of an assessment is checked against the facts: not in the future, not more
+    than a year ago, and a review comes after the assessment it reviews."""
+    today = timezone.localdate()
+    last = mentee.assessments.order_by("-assessed_on").values_list("assessed_on", flat=True)
+    last = last.first()
+    if assessed_on > today:
+        message = "Assessment date must be today or in the past"
+    elif (today - assessed_on).days > ASSESSMENT_MAX_AGE_DAYS:
+        message = (
+            "Assessment date must be within the last 12 months. "
+            "Record an older assessment as a note instead"
+        )
+    elif kind == AssessmentKind.REVIEW and last is None:
+        raise ValidationError(
+            {"kind": "There is no earlier assessment to review, so this is the first assessment"}
+        )
+    elif kind == AssessmentKind.INITIAL and last is not None:
+        raise ValidationError(
+            {"kind": "They already have a first assessment, so this one is a review"}
+        )
+    elif kind == AssessmentKind.REVIEW and assessed_on < last:
+        message = f"A review must be on or after the last assessment, {last:%-d %B %Y}"
+    else:
+        return
+    raise ValidationError({"assessed_on": message})
+
+
 @transaction.atomic
 def _assessment_record(
     *, actor, mentee: Mentee, kind: str, assessed_on, ratings: list[tuple], request=None
 ) -> NeedsAssessment:
     """ratings: (pathway, level, notes) for each pathway assessed."""
     mentee = _lock_unerased(mentee)
-    if assessed_on > timezone.localdate():
-        raise ValidationError({"assessed_on": "Assessment date must be today or in the past"})
+    _check_assessment_date(mentee, kind, assessed_on)
     assessment = NeedsAssessment.objects.create(
         mentee=mentee,
         organisation=mentee.organisation,
@@ -268,6 +301,18 @@ def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, request, **fields) -
     creating = goal is None
     if creating:
         goal = Goal(mentee=mentee, organisation=mentee.organisation, created_by=actor)
+    target = fields.get("target_date")
+    if target and target != goal.target_date:
+        today = timezone.localdate()
+        if target < today:
+            raise ValidationError({"target_date": "The target date must be today or in the future"})
+        if (target - today).days > GOAL_MAX_DAYS_AHEAD:
+            raise ValidationError(
+                {
+                    "target_date": "The target date must be within 2 years. "
+                    "Break a longer goal into steps"
+                }
+            )
     for name, value in fields.items():
         setattr(goal, name, value)
     goal.full_clean()

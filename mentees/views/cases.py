@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.forms import form_status, saved
+from core.dates import govuk_date
 from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
@@ -43,6 +44,8 @@ def _changeable(request, mentee_id) -> Mentee:
     if mentee.erased_at:
         messages.error(request, ERASED)
         raise Http404(ERASED)
+    if mentee.merged_into_id:
+        raise Http404("This record was merged into another one.")
     return mentee
 
 
@@ -70,7 +73,7 @@ def _page(request, template, mentee, part, context=None):
 def mentee_list(request):
     mentees = (
         Mentee.objects.visible_to(request.user)
-        .filter(organisation=request.membership.organisation)
+        .filter(organisation=request.membership.organisation, merged_into__isnull=True)
         .select_related("prison", "local_authority")
         .order_by("erased_at", "full_name", "pk")
     )
@@ -91,6 +94,13 @@ def mentee_list(request):
 @staff_required
 def mentee_detail(request, mentee_id):
     mentee = _mentee(request, mentee_id)
+    if mentee.merged_into_id:
+        messages.info(
+            request,
+            f"Case record {mentee.reference} was merged into this one on "
+            f"{govuk_date(mentee.merged_at)}.",
+        )
+        return redirect("mentees:mentee_detail", mentee_id=mentee.merged_into_id)
     history = mentee.status_changes.select_related("created_by")
     ways = [label for value, label in ContactMethod.choices if value in mentee.contact_methods]
     return _page(
@@ -147,7 +157,7 @@ def mentee_needs(request, mentee_id):
 def assessment_create(request, mentee_id):
     mentee = _changeable(request, mentee_id)
     kind = "review" if mentee.assessments.exists() else "initial"
-    form = AssessmentForm(request.POST or None, initial={"kind": kind})
+    form = AssessmentForm(request.POST or None, initial={"kind": kind}, mentee=mentee)
     if saved(
         request,
         form,

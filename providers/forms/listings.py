@@ -180,7 +180,7 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             "url": {"invalid": "Enter a website address starting with https://"},
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, draft=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locations"].queryset = Location.objects.filter(organisation=organisation)
         self.fields["pathways"].queryset = TaxonomyTerm.objects.pathways()
@@ -197,9 +197,32 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
                 self.initial[name] = [
                     value for value, field in mapping.items() if getattr(self.instance, field)
                 ]
+        if draft:
+            # Changes to a published service waiting to be published: the form continues them.
+            for name in [*self.Meta.fields, "locations"]:
+                if name in draft:
+                    self.initial[name] = draft[name]
+            for name, mapping in GROUPED_BOOLEANS.items():
+                self.initial[name] = [
+                    value
+                    for value, field in mapping.items()
+                    if draft.get(field, getattr(self.instance, field))
+                ]
 
     def clean(self):
         cleaned = super().clean()
+        for name, group_of in LONG_LISTS.items():
+            # "Select all in <region>" boxes work without JavaScript: every choice in the
+            # groups ticked joins the choices ticked one by one.
+            groups = (
+                set(self.data.getlist(f"all_{name}")) if hasattr(self.data, "getlist") else set()
+            )
+            if groups and name in cleaned:
+                queryset = self.fields[name].queryset
+                chosen = {obj.pk for obj in cleaned[name]} | {
+                    obj.pk for obj in queryset if group_of(obj) in groups
+                }
+                cleaned[name] = queryset.filter(pk__in=chosen)
         covers = (
             cleaned.get("national")
             or cleaned.get("regions")
@@ -225,14 +248,22 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
         return data
 
 
+# The long lists of the listing form, and how each is grouped (by region).
+LONG_LISTS = {
+    "local_authorities": lambda council: council.region.name,
+    "prisons": lambda prison: prison.probation_region or "Other",
+}
+
+
 def grouped_options(bound_field, group_of) -> list[tuple[str, list, bool]]:
     """Checkbox options of a bound field grouped for <details> sections, e.g. councils by
     region: [(group label, [subwidget, ...], whether any is ticked), ...]."""
     groups: dict[str, list] = {}
     objects = {str(obj.pk): obj for obj in bound_field.field.queryset}
     for option in bound_field:
-        groups.setdefault(group_of(objects[str(option.data["value"])]), []).append(option)
+        label = group_of(objects[str(option.data["value"])]) or "Other"
+        groups.setdefault(label, []).append(option)
     return [
-        (label, options, any(option.data["selected"] for option in options))
+        (label, options, sum(1 for option in options if option.data["selected"]))
         for label, options in sorted(groups.items())
     ]

@@ -80,6 +80,10 @@ class Service(models.Model):
     status = models.CharField(
         max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.DRAFT, db_index=True
     )
+    # Edits to a published service wait here until published again: the listing form's values,
+    # related rows as lists of ids (providers.services.listings.service_save_draft).
+    draft_changes = models.JSONField(null=True, blank=True)
+    draft_saved_at = models.DateTimeField(null=True, blank=True)
 
     # Where and how it is delivered.
     in_custody = models.BooleanField(DeliverySetting.IN_CUSTODY.label, default=False)

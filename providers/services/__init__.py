@@ -1,9 +1,13 @@
 """Every state change in providers/: tenancy (organisations, people, invitations) and listings."""
 
 from .listings import (
+    draft_fields,
     publish_problems,
     service_create,
+    service_discard_draft,
     service_mark_reviewed,
+    service_publish_draft,
+    service_save_draft,
     service_set_status,
     service_update,
 )
@@ -21,6 +25,10 @@ from .tenancy import (
 )
 
 __all__ = [
+    "draft_fields",
+    "service_discard_draft",
+    "service_publish_draft",
+    "service_save_draft",
     "invitation_accept",
     "invitation_create",
     "invitation_problem",

@@ -58,10 +58,73 @@ def _service_create(*, actor, organisation: Organisation, request=None, **fields
     return service
 
 
+def _as_draft(fields: dict) -> dict:
+    """The listing form's values as JSON: related rows by their ids."""
+    return {
+        name: [str(obj.pk) for obj in value] if name in RELATED_FIELDS else value
+        for name, value in fields.items()
+    }
+
+
+def draft_fields(service: Service) -> dict:
+    """The draft's values as the form and service_update take them (related rows by id)."""
+    return dict(service.draft_changes or {})
+
+
 @transaction.atomic
-def service_update(*, actor, service: Service, request=None, **fields) -> Service:
-    """Change a listing's details. Editing it counts as reviewing it."""
+def service_save_draft(*, actor, service: Service, request=None, **fields) -> Service:
+    """Edits to a published service: checked like any edit, then kept as a draft while the
+    directory goes on showing the published version."""
     service = Service.objects.select_for_update().get(pk=service.pk)
+    with transaction.atomic():
+        trial = transaction.savepoint()
+        _apply(service, dict(fields), index=False)  # refuses what service_update refuses
+        transaction.savepoint_rollback(trial)
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    service.draft_changes = _as_draft(fields)
+    service.draft_saved_at = timezone.now()
+    service.save(update_fields=["draft_changes", "draft_saved_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATED,
+        obj=service,
+        organisation=service.organisation,
+        request=request,
+        details={"draft": True, "fields": sorted(fields)},
+    )
+    return service
+
+
+@transaction.atomic
+def service_publish_draft(*, actor, service: Service, request=None) -> Service:
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    if not service.draft_changes:
+        raise ValidationError("There are no changes waiting to be published.")
+    fields = draft_fields(service)
+    service.draft_changes, service.draft_saved_at = None, None
+    service.save(update_fields=["draft_changes", "draft_saved_at", "updated_at"])
+    return service_update(actor=actor, service=service, request=request, **fields)
+
+
+@transaction.atomic
+def service_discard_draft(*, actor, service: Service, request=None) -> Service:
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    if service.draft_changes:
+        service.draft_changes, service.draft_saved_at = None, None
+        service.save(update_fields=["draft_changes", "draft_saved_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATED,
+            obj=service,
+            organisation=service.organisation,
+            request=request,
+            details={"draft": "discarded"},
+        )
+    return service
+
+
+def _apply(service: Service, fields: dict, *, index: bool = True) -> list[str]:
+    """Set the fields and related rows on the locked `service`; the names of those changed."""
     related = {name: fields.pop(name) for name in RELATED_FIELDS if name in fields}
     before = {name: getattr(service, name) for name in fields}
     for name, value in fields.items():
@@ -69,12 +132,21 @@ def service_update(*, actor, service: Service, request=None, **fields) -> Servic
     service.last_reviewed_at = timezone.localdate()
     service.full_clean()
     service.save()
-    related_before = {name: set(getattr(service, name).all()) for name in related}
+    related_before = {name: {obj.pk for obj in getattr(service, name).all()} for name in related}
     _set_related(service, related)
-    changed = _changed_fields(before, service) + sorted(
-        name for name, values in related.items() if set(values) != related_before[name]
+    after = {name: {obj.pk for obj in getattr(service, name).all()} for name in related}
+    if index:
+        refresh_search_index([service.pk])
+    return _changed_fields(before, service) + sorted(
+        name for name in related if after[name] != related_before[name]
     )
-    refresh_search_index([service.pk])
+
+
+@transaction.atomic
+def service_update(*, actor, service: Service, request=None, **fields) -> Service:
+    """Change a listing's details. Editing it counts as reviewing it."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    changed = _apply(service, fields)
     audit_record(
         actor=actor,
         action=AuditAction.UPDATED,

@@ -8,6 +8,7 @@ from .directory import (
 )
 from .listings import (
     listing_create,
+    listing_draft,
     listing_edit,
     listing_manage,
     listing_preview,
@@ -40,6 +41,7 @@ __all__ = [
     "invitation_create",
     "invitation_revoke",
     "listing_create",
+    "listing_draft",
     "listing_edit",
     "listing_manage",
     "listing_preview",

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -10,7 +11,7 @@ from accounts.forms import apply_validation_error
 
 from .. import services
 from ..constants import ServiceStatus
-from ..forms.listings import ServiceForm, grouped_options
+from ..forms.listings import LONG_LISTS, ServiceForm, grouped_options
 from ..models import Service, TaxonomyTerm
 from ..permissions import org_admin_required
 from ..tenancy import get_service_for_user_or_404
@@ -38,8 +39,10 @@ def _form_page(request, form, *, service=None):
         {
             "form": form,
             "service": service,
-            "council_groups": grouped_options(form["local_authorities"], lambda la: la.region.name),
-            "prison_groups": grouped_options(form["prisons"], lambda p: p.probation_region),
+            "council_groups": grouped_options(
+                form["local_authorities"], LONG_LISTS["local_authorities"]
+            ),
+            "prison_groups": grouped_options(form["prisons"], LONG_LISTS["prisons"]),
         },
         status=400 if form.errors else 200,
     )
@@ -70,18 +73,28 @@ def listing_create(request):
 @org_admin_required
 def listing_edit(request, service_id):
     service = get_service_for_user_or_404(request.user, request.membership.organisation, service_id)
+    published = service.status == ServiceStatus.PUBLISHED
     form = ServiceForm(
-        request.POST or None, instance=service, organisation=request.membership.organisation
+        request.POST or None,
+        instance=service,
+        organisation=request.membership.organisation,
+        draft=services.draft_fields(service) if published else None,
     )
     if request.method == "POST" and form.is_valid():
+        save = services.service_save_draft if published else services.service_update
         try:
-            services.service_update(
-                actor=request.user, service=service, request=request, **form.service_fields()
-            )
+            save(actor=request.user, service=service, request=request, **form.service_fields())
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, f"Your changes to {service.name} are saved.")
+            if published:
+                messages.success(
+                    request,
+                    f"Your changes to {service.name} are saved as a draft. The directory shows "
+                    "the published version until you publish them. Preview them first.",
+                )
+            else:
+                messages.success(request, f"Your changes to {service.name} are saved.")
             return redirect("providers:listing_manage", service_id=service.pk)
     return _form_page(request, form, service=service)
 
@@ -101,11 +114,14 @@ def listing_manage(request, service_id):
     )
 
 
-@org_admin_required
-def listing_preview(request, service_id):
-    service = get_service_for_user_or_404(request.user, request.membership.organisation, service_id)
-    service = (
-        Service.objects.filter(pk=service.pk)
+class _PreviewDone(Exception):
+    """Raised to roll back the draft changes applied only to render the preview."""
+
+
+def _public_copy(service_pk):
+    return (
+        Service.objects.filter(pk=service_pk)
+        .with_accreditation()
         .select_related("organisation")
         .prefetch_related(
             Prefetch("pathways", queryset=TaxonomyTerm.objects.order_by("position")),
@@ -116,9 +132,60 @@ def listing_preview(request, service_id):
         )
         .get()
     )
-    return render(
-        request, "providers/directory/service.html", {"service": service, "preview": True}
-    )
+
+
+@org_admin_required
+def listing_preview(request, service_id):
+    """The service page exactly as the public would see it (the Approved Provider Standard
+    badge included); with changes waiting, as it will look once they are published. The
+    changes are applied in a transaction that is rolled back once the page is rendered."""
+    service = get_service_for_user_or_404(request.user, request.membership.organisation, service_id)
+    context = {
+        "preview": True,
+        "preview_published": service.status == ServiceStatus.PUBLISHED,
+        "preview_draft": bool(service.draft_changes),
+    }
+    if not service.draft_changes:
+        return render(
+            request,
+            "providers/directory/service.html",
+            {**context, "service": _public_copy(service.pk)},
+        )
+    page = None
+    try:
+        with transaction.atomic():
+            locked = Service.objects.select_for_update().get(pk=service.pk)
+            services.listings._apply(locked, services.draft_fields(service), index=False)
+            page = render(
+                request,
+                "providers/directory/service.html",
+                {**context, "service": _public_copy(service.pk)},
+            )
+            raise _PreviewDone
+    except _PreviewDone:
+        pass
+    return page
+
+
+@require_POST
+@org_admin_required
+def listing_draft(request, service_id):
+    """Publish or discard the changes waiting on a published service."""
+    service = get_service_for_user_or_404(request.user, request.membership.organisation, service_id)
+    action = request.POST.get("action", "")
+    try:
+        if action == "publish":
+            services.service_publish_draft(actor=request.user, service=service, request=request)
+            messages.success(request, f"Your changes to {service.name} are published.")
+        elif action == "discard":
+            services.service_discard_draft(actor=request.user, service=service, request=request)
+            messages.success(request, f"Your changes to {service.name} are discarded.")
+        else:
+            messages.error(request, "Choose to publish or discard the changes.")
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("providers:listing_manage", service_id=service.pk)
 
 
 STATUS_MESSAGES = {

@@ -181,9 +181,10 @@ def test_reviewing_a_requirement(assessor_client, assessor):
     application = taken_application(assessor)
     page = assessor_client.get(url("review", application, "safety"))
     assert "We do this every week and keep records." in page.text
-    response = assessor_client.post(url("review", application, "safety"), {"outcome": "accepted"})
+    accepted = {"outcome": "accepted", "comment": "Saw the weekly records on the visit."}
+    response = assessor_client.post(url("review", application, "safety"), accepted)
     assert response.status_code == 302
-    assessor_client.post(url("review", application, "safety"), {"outcome": "accepted"})
+    assessor_client.post(url("review", application, "safety"), accepted)
     reviewed = application.responses.get(requirement__code="safety")
     assert reviewed.review_outcome == ReviewOutcome.ACCEPTED
     assert events(application, EventKind.ACCEPTED) == 1
@@ -288,6 +289,10 @@ def test_awarding_the_standard(assessor_client, assessor):
         url("visit", application), {**date_fields("visited_on", today), "interviewed": "Staff"}
     )
     response = assessor_client.post(url("decide", application), {"decision": "awarded"})
+    assert "Award the standard to" in response.text and not Award.objects.exists()
+    response = assessor_client.post(
+        url("decide", application), {"decision": "awarded", "confirmed": "yes"}
+    )
     assert response.status_code == 302
     award = Award.objects.get(application=application)
     assert award.awarded_on == today
@@ -314,7 +319,7 @@ def test_re_accreditation_is_a_desk_review(assessor_client, assessor):
     page = assessor_client.get(url("assess", renewal))
     assert "A desk review: no visit is needed" in page.text
     assert "Record a visit" not in page.text
-    assessor_client.post(url("decide", renewal), {"decision": "awarded"})
+    assessor_client.post(url("decide", renewal), {"decision": "awarded", "confirmed": "yes"})
     assert Award.objects.filter(application=renewal).exists()
 
 
@@ -328,7 +333,11 @@ def test_not_yet_needs_feedback_on_each_requirement_not_accepted(assessor_client
     assert "Give feedback on what the organisation needs to do to meet 1.3" in response.text
     response = assessor_client.post(
         url("decide", application),
-        {"decision": "not_yet", "feedback_safety": "Write a lone-working policy."},
+        {
+            "decision": "not_yet",
+            "feedback_safety": "Write a lone-working policy.",
+            "confirmed": "yes",
+        },
     )
     assert response.status_code == 302
     application.refresh_from_db()
@@ -366,7 +375,12 @@ def test_withdrawing_an_award_needs_a_reason(assessor_client, assessor):
     response = assessor_client.post(page, {"reason": ""})
     assert response.status_code == 400
     assert "Give the reason for withdrawing the award" in response.text
-    assessor_client.post(page, {"reason": "Safeguarding concerns found on a spot check."})
+    reason = {"reason": "Safeguarding concerns found on a spot check."}
+    confirm = assessor_client.post(page, reason)
+    assert "Withdraw the award to" in confirm.text
+    award.refresh_from_db()
+    assert not award.is_withdrawn
+    assessor_client.post(page, {**reason, "confirmed": "yes"})
     award.refresh_from_db()
     assert award.is_withdrawn
     assert award.withdrawal_reason == "Safeguarding concerns found on a spot check."

@@ -108,7 +108,7 @@ def fill_date(page, group_name: str, day) -> None:
 
 
 def nav(page, name: str) -> None:
-    page.locator(".govuk-service-navigation").get_by_role("link", name=name, exact=True).click()
+    page.locator("header").get_by_role("link", name=name, exact=True).click()
 
 
 def test_a_coordinator_proposes_a_mentor_who_says_yes_and_logs_a_meeting(

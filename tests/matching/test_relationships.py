@@ -75,7 +75,7 @@ def test_the_first_meeting_after_release_makes_it_ongoing(client, in_custody, me
 
 
 def test_planning_the_gate_meeting(staff_client, in_custody):
-    day = timezone.localdate() + timedelta(days=10)
+    day = in_custody.mentee.release_date  # the gate meeting is on the day of release
     staff_client.post(url("gate_meeting", in_custody), d(day))
     in_custody.refresh_from_db()
     assert in_custody.gate_meeting_planned_on == day

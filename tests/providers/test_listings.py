@@ -83,7 +83,7 @@ def test_bad_input_is_explained_and_saves_nothing(admin_client, overrides, messa
 def test_editing_is_audited_with_the_fields_changed_and_counts_as_a_review(
     admin_client, organisation
 ):
-    service = ServiceFactory(organisation=organisation, name="Old name")
+    service = ServiceFactory(organisation=organisation, name="Old name", status=ServiceStatus.DRAFT)
     Service.objects.filter(pk=service.pk).update(
         last_reviewed_at=timezone.localdate() - timedelta(days=300)
     )
