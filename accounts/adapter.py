@@ -1,7 +1,13 @@
 """allauth's account adapter, changed only where Open Gate needs something else."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+from core.emails import html_version
 
 from .addresses import client_ip
 from .ratelimits import signin_failed, signin_succeeded, signin_wait, wait_in_words
@@ -41,3 +47,51 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def authentication_failed(self, request, **credentials) -> None:
         signin_failed(request, _login(credentials))
+
+    # Where someone was going when they created their account, kept in their session until
+    # they have confirmed their email address and signed in.
+    NEXT_AFTER_VERIFICATION = "next_after_email_verification"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        super().send_mail(
+            template_prefix, email, {"SERVICE_NAME": settings.SERVICE_NAME, **context}
+        )
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's emails in our words (templates/account/email/), in plain text and in the
+        same HTML layout as every other email we send (core.emails)."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            message.attach_alternative(html_version(message.body), "text/html")
+        return message
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        wanted = request.POST.get("next") or request.GET.get("next") or ""
+        if wanted and url_has_allowed_host_and_scheme(
+            wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            request.session[self.NEXT_AFTER_VERIFICATION] = wanted
+        return user
+
+    def get_email_verification_redirect_url(self, email_address) -> str:
+        """After confirming their email address, someone signs in and goes back to where they
+        were when they created the account (say, applying to volunteer), not to a home page
+        that has nothing for them yet."""
+        if self.request.user.is_authenticated:
+            return super().get_email_verification_redirect_url(email_address)
+        wanted = self.request.session.get(self.NEXT_AFTER_VERIFICATION)
+        login = reverse("account_login")
+        return f"{login}?{urlencode({'next': wanted})}" if wanted else login
+
+    def get_login_redirect_url(self, request) -> str:
+        """A volunteer applicant who belongs to no organisation goes to their applications,
+        when nothing else says where to go."""
+        user = request.user
+        if (
+            not user.platform_role
+            and not user.memberships.filter(removed_at__isnull=True).exists()
+            and user.volunteer_applications.exists()
+        ):
+            return reverse("mentees:volunteer_applications")
+        return super().get_login_redirect_url(request)

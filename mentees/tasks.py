@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.emails import html_version
+
 from .constants import CompletedBy, ContactMethod
 
 
@@ -31,10 +33,12 @@ def send_referral_decision_email(referral_id: str) -> int:
         "SERVICE_NAME": settings.SERVICE_NAME,
     }
     # The email names no one: it may be read by someone else, and the reference is enough.
+    message = render_to_string("mentees/email/referral_decision.txt", context)
     send_mail(
         subject=f"Your request for a mentor {referral.reference}: "
         f"{referral.get_status_display().lower()}",
-        message=render_to_string("mentees/email/referral_decision.txt", context),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=recipients,
     )
@@ -69,12 +73,14 @@ def send_referral_withdrawn_email(referral_id: str) -> int:
     if not recipients:
         return 0
     link = settings.SITE_URL.rstrip("/") + reverse("mentees:referral_detail", args=[referral.pk])
+    message = render_to_string(
+        "mentees/email/referral_withdrawn.txt",
+        {"referral": referral, "link": link, "SERVICE_NAME": settings.SERVICE_NAME},
+    )
     send_mail(
         subject=f"Request {referral.reference} withdrawn",
-        message=render_to_string(
-            "mentees/email/referral_withdrawn.txt",
-            {"referral": referral, "link": link, "SERVICE_NAME": settings.SERVICE_NAME},
-        ),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=recipients,
     )
@@ -135,9 +141,11 @@ def send_application_update_email(update_id: int) -> bool:
         "link": link,
         "SERVICE_NAME": settings.SERVICE_NAME,
     }
+    message = render_to_string("mentees/volunteering/email/update.txt", context)
     send_mail(
         subject=f"{update.get_kind_display()}: your application to {update.organisation}",
-        message=render_to_string("mentees/volunteering/email/update.txt", context),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=[application.applicant.email],
     )

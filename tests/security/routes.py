@@ -438,6 +438,7 @@ ROUTES = {
     "privacy": Public(),
     "accounts:signed_out": Public(),
     "accounts:stay_signed_in": SignedIn(),
+    "accounts:send_verification_again": Public(),
     "accessibility": Public(),
     "cookies": Public(),
     "dashboard": SignedIn(),
