@@ -68,6 +68,17 @@ def assess_pair(
     return [], scoring.score(mentee_profile, mentor_profile, weights)
 
 
+def _mentee_words(mentee) -> str:
+    """How a notification to staff names a mentee: by reference, which staff know them by, as
+    notifications are also emailed and a full name there would say who has a criminal record."""
+    return f"mentee {mentee.reference}"
+
+
+def mentor_calls(mentee) -> str:
+    """How a mentor's notifications name their mentee: by the first name their pages use."""
+    return mentee.preferred_name or (mentee.full_name.split() or ["your mentee"])[0]
+
+
 def _mentee_link(mentee) -> str:
     return reverse("matching:mentee_matching", args=[mentee.pk])
 
@@ -121,8 +132,8 @@ def match_propose(
             organisation=match.organisation,
             kind=NotificationKind.PROPOSAL,
             key=str(match.pk),
-            title="A mentee has been proposed to you",
-            body=f"Please say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
+            title=f"Would you mentor {mentor_calls(match.mentee)}?",
+            body=f"Say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
             link=reverse("matching:mentor_proposal", args=[match.pk]),
         )
     )
@@ -143,8 +154,9 @@ def _lapse(match: Match) -> None:
         organisation=match.organisation,
         kind=NotificationKind.PROPOSAL_LAPSED,
         key=str(match.pk),
-        title="A proposal lapsed unanswered",
-        body="The mentor did not answer in time. Propose another mentor.",
+        title=f"{match.mentor.user.display_name} did not answer in time about "
+        f"{_mentee_words(match.mentee)}",
+        body="The proposal has lapsed. Propose another mentor.",
         link=_mentee_link(match.mentee),
     )
 
@@ -198,7 +210,9 @@ def _respond(*, actor, match: Match, accept: bool, reason: str, request) -> Matc
         organisation=match.organisation,
         kind=NotificationKind.PROPOSAL_ANSWERED,
         key=str(match.pk),
-        title="A mentor accepted a proposal" if accept else "A mentor declined a proposal",
+        title=f"{match.mentor.user.display_name} "
+        f"{'accepted' if accept else 'declined'} {_mentee_words(match.mentee)}",
+        body="" if accept else f"Their reason: {match.decline_reason}",
         link=_mentee_link(match.mentee),
     )
     return match
