@@ -18,6 +18,33 @@ def _login(credentials: dict) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's messages, in our words (tests/security/test_form_wording.py checks none of
+    # allauth's own reach anyone).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": "This account is closed. Contact us if you think this is wrong.",
+        "cannot_remove_primary_email": "You cannot remove the email address you sign in with",
+        "duplicate_email": "This email address is already on your account",
+        "email_password_mismatch": "Enter the email address and password of your account. "
+        "One of them is wrong.",
+        "email_taken": "There is already an account with this email address. Sign in instead.",
+        "enter_current_password": "Enter your current password",
+        "incorrect_code": "The code is wrong. Check it and try again.",
+        "incorrect_password": "The password is wrong. Check it and try again.",
+        "invalid_or_expired_key": "This link has expired or does not work",
+        "invalid_login": "We could not sign you in. Try again.",
+        "invalid_password_reset": "This link to reset your password has expired or does not "
+        "work. Ask for a new one.",
+        "max_email_addresses": "You cannot add more than %d email addresses",
+        "too_many_login_attempts": "There have been too many wrong tries. Wait a few minutes, "
+        "then try again.",
+        "unknown_email": "There is no account with this email address",
+        "unverified_primary_email": "Confirm your email address first",
+        "select_only_one": "Select one answer only",
+        "same_as_current": "Enter something different from what you have now",
+        "rate_limited": "You have tried too many times. Wait a few minutes, then try again.",
+    }
+
     def get_client_ip(self, request) -> str:
         """The address the audit log records (accounts.addresses), so that behind our load
         balancer the rate limits count each visitor, not the balancer all of them come through,

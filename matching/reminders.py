@@ -20,7 +20,7 @@ from providers.working_days import working_days_between
 from .constants import ACTIVE_STATUSES, MatchStatus
 from .models import Match, Meeting
 from .notification_kinds import NotificationKind as Kind
-from .services.matches import mentor_calls
+from .services.matches import mentee_words
 from .services.notifications import notify, notify_staff
 
 MENTOR_NUDGE_DAYS = 7
@@ -62,7 +62,7 @@ def meeting_tomorrow(today) -> int:
                 organisation=match.organisation,
                 kind=Kind.MEETING_TOMORROW,
                 key=f"{match.pk}:{tomorrow}",
-                title=f"Your meeting with {mentor_calls(match.mentee)} is tomorrow",
+                title=f"Your meeting with {mentee_words(match.mentee)} is tomorrow",
                 link=reverse("matching:mentor_relationship", args=[match.pk]),
             )
         )
@@ -84,7 +84,7 @@ def no_recent_meeting(today) -> int:
                     organisation=match.organisation,
                     kind=Kind.NO_MEETING_MENTOR,
                     key=f"{match.pk}:{since}",
-                    title=f"No meeting with {mentor_calls(match.mentee)} logged for {gap} days",
+                    title=f"No meeting with {mentee_words(match.mentee)} logged for {gap} days",
                     body="If you have met, log the meeting. If not, arrange one.",
                     link=reverse("matching:mentor_relationship", args=[match.pk]),
                 )

@@ -68,15 +68,10 @@ def assess_pair(
     return [], scoring.score(mentee_profile, mentor_profile, weights)
 
 
-def _mentee_words(mentee) -> str:
-    """How a notification to staff names a mentee: by reference, which staff know them by, as
-    notifications are also emailed and a full name there would say who has a criminal record."""
+def mentee_words(mentee) -> str:
+    """How a notification names a mentee: by reference, never by name, as notifications are
+    also emailed and a name there would say who has a criminal record."""
     return f"mentee {mentee.reference}"
-
-
-def mentor_calls(mentee) -> str:
-    """How a mentor's notifications name their mentee: by the first name their pages use."""
-    return mentee.preferred_name or (mentee.full_name.split() or ["your mentee"])[0]
 
 
 def _mentee_link(mentee) -> str:
@@ -132,7 +127,7 @@ def match_propose(
             organisation=match.organisation,
             kind=NotificationKind.PROPOSAL,
             key=str(match.pk),
-            title=f"Would you mentor {mentor_calls(match.mentee)}?",
+            title=f"{actor.display_name} proposed {mentee_words(match.mentee)} to you",
             body=f"Say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
             link=reverse("matching:mentor_proposal", args=[match.pk]),
         )
@@ -155,7 +150,7 @@ def _lapse(match: Match) -> None:
         kind=NotificationKind.PROPOSAL_LAPSED,
         key=str(match.pk),
         title=f"{match.mentor.user.display_name} did not answer in time about "
-        f"{_mentee_words(match.mentee)}",
+        f"{mentee_words(match.mentee)}",
         body="The proposal has lapsed. Propose another mentor.",
         link=_mentee_link(match.mentee),
     )
@@ -211,7 +206,7 @@ def _respond(*, actor, match: Match, accept: bool, reason: str, request) -> Matc
         kind=NotificationKind.PROPOSAL_ANSWERED,
         key=str(match.pk),
         title=f"{match.mentor.user.display_name} "
-        f"{'accepted' if accept else 'declined'} {_mentee_words(match.mentee)}",
+        f"{'accepted' if accept else 'declined'} {mentee_words(match.mentee)}",
         body="" if accept else f"Their reason: {match.decline_reason}",
         link=_mentee_link(match.mentee),
     )

@@ -31,8 +31,12 @@ def titles(user) -> list[str]:
     return list(Notification.objects.filter(user=user).values_list("title", flat=True))
 
 
-def test_the_mentor_is_asked_by_their_mentee_s_first_name(proposal, mentor_user):
-    assert titles(mentor_user) == ["Would you mentor Sam?"]
+def test_the_mentor_is_told_who_proposed_whom_without_the_mentee_s_name(
+    proposal, mentor_user, coordinator
+):
+    (title,) = titles(mentor_user)
+    assert title == f"{coordinator.display_name} proposed mentee {proposal.mentee.reference} to you"
+    assert "Sam" not in title
 
 
 def test_an_answer_names_the_mentor_and_the_mentee_and_comes_once(
@@ -64,7 +68,7 @@ def test_no_meeting_reminders_name_the_pair(mentee, mentor, coordinator):
     match = MatchFactory(mentee=mentee, mentor=mentor)
     MeetingFactory(match=match, held_on=today - timedelta(days=15))
     reminders.no_recent_meeting(today)
-    assert titles(mentor.user) == ["No meeting with Sam logged for 15 days"]
+    assert titles(mentor.user) == [f"No meeting with mentee {mentee.reference} logged for 15 days"]
     assert titles(coordinator) == [
         f"Tony Walsh and mentee {mentee.reference} have not met for 15 days"
     ]
