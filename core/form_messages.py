@@ -100,12 +100,28 @@ DECIMAL_VALIDATOR = {
 }
 
 
+# Django's words that ours replaced (lazily translated), kept for the test that looks for them.
+REPLACED: list = []
+
+
 def use_our_wording() -> None:
-    for field, messages in (FORM_FIELDS | MODEL_FIELDS).items():
-        field.default_error_messages = {**field.default_error_messages, **messages}
+    if REPLACED:
+        return
+    fields = FORM_FIELDS | MODEL_FIELDS
+    before = {field: dict(field.default_error_messages) for field in fields}
+    for field, messages in fields.items():
+        REPLACED.extend(before[field].get(code, "") for code in messages)
+        field.default_error_messages = {**before[field], **messages}
     for validator, message in VALIDATORS.items():
+        REPLACED.append(validator.message)
         validator.message = message
+    REPLACED.extend(validators.DecimalValidator.messages.values())
     validators.DecimalValidator.messages = {
         **validators.DecimalValidator.messages,
         **DECIMAL_VALIDATOR,
     }
+
+
+def our_wording() -> set[str]:
+    messages = [text for group in (FORM_FIELDS | MODEL_FIELDS).values() for text in group.values()]
+    return {*messages, *VALIDATORS.values(), *DECIMAL_VALIDATOR.values()}

@@ -18,6 +18,9 @@ from django import forms
 from django.core import validators
 from django.db import models
 
+from core import form_messages
+from core.form_messages import our_wording
+
 from .test_fuzz_forms import FIELD_NAME, URLENCODED, encode, fuzzed_routes, signed_in_url
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdr]|%[sdr]|\{[a-z_]*\}")
@@ -73,6 +76,10 @@ def default_wording() -> list[str]:
         "with this %s already exists",
     ]
     texts += [str(text) for text in DefaultAccountAdapter.error_messages.values()]
+    # Django's own words that core.form_messages replaced when the project started.
+    texts = [text for text in texts if text not in our_wording()] + [
+        str(text) for text in form_messages.REPLACED
+    ]
     chunks = set()
     for text in texts:
         # A message's opening words (with the full stop that ends it, which ours never have),
