@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import people, sessions
+from .views import people, sessions, verification
 
 app_name = "accounts"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("platform/people/<int:user_id>/", people.platform_person, name="platform_person"),
     path("signed-out/", sessions.signed_out, name="signed_out"),
     path("stay-signed-in/", sessions.stay_signed_in, name="stay_signed_in"),
+    path("confirm-your-email/send-again/", verification.send_again, name="send_verification_again"),
 ]

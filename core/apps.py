@@ -1,5 +1,11 @@
 from django.apps import AppConfig
 
+from .form_messages import use_our_wording
+
+# Before any app's models or forms are imported: a form class builds its fields' messages when
+# it is defined, so ours must be in place first.
+use_our_wording()
+
 
 class CoreConfig(AppConfig):
     name = "core"

@@ -20,6 +20,7 @@ from providers.working_days import working_days_between
 from .constants import ACTIVE_STATUSES, MatchStatus
 from .models import Match, Meeting
 from .notification_kinds import NotificationKind as Kind
+from .services.matches import mentee_words
 from .services.notifications import notify, notify_staff
 
 MENTOR_NUDGE_DAYS = 7
@@ -40,7 +41,7 @@ def _active_with_last_meeting():
     return (
         Match.objects.filter(status__in=ACTIVE_STATUSES)
         .annotate(last_met=Subquery(last))
-        .select_related("mentor__user", "organisation")
+        .select_related("mentor__user", "mentee", "organisation")
     )
 
 
@@ -51,7 +52,7 @@ def meeting_tomorrow(today) -> int:
         match__status__in=ACTIVE_STATUSES,
         next_meeting_on=tomorrow,
         pk=Subquery(latest.values("pk")[:1]),
-    ).select_related("match__mentor__user", "match__organisation")
+    ).select_related("match__mentor__user", "match__mentee", "match__organisation")
     sent = 0
     for meeting in due:
         match = meeting.match
@@ -61,7 +62,7 @@ def meeting_tomorrow(today) -> int:
                 organisation=match.organisation,
                 kind=Kind.MEETING_TOMORROW,
                 key=f"{match.pk}:{tomorrow}",
-                title="You have a mentoring meeting tomorrow",
+                title=f"Your meeting with {mentee_words(match.mentee)} is tomorrow",
                 link=reverse("matching:mentor_relationship", args=[match.pk]),
             )
         )
@@ -83,8 +84,8 @@ def no_recent_meeting(today) -> int:
                     organisation=match.organisation,
                     kind=Kind.NO_MEETING_MENTOR,
                     key=f"{match.pk}:{since}",
-                    title=f"No meeting logged for {gap} days",
-                    body="If you have met, please log the meeting. If not, please arrange one.",
+                    title=f"No meeting with {mentee_words(match.mentee)} logged for {gap} days",
+                    body="If you have met, log the meeting. If not, arrange one.",
                     link=reverse("matching:mentor_relationship", args=[match.pk]),
                 )
             )
@@ -93,7 +94,8 @@ def no_recent_meeting(today) -> int:
                 organisation=match.organisation,
                 kind=Kind.NO_MEETING_COORDINATOR,
                 key=f"{match.pk}:{since}",
-                title=f"A pair has not met for {gap} days",
+                title=f"{match.mentor.user.display_name} and mentee {match.mentee.reference} "
+                f"have not met for {gap} days",
                 link=reverse("matching:relationship", args=[match.pk]),
             )
     return sent
@@ -112,7 +114,8 @@ def release_without_gate_meeting(today) -> int:
             organisation=match.organisation,
             kind=Kind.RELEASE_NO_GATE_MEETING,
             key=f"{match.pk}:{match.mentee.release_date}",
-            title=f"Release on {match.mentee.release_date:%-d %B} with no gate meeting planned",
+            title=f"Mentee {match.mentee.reference} is released on "
+            f"{match.mentee.release_date:%-d %B} with no gate meeting planned",
             link=reverse("matching:gate_meeting", args=[match.pk]),
         )
     return sent
@@ -121,12 +124,13 @@ def release_without_gate_meeting(today) -> int:
 def released_without_meeting(today) -> int:
     due = Match.objects.filter(status=MatchStatus.RELEASED, first_meeting_due_by__lt=today)
     sent = 0
-    for match in due.select_related("organisation"):
+    for match in due.select_related("mentee", "organisation"):
         sent += notify_staff(
             organisation=match.organisation,
             kind=Kind.RELEASED_NO_MEETING,
             key=f"{match.pk}:{match.released_on}",
-            title="Released 3 working days ago and no meeting logged",
+            title=f"Mentee {match.mentee.reference} was released 3 working days ago and no "
+            "meeting is logged",
             link=reverse("matching:relationship", args=[match.pk]),
         )
     return sent
@@ -144,7 +148,7 @@ def referrals_waiting(today) -> int:
                 organisation=referral.organisation,
                 kind=Kind.REFERRAL_WAITING,
                 key=str(referral.pk),
-                title="A referral has waited more than 5 working days",
+                title=f"Referral {referral.reference} has waited more than 5 working days",
                 link=reverse("mentees:referral_detail", args=[referral.pk]),
             )
     return sent
@@ -186,7 +190,7 @@ def vetting_expiring(today) -> int:
             organisation=mentor.organisation,
             kind=Kind.VETTING_EXPIRING,
             key=occasion,
-            title=f"A mentor's {label} expires on {day:%-d %B %Y}",
+            title=f"{mentor.user.display_name}'s {label} expires on {day:%-d %B %Y}",
             link=reverse("mentees:mentor", args=[mentor.pk]),
         )
     return sent
@@ -202,7 +206,7 @@ def supervision_overdue(today) -> int:
     mentors = (
         MentorProfile.objects.filter(status=MentorStatus.ACTIVE)
         .annotate(last=Subquery(last))
-        .select_related("organisation")
+        .select_related("user", "organisation")
     )
     sent = 0
     for mentor in mentors:
@@ -212,7 +216,7 @@ def supervision_overdue(today) -> int:
                 organisation=mentor.organisation,
                 kind=Kind.SUPERVISION_OVERDUE,
                 key=f"{mentor.pk}:{since}",
-                title="A mentor's supervision is overdue",
+                title=f"{mentor.user.display_name}'s supervision is overdue",
                 link=reverse("mentees:mentor", args=[mentor.pk]),
             )
     return sent
@@ -226,7 +230,7 @@ def listings_to_review(today) -> int:
             roles=[MembershipRole.ORG_ADMIN],
             kind=Kind.LISTING_REVIEW_DUE,
             key=f"{service.pk}:{service.last_reviewed_at}",
-            title="A service listing has not been checked for 6 months",
+            title=f"{service.name} has not been checked for 6 months",
             link=reverse("providers:listing_manage", args=[service.pk]),
         )
     return sent

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
+from core.emails import html_version
+
 
 def send_notification_email(notification_id: int) -> bool:
     """Write a notification's email to the outbox, at most once: the notification is claimed in
@@ -18,9 +20,11 @@ def send_notification_email(notification_id: int) -> bool:
     notification = Notification.objects.select_related("user").get(pk=notification_id)
     link = settings.SITE_URL.rstrip("/") + notification.link if notification.link else ""
     body = "\n\n".join(part for part in (notification.body, link) if part)
+    text = f"{body}\n\n{settings.SERVICE_NAME}"
     send_mail(
         subject=f"{settings.SERVICE_NAME}: {notification.title}",
-        message=f"{body}\n\n{settings.SERVICE_NAME}",
+        message=text,
+        html_message=html_version(text),
         from_email=None,
         recipient_list=[notification.user.email],
     )

@@ -138,6 +138,13 @@ class DBSLevel(models.TextChoices):
 
 
 DBS_LEVEL_ORDER = [level.value for level in DBSLevel]
+# Each level as said in a sentence: "This role needs an enhanced check with barred lists."
+DBS_CHECK_IN_WORDS = {
+    DBSLevel.BASIC: "a basic check",
+    DBSLevel.STANDARD: "a standard check",
+    DBSLevel.ENHANCED: "an enhanced check",
+    DBSLevel.ENHANCED_BARRED: "an enhanced check with barred lists",
+}
 
 
 def dbs_level_meets(level: str, needed: str) -> bool:

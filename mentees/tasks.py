@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.emails import html_version
+
 from .constants import CompletedBy, ContactMethod
 
 
@@ -39,7 +41,13 @@ def send_referral_decision_email(referral_id: str) -> int:
         }
         message = render_to_string("mentees/email/referral_decision.txt", context)
     # The email names no one: it may be read by someone else, and the reference is enough.
-    send_mail(subject=subject, message=message, from_email=None, recipient_list=recipients)
+    send_mail(
+        subject=subject,
+        message=message,
+        html_message=html_version(message),
+        from_email=None,
+        recipient_list=recipients,
+    )
     return len(recipients)
 
 
@@ -71,12 +79,14 @@ def send_referral_withdrawn_email(referral_id: str) -> int:
     if not recipients:
         return 0
     link = settings.SITE_URL.rstrip("/") + reverse("mentees:referral_detail", args=[referral.pk])
+    message = render_to_string(
+        "mentees/email/referral_withdrawn.txt",
+        {"referral": referral, "link": link, "SERVICE_NAME": settings.SERVICE_NAME},
+    )
     send_mail(
         subject=f"Request {referral.reference} withdrawn",
-        message=render_to_string(
-            "mentees/email/referral_withdrawn.txt",
-            {"referral": referral, "link": link, "SERVICE_NAME": settings.SERVICE_NAME},
-        ),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=recipients,
     )
@@ -137,9 +147,11 @@ def send_application_update_email(update_id: int) -> bool:
         "link": link,
         "SERVICE_NAME": settings.SERVICE_NAME,
     }
+    message = render_to_string("mentees/volunteering/email/update.txt", context)
     send_mail(
         subject=f"{update.get_kind_display()}: your application to {update.organisation}",
-        message=render_to_string("mentees/volunteering/email/update.txt", context),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=[application.applicant.email],
     )

@@ -4,6 +4,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.emails import html_version
+
 from .models import Invitation
 
 
@@ -20,9 +22,11 @@ def send_invitation_email(invitation_id: int) -> bool:
     invitation = Invitation.objects.select_related("organisation").get(pk=invitation_id)
     link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[invitation.token])
     context = {"invitation": invitation, "link": link, "SERVICE_NAME": settings.SERVICE_NAME}
+    message = render_to_string("providers/email/invitation.txt", context)
     send_mail(
         subject=f"Join {invitation.organisation} on {settings.SERVICE_NAME}",
-        message=render_to_string("providers/email/invitation.txt", context),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=[invitation.email],
     )
@@ -50,9 +54,11 @@ def send_organisation_decision_email(organisation_id: int, status: str) -> int:
         "link": settings.SITE_URL.rstrip("/") + reverse("dashboard"),
         "SERVICE_NAME": settings.SERVICE_NAME,
     }
+    message = render_to_string("providers/email/organisation_decision.txt", context)
     send_mail(
         subject=f"{organisation} on {settings.SERVICE_NAME}: {organisation.get_status_display()}",
-        message=render_to_string("providers/email/organisation_decision.txt", context),
+        message=message,
+        html_message=html_version(message),
         from_email=None,
         recipient_list=recipients,
     )

@@ -69,6 +69,12 @@ def assess_pair(
     return [], scoring.score(mentee_profile, mentor_profile, weights)
 
 
+def mentee_words(mentee) -> str:
+    """How a notification names a mentee: by reference, never by name, as notifications are
+    also emailed and a name there would say who has a criminal record."""
+    return f"mentee {mentee.reference}"
+
+
 def _mentee_link(mentee) -> str:
     return reverse("matching:mentee_matching", args=[mentee.pk])
 
@@ -121,8 +127,8 @@ def match_propose(
         organisation=match.organisation,
         kind=NotificationKind.PROPOSAL,
         key=str(match.pk),
-        title="A mentee has been proposed to you",
-        body=f"Please say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
+        title=f"{actor.display_name} proposed {mentee_words(match.mentee)} to you",
+        body=f"Say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
         link=reverse("matching:mentor_proposal", args=[match.pk]),
     )
     return match
@@ -142,8 +148,9 @@ def _lapse(match: Match) -> None:
         organisation=match.organisation,
         kind=NotificationKind.PROPOSAL_LAPSED,
         key=str(match.pk),
-        title="A proposal lapsed unanswered",
-        body="The mentor did not answer in time. Propose another mentor.",
+        title=f"{match.mentor.user.display_name} did not answer in time about "
+        f"{mentee_words(match.mentee)}",
+        body="The proposal has lapsed. Propose another mentor.",
         link=_mentee_link(match.mentee),
     )
 
@@ -197,7 +204,9 @@ def _respond(*, actor, match: Match, accept: bool, reason: str, request) -> Matc
         organisation=match.organisation,
         kind=NotificationKind.PROPOSAL_ANSWERED,
         key=str(match.pk),
-        title="A mentor accepted a proposal" if accept else "A mentor declined a proposal",
+        title=f"{match.mentor.user.display_name} "
+        f"{'accepted' if accept else 'declined'} {mentee_words(match.mentee)}",
+        body="" if accept else f"Their reason: {match.decline_reason}",
         link=_mentee_link(match.mentee),
     )
     return match

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from accounts.forms import form_status, saved
+from core.wording import counted
 from mentees.constants import MentorStatus
 from mentees.models import Mentee, MentorProfile
 from mentees.tenancy import get_mentee_for_user_or_404
@@ -113,7 +114,7 @@ def _propose(request, mentee):
             messages.error(request, message)
     else:
         messages.success(
-            request, f"{mentor.user.display_name} is asked. They have 3 days to say yes or no."
+            request, f"We have asked {mentor.user.display_name}. They have 3 days to say yes or no."
         )
     return redirect("matching:mentee_matching", mentee_id=mentee.pk)
 
@@ -214,9 +215,7 @@ def bulk_review(request, proposal_id):
                 count = bulk_services.bulk_confirm(
                     actor=request.user, proposal=proposal, request=request
                 )
-                messages.success(
-                    request, f"{count} mentor{'s are' if count != 1 else ' is'} asked."
-                )
+                messages.success(request, f"{counted(count, 'mentor')} asked.")
                 return redirect("matching:waiting")
             messages.success(request, "Your choices are saved.")
         except ValidationError as error:

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.forms import form_status, saved
+from core.wording import days_ago
 from providers.tenancy import set_active_organisation
 
 from ..forms import EmailPreferencesForm
@@ -17,6 +18,23 @@ from ..notification_kinds import SAFEGUARDING_KINDS, NotificationKind
 from ..services.notifications import mark_read, set_email_preferences
 
 PER_PAGE = 25
+
+
+def _day_heading(day, today) -> str:
+    gap = (today - day).days
+    return days_ago(gap).capitalize() if gap in (0, 1) else f"{day:%-d %B %Y}"
+
+
+def by_day(notifications) -> list[tuple[str, list]]:
+    """The page's notifications under a heading a day: "Today", "Yesterday", "3 December 2026"."""
+    today = timezone.localdate()
+    groups = []
+    for notification in notifications:
+        heading = _day_heading(timezone.localdate(notification.created_at), today)
+        if not groups or groups[-1][0] != heading:
+            groups.append((heading, []))
+        groups[-1][1].append(notification)
+    return groups
 
 
 @login_required
@@ -28,7 +46,11 @@ def notification_list(request):
     return render(
         request,
         "matching/notifications.html",
-        {"page": page, "unread": notifications.filter(read_at__isnull=True).count()},
+        {
+            "page": page,
+            "days": by_day(page),
+            "unread": notifications.filter(read_at__isnull=True).count(),
+        },
     )
 
 

@@ -180,7 +180,7 @@ def change_mentor(request, match_id):
         lambda data: match_services.match_change_mentor(
             actor=request.user, match=match, request=request, **data
         ),
-        success="The new mentor is asked. The history keeps the previous one.",
+        success="We have asked the new mentor. The history keeps the previous one.",
     ):
         return redirect("matching:mentee_matching", mentee_id=match.mentee_id)
     return render(

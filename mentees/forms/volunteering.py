@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.db.models import QuerySet
 
 from core.once import SubmitOnceForm
 from providers.constants import Language
@@ -20,16 +21,39 @@ from ..constants import (
     PartOfDay,
 )
 from ..models import TrainingModule, VolunteerApplication, VolunteerRole
-from .fields import GovDateField, yes_no_field
+from .fields import GovDateField, yes_no, yes_no_field
 
 MAX_LONG_ANSWER = 3000
 
 
+def _as_it_stands(form: forms.BaseForm) -> dict:
+    """Each answer on a page that can be read on its own, nothing asked for: what "Save and come
+    back later" keeps of a half-filled page. An answer that cannot be read (an impossible date,
+    a postcode that is not one) is left out, so what was saved before stays."""
+    for field in form.fields.values():
+        field.required = False
+    form.full_clean()
+    kept = {}
+    for name, value in form.cleaned_data.items():
+        if name in form.errors:
+            continue
+        if getattr(form.fields[name], "coerce", None) is yes_no and value == "":
+            value = None  # A yes or no question not answered yet.
+        elif isinstance(value, QuerySet):
+            value = list(value)
+        kept[name] = value
+    return kept
+
+
 class StepForm(forms.ModelForm):
-    """One page of the application. `answers()` gives what the service saves."""
+    """One page of the application. `answers()` gives what the service saves when the page is
+    complete; `draft_answers()` what it keeps of the page as it stands."""
 
     def answers(self) -> dict:
         return dict(self.cleaned_data)
+
+    def draft_answers(self) -> dict:
+        return _as_it_stands(self)
 
 
 class AboutYouForm(StepForm):
@@ -77,12 +101,16 @@ class AboutYouForm(StepForm):
         from ..services.volunteering import date_of_birth_problem
 
         date_of_birth = self.cleaned_data["date_of_birth"]
+        if date_of_birth is None:  # Only when saved for later: otherwise it is asked for.
+            return date_of_birth
         problem = date_of_birth_problem(date_of_birth)
         if problem:
             raise forms.ValidationError(problem)
         return date_of_birth
 
     def clean_postcode(self):
+        if not self.cleaned_data["postcode"]:
+            return ""
         postcode = normalise_postcode(self.cleaned_data["postcode"])
         if postcode is None:
             raise forms.ValidationError("Enter a real postcode, like L2 2HB")
@@ -90,6 +118,8 @@ class AboutYouForm(StepForm):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
+        if not phone:
+            return phone
         digits = [c for c in phone if c.isdigit()]
         if len(digits) < 10 or any(c not in "0123456789 +()-" for c in phone):
             raise forms.ValidationError("Enter a telephone number, like 0151 496 0000")
@@ -328,6 +358,16 @@ class RefereesForm(forms.Form):
             self.add_error("referee_2_email", "Give two different referees")
         return cleaned
 
+    def draft_answers(self) -> dict:
+        kept = _as_it_stands(self)
+        referees = []
+        for position in ORDINALS:
+            details = {
+                name: kept.get(f"referee_{position}_{name}") or "" for name in REFEREE_FIELDS
+            }
+            referees.append(details if any(details.values()) else None)
+        return {"referees": referees}
+
     def answers(self) -> dict:
         return {
             "referees": [
@@ -364,6 +404,10 @@ class CriminalRecordForm(forms.Form):
             if disclosure is not None:
                 self.initial = {"has_record": disclosure.has_record, "details": disclosure.details}
 
+    def draft_answers(self) -> dict:
+        kept = _as_it_stands(self)
+        return {"has_record": kept.get("has_record"), "details": kept.get("details") or ""}
+
     def answers(self) -> dict:
         has_record = self.cleaned_data["has_record"]
         return {
@@ -382,6 +426,9 @@ class DBSConsentForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial = {"dbs_consent": instance.dbs_consent}
+
+    def draft_answers(self) -> dict:
+        return {"dbs_consent": bool(_as_it_stands(self).get("dbs_consent"))}
 
     def answers(self) -> dict:
         return {"dbs_consent": self.cleaned_data["dbs_consent"]}

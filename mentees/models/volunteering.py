@@ -11,6 +11,7 @@ from django.utils import timezone
 from providers.models import LocalAuthority, Organisation, TaxonomyTerm
 
 from ..constants import (
+    DBS_CHECK_IN_WORDS,
     ApplicationStatus,
     ApplicationUpdateKind,
     CriminalRecordPolicy,
@@ -82,6 +83,11 @@ class VolunteerRole(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def dbs_check_in_words(self) -> str:
+        """ "a basic check", "an enhanced check with barred lists": for a sentence."""
+        return DBS_CHECK_IN_WORDS.get(self.dbs_level, "a DBS check")
 
     @property
     def is_published(self) -> bool:

@@ -12,6 +12,7 @@ from .vetting import (
     vetting_checklist,
 )
 from .volunteering import (
+    application_save_draft,
     application_save_step,
     application_start,
     application_submit,
@@ -27,6 +28,7 @@ from .volunteering import (
 __all__ = [
     "application_approve",
     "application_reject",
+    "application_save_draft",
     "application_save_step",
     "application_start",
     "application_submit",

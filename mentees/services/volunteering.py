@@ -322,6 +322,57 @@ def application_save_step(
     return application
 
 
+@transaction.atomic
+def application_save_draft(
+    *, actor, application: VolunteerApplication, step: str, answers: dict, request=None
+) -> VolunteerApplication:
+    """ "Save and come back later": keep a page as it stands, however little of it is filled in.
+    Nothing is asked for here; the page counts as in progress, not complete, until it is saved
+    with "Save and continue", and the application is checked in full before it is sent."""
+    application = _lock_draft(application, actor)
+    answers = dict(answers)
+    if step == "referees":
+        for position, details in enumerate(answers.pop("referees"), start=1):
+            if details:
+                VolunteerReference.objects.update_or_create(
+                    application=application,
+                    position=position,
+                    defaults={**details, "organisation": application.organisation},
+                )
+    elif step == "criminal-record":
+        CriminalRecordDisclosure.objects.update_or_create(
+            application=application,
+            defaults={
+                "organisation": application.organisation,
+                "has_record": answers.pop("has_record"),
+                "details": answers.pop("details", ""),
+            },
+        )
+    elif step == "dbs-consent":
+        application.dbs_consent = answers.pop("dbs_consent")
+        if application.dbs_consent:
+            application.dbs_consent_at = application.dbs_consent_at or timezone.now()
+        else:
+            application.dbs_consent_at = None
+    if answers.get("date_of_birth") and date_of_birth_problem(answers["date_of_birth"]):
+        answers.pop("date_of_birth")
+    related = {name: answers.pop(name) for name in RELATED_FIELDS if name in answers}
+    for name, value in answers.items():
+        setattr(application, name, value)
+    application.completed_steps = [done for done in application.completed_steps if done != step]
+    application.save()
+    for name, values in related.items():
+        getattr(application, name).set(values)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATED,
+        obj=application,
+        request=request,
+        details={"step": step, "complete": False},
+    )
+    return application
+
+
 def _save_referees(application: VolunteerApplication, referees: list[dict]) -> None:
     for position, details in enumerate(referees, start=1):
         VolunteerReference.objects.update_or_create(

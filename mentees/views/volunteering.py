@@ -111,7 +111,19 @@ def my_applications(request):
     )
 
 
+def _started(application, slug: str) -> bool:
+    """Whether a page not yet complete has any answer saved ("Save and come back later"). The
+    name filled in from the account when the application began does not count."""
+    form = step_form(STEPS_BY_SLUG[slug], application)
+    prefilled = {"full_name": application.applicant.full_name}
+    return any(
+        form[name].initial not in (None, "", [], (), False, prefilled.get(name))
+        for name in form.fields
+    )
+
+
 def task_list(application) -> list[tuple[str, list[dict]]]:
+    """The task list's sections, each task with its GOV.UK task list status."""
     done = set(application.completed_steps)
     return [
         (
@@ -120,6 +132,7 @@ def task_list(application) -> list[tuple[str, list[dict]]]:
                 {
                     "step": STEPS_BY_SLUG[slug],
                     "done": slug in done,
+                    "started": slug not in done and _started(application, slug),
                     "href": reverse(
                         "mentees:volunteer_application_step", args=[application.pk, slug]
                     ),
@@ -192,6 +205,21 @@ def application_step(request, application_id, step):
     if application.is_erased or not application.is_draft:
         return _cannot_change(request, application)
     form = step_form(step, application, posted(request))
+    if request.method == "POST" and "later" in request.POST and not form.is_valid():
+        # Kept as it stands, unchecked: the page is checked when they finish it.
+        as_it_stands = step_form(step, application, posted(request)).draft_answers()
+        services.application_save_draft(
+            actor=request.user,
+            application=application,
+            step=step.slug,
+            answers=as_it_stands,
+            request=request,
+        )
+        messages.success(
+            request,
+            f"Your answers are saved. ‘{step.title}’ is in progress: come back to it at any time.",
+        )
+        return redirect("mentees:volunteer_application", application_id=application.pk)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_save_step(

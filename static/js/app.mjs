@@ -2,10 +2,12 @@
 // enhances.
 import { initAll as initGovukFrontend } from "../vendor/govuk-frontend.min.js";
 import { initAll as initMojFrontend } from "../vendor/moj-frontend.min.js";
+import { initOpenDetailsForErrors } from "./open-details.mjs";
 import { initPrintButtons } from "./print.mjs";
 import { initTimeoutWarning } from "./session-timeout.mjs";
 
 initGovukFrontend();
 initMojFrontend();
+initOpenDetailsForErrors();
 initPrintButtons();
 initTimeoutWarning();

@@ -161,7 +161,7 @@ def test_audit_log_filters(client, org_admin, organisation, event):
     [
         ({"date_from": "31/02/2026"}, "Enter the from date as a real date"),
         ({"date_from": "2026-05-02", "date_to": "2026-05-01"}, "The to date must be the same"),
-        ({"action": "dropped_tables"}, "Select a valid choice"),
+        ({"action": "dropped_tables"}, "Select an answer from the list"),
     ],
 )
 def test_bad_filters_get_a_clear_message_and_no_rows(client, org_admin, event, params, message):

@@ -199,7 +199,7 @@ def test_a_coordinator_proposes_a_mentor_who_says_yes_and_logs_a_meeting(
 
     # Propose Tony.
     page.get_by_role("button", name="Propose Tony Walsh").click()
-    assert "Tony Walsh is asked. They have 3 days to say yes or no." in banner(page)
+    assert "We have asked Tony Walsh. They have 3 days to say yes or no." in banner(page)
     assert "Tony Walsh was asked on" in page.locator(".govuk-inset-text").inner_text()
     assert_accessible(page)
     match = Match.objects.get(mentee=mentee)
@@ -350,7 +350,7 @@ def test_a_coordinator_keeps_relationships_going_through_the_gate(
     page.get_by_label("New mentor").select_option(label="Sue Parry")
     page.get_by_label("Why change (optional)").fill("Tony is moving to Leeds")
     page.get_by_role("button", name="Save").click()
-    assert "The new mentor is asked." in banner(page)
+    assert "We have asked the new mentor." in banner(page)
     assert heading(page) == "Find a mentor for Sam Example"
     assert "Sue Parry was asked on" in page.locator(".govuk-inset-text").inner_text()
     assert "Tony Walsh" in page.locator("main").inner_text()  # among earlier relationships
@@ -416,7 +416,7 @@ def test_suggestions_for_everyone_waiting_are_compared_and_confirmed(
     dropped_label = f"{dropped.mentee.full_name} with {dropped.mentor.user.display_name}"
     page.get_by_label(dropped_label).uncheck()
     page.get_by_role("button", name="Confirm and ask the mentors").click()
-    assert "1 mentor is asked." in banner(page)
+    assert "1 mentor asked." in banner(page)
     assert heading(page) == "Matching"
     answers = page.locator("table", has_text="Waiting for a mentor's answer (1)").inner_text()
     assert kept.mentee.full_name in answers and kept.mentor.user.display_name in answers

@@ -142,7 +142,7 @@ def test_a_volunteer_applies(live_server, browser, role, javascript):
     continue_(page)
 
     assert "You have completed 9 of 9 sections" in page.content()
-    page.get_by_role("button", name="Check your answers").click()
+    page.get_by_role("link", name="Check your answers and send your application").click()
     assert_accessible(page)
     page.get_by_role("button", name="Accept and send").click()
     application = VolunteerApplication.objects.get()

@@ -41,7 +41,8 @@ def test_confirming_proposes_only_the_ticked_rows(staff_client, many):
     proposal = BulkProposal.objects.get()
     keep = proposal.rows.first()
     url = reverse("matching:bulk_review", args=[proposal.pk])
-    staff_client.post(url, {"action": "confirm", "rows": [keep.pk]})
+    confirmed = staff_client.post(url, {"action": "confirm", "rows": [keep.pk]}, follow=True)
+    assert "1 mentor asked." in confirmed.text and " is asked" not in confirmed.text
     assert list(Match.objects.values_list("mentee_id", "status")) == [
         (keep.mentee_id, MatchStatus.PROPOSED)
     ]

@@ -46,7 +46,7 @@ def test_the_invitation_email_is_sent_once_even_if_the_task_runs_twice(mailoutbo
         ({"email": "", "role": "coordinator"}, "Enter the email address of the person"),
         ({"email": "not-an-email", "role": "coordinator"}, "Enter an email address in the"),
         ({"email": "a@example.org", "role": ""}, "Select the role they will have"),
-        ({"email": "a@example.org", "role": "superuser"}, "Select a valid choice"),
+        ({"email": "a@example.org", "role": "superuser"}, "Select an answer from the list"),
     ],
 )
 def test_bad_invitations_are_refused_beside_the_field(admin_client, data, message):

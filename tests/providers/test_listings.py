@@ -70,7 +70,7 @@ def test_org_admin_adds_a_service_as_a_draft(admin_client, organisation):
         ({"minimum_age": "30", "maximum_age": "20"}, "Maximum age must be the same as or more"),
         ({"minimum_age": "eighteen"}, "Enter the youngest age as a whole number"),
         ({"local_authorities": [], "prisons": []}, "Select the regions, council areas or prisons"),
-        ({"settings": ["on_the_moon"]}, "Select a valid choice"),
+        ({"settings": ["on_the_moon"]}, "Select an answer from the list"),
     ],
 )
 def test_bad_input_is_explained_and_saves_nothing(admin_client, overrides, message):

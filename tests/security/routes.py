@@ -455,6 +455,7 @@ ROUTES = {
     "health": Public(),
     "accounts:signed_out": Public(),
     "accounts:stay_signed_in": SignedIn(),
+    "accounts:send_verification_again": Public(),
     "accessibility": Public(),
     "cookies": Public(),
     "dashboard": SignedIn(),

@@ -242,7 +242,7 @@ ABOUT_YOU = VALID_ANSWERS["about-you"]
         ("about-you", {"date_of_birth_2": "2090"}, "Your date of birth must be in the past"),
         ("about-you", {"date_of_birth_2": "2015"}, "You must be 18 or over to volunteer"),
         ("about-you", {"date_of_birth_2": "80"}, "The year must include 4 numbers"),
-        ("about-you", {"gender": "robot"}, "Select a valid choice"),
+        ("about-you", {"gender": "robot"}, "Select an answer from the list"),
         ("about-you", {"gender": ""}, "Select your gender, or that you would rather not say"),
         ("about-you", {"phone": "call me"}, "Enter a telephone number, like 0151 496 0000"),
         ("about-you", {"postcode": "nowhere"}, "Enter a real postcode"),

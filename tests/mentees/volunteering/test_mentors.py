@@ -229,7 +229,7 @@ def test_a_coordinator_corrects_the_profile(staff_client, mentor):
         ({"date_of_birth_2": "2020"}, "They must be 18 or over to volunteer"),
         ({"availability": []}, "Select at least one time they are usually free"),
         ({"local_authorities": ["0"]}, "Select council areas from the list"),
-        ({"languages": ["xx"]}, "Select a valid choice"),
+        ({"languages": ["xx"]}, "Select an answer from the list"),
     ],
 )
 def test_bad_profile_input_is_explained(staff_client, mentor, overrides, message):

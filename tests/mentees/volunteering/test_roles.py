@@ -138,7 +138,7 @@ def test_org_admin_adds_a_role_as_a_draft_then_publishes_and_closes_it(admin_cli
         ({"title": ""}, "Enter the role title"),
         ({"summary": "x" * 301}, "Summary must be 300 characters or fewer"),
         ({"expenses": ""}, "Enter the expenses you pay"),
-        ({"dbs_level": "very_enhanced"}, "Select a valid choice"),
+        ({"dbs_level": "very_enhanced"}, "Select an answer from the list"),
         (
             {"criminal_record_policy": "some_excluded"},
             "Say which convictions mean you cannot offer this role",

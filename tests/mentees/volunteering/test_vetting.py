@@ -381,7 +381,7 @@ def test_a_disclosure_needs_a_named_persons_decision(
             "The renewal date must be after the issue date",
         ),
         ({"result": ""}, "Select what the certificate shows"),
-        ({"level": "platinum"}, "Select a valid choice"),
+        ({"level": "platinum"}, "Select an answer from the list"),
     ],
 )
 def test_bad_dbs_input_is_explained(staff_client, application, overrides, message):
