@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 from .constants import AuditAction, PlatformRole
+from .models import CommissionerRegion, User
 
 
 def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
@@ -146,11 +147,11 @@ class PlatformRoleForm(forms.Form):
     roles = [(value, label) for value, label in PlatformRole.choices if value != PlatformRole.NONE]
 
     def __init__(self, *args, **kwargs):
-        from providers.models import Region
-
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = self.roles
-        self.fields["region"].queryset = Region.objects.order_by("name")
+        # The regions of the directory (providers.Region, a layer above), through the relation.
+        region_model = CommissionerRegion.region.field.related_model
+        self.fields["region"].queryset = region_model.objects.order_by("name")
 
     def clean(self):
         data = super().clean()
@@ -181,8 +182,6 @@ class GivePlatformRoleForm(PlatformRoleForm):
     field_order = ["email", "role", "region"]
 
     def clean_email(self):
-        from .models import User
-
         email = self.cleaned_data["email"]
         user = User.objects.filter(email__iexact=email, is_active=True).first()
         if user is None:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "matching",
     "accreditation",
     "outcomes",
+    "home",
 ]
 
 MIDDLEWARE = [

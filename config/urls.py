@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from accounts.views import dashboard
+from home.views import dashboard
 from providers.views import invitation_accept
 
 COOKIE_HEAD = ["Name", "Purpose", "Expires"]

@@ -3,3 +3,13 @@ from django.apps import AppConfig
 
 class OutcomesConfig(AppConfig):
     name = "outcomes"
+
+    def ready(self):
+        # Imported here, as Django wants: models are not ready when this module loads.
+        from mentees import record_parts
+
+        from .services.records import outcome_erase, outcome_export
+
+        record_parts.register(
+            record_parts.RecordPart(key="outcomes", export=outcome_export, erase=outcome_erase)
+        )

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import PlatformRole
-from accounts.models import User
+from accounts.models import CommissionerRegion, User
 from matching.constants import EarlyEndingReason, MatchStatus
 from matching.models import Match, Meeting
 from mentees.constants import (
@@ -55,7 +55,6 @@ from .constants import (
 )
 from .followup import complete_if_started_by
 from .models import (
-    CommissionerRegion,
     Comparator,
     OutcomeRecord,
     OutcomeSettings,

@@ -5,6 +5,8 @@ from datetime import date
 from celery import shared_task
 from django.utils import timezone
 
+from accounts.models import CommissionerRegion
+
 
 @shared_task
 def remind_follow_ups() -> int:
@@ -32,7 +34,6 @@ def monthly_reports() -> int:
 def quarterly_reports() -> int:
     """The 1st of January, April, July and October: last quarter's comparison for every region
     that has a commissioner."""
-    from .models import CommissionerRegion
     from .periods import previous_quarter
 
     period = previous_quarter(timezone.localdate())

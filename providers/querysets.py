@@ -1,7 +1,43 @@
+from collections.abc import Callable
+from datetime import date
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import timezone
 
 from .constants import MembershipRole, OrganisationStatus
+
+
+class _Accreditation:
+    """Where the directory asks whether an organisation holds the Approved Provider Standard.
+
+    Awards belong to the accreditation app, a layer above this one, so the directory cannot
+    import them: the accreditation app registers its two query expressions here when Django
+    starts (AccreditationConfig.ready). Each takes the path from the outer query to the
+    organisation ("pk" or "organisation") and the day to judge on (today if None).
+    """
+
+    def __init__(self):
+        self._accredited = self._accredited_until = None
+
+    def register(self, *, accredited: Callable, accredited_until: Callable) -> None:
+        self._accredited, self._accredited_until = accredited, accredited_until
+
+    def _registered(self, expression):
+        if expression is None:
+            raise ImproperlyConfigured(
+                "The accreditation app is not installed, so nothing says who is accredited."
+            )
+        return expression
+
+    def accredited(self, organisation_ref: str, on: date | None):
+        return self._registered(self._accredited)(organisation_ref, on)
+
+    def accredited_until(self, organisation_ref: str, on: date | None):
+        return self._registered(self._accredited_until)(organisation_ref, on)
+
+
+accreditation = _Accreditation()
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -23,15 +59,11 @@ class OrganisationQuerySet(models.QuerySet):
     # date is today or later, so nothing has to run when an award expires.
 
     def accredited(self, on=None):
-        from accreditation.querysets import accredited
-
-        return self.filter(accredited("pk", on))
+        return self.filter(accreditation.accredited("pk", on))
 
     def with_accreditation(self, on=None):
         """Annotate `aps_accredited_until`: the last day of the current award, or None."""
-        from accreditation.querysets import accredited_until
-
-        return self.annotate(aps_accredited_until=accredited_until("pk", on))
+        return self.annotate(aps_accredited_until=accreditation.accredited_until("pk", on))
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -40,6 +72,10 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(removed_at__isnull=True).exclude(
             organisation__status=OrganisationStatus.REJECTED
         )
+
+    def administering(self):
+        """Memberships, not removed, that make their person an org admin of the organisation."""
+        return self.filter(removed_at__isnull=True, role=MembershipRole.ORG_ADMIN)
 
     def visible_to(self, user):
         """The user's own memberships, and every membership of organisations they administer."""
@@ -94,15 +130,13 @@ class ServiceQuerySet(models.QuerySet):
 
     def accredited(self, on=None):
         """Services of organisations holding the Approved Provider Standard."""
-        from accreditation.querysets import accredited
-
-        return self.filter(accredited("organisation", on))
+        return self.filter(accreditation.accredited("organisation", on))
 
     def with_accreditation(self, on=None):
         """Annotate `aps_accredited_until` from the service's organisation's current award."""
-        from accreditation.querysets import accredited_until
-
-        return self.annotate(aps_accredited_until=accredited_until("organisation", on))
+        return self.annotate(
+            aps_accredited_until=accreditation.accredited_until("organisation", on)
+        )
 
     def visible_to(self, user):
         """Every service, whatever its status, of organisations where the user is staff."""

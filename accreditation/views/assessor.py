@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.constants import PlatformRole
 from accounts.forms import apply_validation_error
+from accounts.permissions import platform_role_required
 from mentees.forms.fields import posted
 from providers.models import Membership
-from providers.permissions import platform_role_required
 
 from .. import services
 from ..constants import ApplicationStatus, Decision, ReviewOutcome, SupportStatus

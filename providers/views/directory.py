@@ -1,6 +1,5 @@
 """The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -9,23 +8,11 @@ from accounts.middleware import public_page, shows_nothing_personal
 from ..constants import OrganisationStatus
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
-from ..models import Organisation, Service, TaxonomyTerm
+from ..models import Organisation
 from ..paging import page_with_total
-from ..search import DirectoryFilters, apply_filters
+from ..search import DirectoryFilters, apply_filters, public_services
 
 RESULTS_PER_PAGE = 20
-
-
-def public_services():
-    """Published services with what a results list or service page shows, in a fixed number of
-    queries whatever the page size: `aps_accredited_until` says whether to show the Approved
-    Provider Standard badge."""
-    return (
-        Service.objects.published()
-        .with_accreditation()
-        .select_related("organisation")
-        .prefetch_related(Prefetch("pathways", queryset=TaxonomyTerm.objects.order_by("position")))
-    )
 
 
 def listed_services():
@@ -104,9 +91,9 @@ def organisation_detail(request, slug):
 
 
 def _volunteer_roles(organisation):
-    from mentees.models import VolunteerRole
-
-    return VolunteerRole.objects.published().filter(organisation=organisation).order_by("title")
+    # Volunteer roles belong to an app above this one: reached through the relation it adds
+    # to Organisation, not imported.
+    return organisation.volunteer_roles.published().order_by("title")
 
 
 @public_page

@@ -8,12 +8,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.constants import PlatformRole
 from accounts.forms import apply_validation_error
+from accounts.permissions import platform_role_required
 
 from .. import services
 from ..constants import OrganisationStatus
 from ..forms.registration import OrganisationRegistrationForm, RejectionForm
 from ..models import Organisation
-from ..permissions import platform_role_required
 from ..tenancy import set_active_organisation
 
 platform_admin_required = platform_role_required(PlatformRole.PLATFORM_ADMIN)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.constants import PlatformRole
-from outcomes.models import CommissionerRegion
+from accounts.models import CommissionerRegion
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, OrganisationFactory, RegionFactory, UserFactory
 

@@ -367,7 +367,7 @@ def test_another_mentors_relationship_is_not_found(client, name, tenant_a, tenan
 def test_another_regions_object_is_not_found(client, name, tenant_a):
     """A commissioner reads their own region's reports; another region's is a 404, exactly
     like a missing one; other platform roles and provider staff are refused."""
-    from outcomes.models import CommissionerRegion
+    from accounts.models import CommissionerRegion
     from tests.factories import RegionFactory
 
     rule = ROUTES[name]
