@@ -1,13 +1,21 @@
+import logging
+from datetime import timedelta
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+
+from .models import EmailPreference, Notification
+from .notification_kinds import SAFEGUARDING_KINDS
+from .reminders import DAILY
+from .services.matches import lapse_overdue_proposals
 
 
 @shared_task
 def send_notification_email(notification_id: int) -> bool:
     """Email a notification at most once: the row is claimed before the email goes."""
-    from .models import Notification
 
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
         emailed_at=timezone.now()
@@ -29,7 +37,6 @@ def send_notification_email(notification_id: int) -> bool:
 @shared_task
 def lapse_proposals() -> int:
     """Hourly: proposals not answered in time lapse and coordinators are told."""
-    from .services.matches import lapse_overdue_proposals
 
     return lapse_overdue_proposals()
 
@@ -37,9 +44,6 @@ def lapse_proposals() -> int:
 @shared_task
 def send_daily_reminders() -> dict:
     """Daily: every reminder job, each idempotent; one failing does not stop the others."""
-    import logging
-
-    from .reminders import DAILY
 
     today = timezone.localdate()
     sent = {}
@@ -56,12 +60,6 @@ def send_daily_reminders() -> dict:
 def send_unsent_emails() -> int:
     """Every 15 minutes: email notifications whose email was never sent (say the worker died
     between saving the notification and sending it). Each is claimed first, so sent once."""
-    from datetime import timedelta
-
-    from django.db.models import Exists, OuterRef, Q
-
-    from .models import EmailPreference, Notification
-    from .notification_kinds import SAFEGUARDING_KINDS
 
     opted_out = EmailPreference.objects.filter(user=OuterRef("user"), kind=OuterRef("kind"))
     stale = Notification.objects.filter(

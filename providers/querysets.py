@@ -1,11 +1,20 @@
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import timezone
 
-from .constants import MembershipRole, OrganisationStatus
+from accounts.roles import is_platform_admin
+
+from .constants import (
+    PATHWAYS_TAXONOMY,
+    REVIEW_DUE_AFTER_DAYS,
+    STAFF_ROLES,
+    MembershipRole,
+    OrganisationStatus,
+    ServiceStatus,
+)
 
 
 class _Accreditation:
@@ -43,7 +52,6 @@ accreditation = _Accreditation()
 class OrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Organisations the user belongs to (any status); platform admins see all."""
-        from accounts.roles import is_platform_admin
 
         if not user.is_authenticated:
             return self.none()
@@ -95,9 +103,11 @@ class InvitationQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Invitations of organisations the user administers."""
+        # Imported here: the models module builds its managers from this one.
+        from .models import Membership
+
         if not user.is_authenticated:
             return self.none()
-        from .models import Membership
 
         administered = Membership.objects.active().filter(user=user, role=MembershipRole.ORG_ADMIN)
         return self.filter(organisation__in=administered.values("organisation"))
@@ -105,15 +115,12 @@ class InvitationQuerySet(models.QuerySet):
 
 class TaxonomyTermQuerySet(models.QuerySet):
     def pathways(self):
-        from .constants import PATHWAYS_TAXONOMY
-
         return self.filter(taxonomy__slug=PATHWAYS_TAXONOMY)
 
 
 class ServiceQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: published services of active organisations."""
-        from .constants import ServiceStatus
 
         return self.filter(
             status=ServiceStatus.PUBLISHED, organisation__status=OrganisationStatus.ACTIVE
@@ -121,9 +128,6 @@ class ServiceQuerySet(models.QuerySet):
 
     def review_due(self):
         """Not checked by their organisation for 6 months: flagged until someone checks them."""
-        from datetime import timedelta
-
-        from .constants import REVIEW_DUE_AFTER_DAYS
 
         cutoff = timezone.localdate() - timedelta(days=REVIEW_DUE_AFTER_DAYS)
         return self.filter(last_reviewed_at__lte=cutoff)
@@ -140,7 +144,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Every service, whatever its status, of organisations where the user is staff."""
-        from .constants import STAFF_ROLES
+        # Imported here: the models module builds its managers from this one.
         from .models import Membership
 
         if not user.is_authenticated:
@@ -152,7 +156,7 @@ class ServiceQuerySet(models.QuerySet):
 class LocationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Meeting places of organisations where the user is staff."""
-        from .constants import STAFF_ROLES
+        # Imported here: the models module builds its managers from this one.
         from .models import Membership
 
         if not user.is_authenticated:

@@ -5,7 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Invitation
+from .constants import MembershipRole
+from .models import Invitation, Membership, Organisation
 
 
 @shared_task
@@ -33,8 +34,6 @@ def send_invitation_email(invitation_id: int) -> bool:
 @shared_task
 def send_organisation_decision_email(organisation_id: int, status: str) -> int:
     """Tell an organisation's admins it was approved or rejected. Returns emails sent."""
-    from .constants import MembershipRole
-    from .models import Membership, Organisation
 
     organisation = Organisation.objects.get(pk=organisation_id)
     if organisation.status != status:

@@ -29,6 +29,7 @@ from ..constants import (
     WorkerRole,
 )
 from ..dates import years_before
+from ..suggestions import offence_types_asked, suggested_services
 from .fields import GovDateField, in_our_words
 
 YOUNGEST = 15
@@ -588,8 +589,6 @@ class OffencesForm(QuestionForm):
     offences = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
 
     def word_for_person(self):
-        from ..suggestions import offence_types_asked
-
         field = self.fields["offences"]
         field.label = self.your(
             "Have you been convicted of any of these?", "Have they been convicted of any of these?"
@@ -632,8 +631,6 @@ class ServiceChoiceForm(QuestionForm):
     service = forms.ChoiceField(widget=forms.RadioSelect)
 
     def word_for_person(self):
-        from ..suggestions import suggested_services
-
         self.suggestions = suggested_services(self.answers)
         field = self.fields["service"]
         field.label = self.your("Services that can take you", "Services that can take them")

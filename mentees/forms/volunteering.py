@@ -20,6 +20,7 @@ from ..constants import (
     PartOfDay,
 )
 from ..models import TrainingModule, VolunteerApplication, VolunteerRole
+from ..volunteer_age import date_of_birth_problem
 from .fields import GovDateField, yes_no_field
 
 MAX_LONG_ANSWER = 3000
@@ -74,8 +75,6 @@ class AboutYouForm(StepForm):
         self.fields["gender"].choices = Gender.choices
 
     def clean_date_of_birth(self):
-        from ..services.volunteering import date_of_birth_problem
-
         date_of_birth = self.cleaned_data["date_of_birth"]
         problem = date_of_birth_problem(date_of_birth)
         if problem:

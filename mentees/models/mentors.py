@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, TaxonomyTerm
 
 from ..constants import (
@@ -115,8 +116,6 @@ class MentorProfile(models.Model):
 
     @property
     def languages_display(self) -> list[str]:
-        from providers.constants import Language
-
         return _choice_labels(Language.choices, self.languages)
 
     @property
