@@ -3,7 +3,7 @@
 from django import forms
 
 from core import uploads
-from mentees.forms.fields import GovDateField
+from core.fields import GovDateField
 from mentees.references import normalise_reference
 from providers.models import Region, TaxonomyTerm
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from accounts.constants import PlatformRole
 from accounts.roles import has_platform_role
+from core.working_days import add_working_days
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.models import Membership
-from providers.working_days import add_working_days
 
 from .constants import (
     ASSESSOR_WAIT_WORKING_DAYS,

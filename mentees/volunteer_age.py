@@ -5,8 +5,9 @@ from datetime import date
 
 from django.utils import timezone
 
+from core.ages import age_on
+
 from .constants import MINIMUM_VOLUNTEER_AGE
-from .dates import age_on
 
 
 def date_of_birth_problem(date_of_birth: date, *, theirs: bool = False) -> str | None:

@@ -31,6 +31,7 @@ from accounts.demo import DEMO_EMAIL_DOMAIN, enrol_demo_mfa
 from accounts.models import CommissionerRegion, User
 from accreditation.demo import seed_award
 from accreditation.models import Award
+from core.dates import add_months
 from matching.constants import EarlyEndingReason, MatchStatus
 from matching.models import Match, Meeting
 from mentees.constants import (
@@ -46,7 +47,6 @@ from mentees.models import Mentee, MentorProfile, Referral, VolunteerApplication
 from mentees.models.volunteering import APPLICATION_REFERENCE_PREFIX
 from mentees.references import new_reference
 from providers.constants import MembershipRole, OrganisationStatus
-from providers.dates import add_months
 from providers.models import LocalAuthority, Membership, Organisation, Prison, Region
 
 from .constants import (

@@ -7,8 +7,8 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from core.spreadsheets import safe_cell
 from providers.printing.pdf import render_pdf
-from providers.spreadsheets import safe_cell
 
 
 def document_csv(document: dict) -> str:

@@ -13,7 +13,7 @@ from datetime import date
 
 from django.db.models import Count, Max, Min, Q
 
-from providers.spreadsheets import safe_cell
+from core.spreadsheets import safe_cell
 
 from .constants import JUSTICE_DATA_LAB_MINIMUM
 from .models import OutcomeRecord

@@ -145,7 +145,7 @@ def _day_bounds(period: Period) -> tuple[datetime, datetime]:
 
 
 def _whole_months(start: str, end: str):
-    """Whole months from one date column to another, as providers.dates.months_between counts
+    """Whole months from one date column to another, as core.dates.months_between counts
     them, in portable SQL (Postgres and the demo's SQLite)."""
 
     return ExpressionWrapper(

@@ -6,9 +6,11 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.forms import form_status, saved
+
 from .. import services
 from ..constants import PlatformRole
-from ..forms import GivePlatformRoleForm, PlatformRoleChangeForm, form_status, saved
+from ..forms import GivePlatformRoleForm, PlatformRoleChangeForm
 from ..models import User
 from ..permissions import platform_role_required
 

@@ -15,9 +15,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.constants import PlatformRole
-from accounts.forms import apply_validation_error
 from accounts.permissions import platform_role_required
-from mentees.forms.fields import posted
+from core.fields import posted
+from core.forms import apply_validation_error
 from providers.models import Membership
 
 from .. import services

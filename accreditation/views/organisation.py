@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error
+from core.fields import posted
+from core.forms import apply_validation_error
 from core.upload_limits import upload_limit
-from mentees.forms.fields import posted
 from providers.permissions import org_admin_required
 
 from .. import evidence as summaries

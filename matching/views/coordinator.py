@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from core.forms import form_status, saved
 from mentees.constants import MentorStatus
 from mentees.models import Mentee, MentorProfile
 from mentees.tenancy import get_mentee_for_user_or_404

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from core.forms import form_status, saved
 from providers.constants import MembershipRole
 from providers.permissions import membership_required
 

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from core.dates import add_months
+from core.forms import form_status, saved
 from mentees.models import MentorProfile
-from providers.dates import add_months
 from providers.permissions import staff_required
 
 from .. import scoring

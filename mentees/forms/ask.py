@@ -13,6 +13,8 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
 
+from core.ages import years_before
+from core.fields import GovDateField, in_our_words
 from providers.choices import directory_choices
 from providers.constants import GenderEligibility, Language
 from providers.eligibility import MAN, NOT_SAY, OFFENCE_WORDS, WOMAN
@@ -28,9 +30,7 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
-from ..dates import years_before
 from ..suggestions import offence_types_asked, suggested_services
-from .fields import GovDateField, in_our_words
 
 YOUNGEST = 15
 OLDEST = 100

@@ -1,8 +1,9 @@
 from django import forms
 
+from core.fields import GovDateField, in_our_words
+
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import normalise_reference
-from .fields import GovDateField, in_our_words
 
 
 class CheckRequestForm(forms.Form):

@@ -3,6 +3,7 @@
 from django import forms
 
 from accounts.models import User
+from core.fields import GovDateField, yes_no_field
 from core.once import SubmitOnceForm
 from providers.constants import Language
 from providers.forms.listings import grouped_options
@@ -19,7 +20,6 @@ from ..constants import (
 )
 from ..models import MentorProfile
 from ..volunteer_age import date_of_birth_problem
-from .fields import GovDateField, yes_no_field
 from .vetting import StaffChoiceField, staff_of
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import forms
 
+from core.fields import GovDateField, yes_no_field
 from core.once import SubmitOnceForm
 from providers.constants import Language
 from providers.forms.listings import grouped_options
@@ -21,7 +22,6 @@ from ..constants import (
 )
 from ..models import TrainingModule, VolunteerApplication, VolunteerRole
 from ..volunteer_age import date_of_birth_problem
-from .fields import GovDateField, yes_no_field
 
 MAX_LONG_ANSWER = 3000
 

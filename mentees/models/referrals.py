@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.ages import age_on
 from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, Prison, Service, TaxonomyTerm
 
@@ -18,7 +19,6 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
-from ..dates import age_on
 from ..querysets import ReferralQuerySet
 
 REFERENCE_PREFIX = "JM"

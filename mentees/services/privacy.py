@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from providers.dates import add_months
+from core.dates import add_months
 
 from .. import record_parts
 from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus

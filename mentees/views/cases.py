@@ -7,7 +7,8 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.forms import form_status, saved
+from core.fields import posted
+from core.forms import form_status, saved
 from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
@@ -21,7 +22,6 @@ from ..forms.cases import (
     NoteForm,
     StatusForm,
 )
-from ..forms.fields import posted
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
 from ..services.privacy import erase_due_on

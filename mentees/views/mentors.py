@@ -6,12 +6,12 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from core.fields import posted
+from core.forms import form_status, saved
 from providers.permissions import staff_required
 
 from .. import services
 from ..constants import MentorStatus
-from ..forms.fields import posted
 from ..forms.mentors import MentorProfileForm, MentorStatusForm, SupervisionForm
 from ..models import MentorProfile
 from ..tenancy import get_mentor_for_user_or_404

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error, saved
+from core.fields import posted
+from core.forms import apply_validation_error, saved
 from providers.permissions import staff_required
 
 from .. import services
 from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, InterviewOutcome, VettingStage
-from ..forms.fields import posted
 from ..forms.vetting import (
     DBSCheckForm,
     DecisionForm,

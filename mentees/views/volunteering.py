@@ -19,13 +19,13 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error
 from accounts.middleware import public_page
+from core.fields import posted
+from core.forms import apply_validation_error
 from providers.models import Region
 
 from .. import services
 from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, ApplicationStatus
-from ..forms.fields import posted
 from ..forms.volunteering import SECTIONS, STEPS_BY_SLUG, next_step, step_form
 from ..models import CriminalRecordDisclosure, VolunteerApplication, VolunteerRole
 from ..services.volunteer_retention import erase_due_on

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 
-from providers.dates import add_months
+from core.dates import add_months
 
 from ..exports import document_csv, document_pdf, filename
 from ..followup import complete_if_started_by

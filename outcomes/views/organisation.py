@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
-from mentees.forms.fields import posted
+from core.fields import posted
+from core.forms import form_status, saved
 from providers.permissions import org_admin_required, staff_required
 
 from .. import justice_data_lab

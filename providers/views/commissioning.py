@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from accounts.constants import PlatformRole
 from accounts.permissions import platform_role_required
+from core.spreadsheets import safe_cell
 
 from ..forms import DirectorySearchForm
 from ..search import DirectoryFilters, apply_filters, public_services
-from ..spreadsheets import safe_cell
 from .directory import search_results
 
 commissioner_required = platform_role_required(

@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from accounts.middleware import public_page, shows_nothing_personal
+from core.paging import page_with_total
 
 from ..constants import OrganisationStatus
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
 from ..models import Organisation
-from ..paging import page_with_total
 from ..search import DirectoryFilters, apply_filters, public_services
 
 RESULTS_PER_PAGE = 20

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PlatformRole
-from accounts.forms import apply_validation_error
 from accounts.permissions import platform_role_required
+from core.forms import apply_validation_error
 
 from .. import services
 from ..constants import OrganisationStatus

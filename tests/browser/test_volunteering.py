@@ -9,12 +9,12 @@ import time_machine
 from django.utils import timezone
 
 from accounts.demo import enrol_demo_mfa
+from core.dates import add_months
 from mentees.constants import ApplicationStatus, DBSLevel
 from mentees.models import MentorProfile, VolunteerApplication
 from mentees.services import application_reject
 from mentees.tasks import erase_expired_volunteer_applications
 from providers.constants import MembershipRole
-from providers.dates import add_months
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
