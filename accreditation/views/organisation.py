@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, audit_viewed
 from accounts.constants import AuditAction
 from core.fields import posted
 from core.forms import apply_validation_error
@@ -260,13 +260,7 @@ def evidence_remove(request, evidence_id):
 
 def evidence_response(request, evidence) -> FileResponse:
     """The file, as a download, after recording who opened it."""
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=evidence,
-        organisation=evidence.organisation,
-        request=request,
-    )
+    audit_viewed(request, evidence, organisation=evidence.organisation)
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
