@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.audit import audit_record, audit_viewed
 from accounts.constants import AuditAction
 from core.fields import posted
+from core.files import private_file_response
 from core.forms import apply_validation_error
 from core.upload_limits import upload_limit
 from providers.permissions import org_admin_required
@@ -261,15 +262,11 @@ def evidence_remove(request, evidence_id):
 def evidence_response(request, evidence) -> FileResponse:
     """The file, as a download, after recording who opened it."""
     audit_viewed(request, evidence, organisation=evidence.organisation)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        evidence.file,
         filename=f"{evidence.application.reference}-{evidence.pk.hex[:8]}.{evidence.extension}",
         content_type=evidence.content_type,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @org_admin_required
