@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 
-from .models import AuditEvent, User
+from .models import AuditEvent, CommissionerRegion, User
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -98,3 +98,12 @@ class EmailAddressAdmin(ReadOnlyAdmin, AllauthEmailAddressAdmin):
     """An address set here could be sent a password reset: people change their own."""
 
     actions = []
+
+
+@admin.register(CommissionerRegion)
+class CommissionerRegionAdmin(ReadOnlyAdmin):
+    """Read-only: a commissioner's region is part of their role, given with it on the audited
+    "People with platform roles" page (services.platform_role_set)."""
+
+    list_display = ["user", "region"]
+    list_filter = ["region"]

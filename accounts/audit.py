@@ -3,6 +3,7 @@
 from django.db import models
 
 from .addresses import client_ip
+from .constants import AuditAction
 from .models import AuditEvent
 
 
@@ -33,4 +34,20 @@ def audit_record(
         object_repr=object_repr[:200],
         ip_address=client_ip(request),
         details=details or {},
+    )
+
+
+def audit_viewed(
+    request, obj: models.Model, *, organisation, part: str = "", object_repr: str = ""
+) -> AuditEvent:
+    """Record that the signed-in person looked at `obj` (a person's record, a file, a part of a
+    record named by `part`): the one way views write "viewed" events."""
+    return audit_record(
+        actor=request.user,
+        action=AuditAction.VIEWED,
+        obj=obj,
+        object_repr=object_repr,
+        organisation=organisation,
+        request=request,
+        details={"part": part} if part else None,
     )

@@ -5,6 +5,7 @@ These accounts exist only in demo data. Never enrol this secret for a real perso
 
 import time
 
+from allauth.mfa import app_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
@@ -22,7 +23,5 @@ def enrol_demo_mfa(user) -> None:
 
 
 def current_demo_code(at: float | None = None) -> str:
-    from allauth.mfa import app_settings
-
     counter = int(at if at is not None else time.time()) // app_settings.TOTP_PERIOD
     return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))

@@ -1,40 +1,10 @@
-from collections.abc import Callable
-
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 from .constants import AuditAction, PlatformRole
-
-
-def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: beside its field, or at the top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def saved(request, form, save: Callable[[dict], object], *, success: str | Callable) -> bool:
-    """On a valid POST, call `save(cleaned_data)` and add the success message (or the message
-    `success(what save returned)`); a service's ValidationError is shown on the form instead.
-    True when it saved."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        result = save(form.cleaned_data)
-    except ValidationError as error:
-        apply_validation_error(form, error)
-        return False
-    messages.success(request, success(result) if callable(success) else success)
-    return True
-
-
-def form_status(form) -> int:
-    return 400 if form.errors else 200
+from .models import CommissionerRegion, User
 
 
 class AuditFilterForm(forms.Form):
@@ -146,11 +116,11 @@ class PlatformRoleForm(forms.Form):
     roles = [(value, label) for value, label in PlatformRole.choices if value != PlatformRole.NONE]
 
     def __init__(self, *args, **kwargs):
-        from providers.models import Region
-
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = self.roles
-        self.fields["region"].queryset = Region.objects.order_by("name")
+        # The regions of the directory (providers.Region, a layer above), through the relation.
+        region_model = CommissionerRegion.region.field.related_model
+        self.fields["region"].queryset = region_model.objects.order_by("name")
 
     def clean(self):
         data = super().clean()
@@ -181,8 +151,6 @@ class GivePlatformRoleForm(PlatformRoleForm):
     field_order = ["email", "role", "region"]
 
     def clean_email(self):
-        from .models import User
-
         email = self.cleaned_data["email"]
         user = User.objects.filter(email__iexact=email, is_active=True).first()
         if user is None:

@@ -78,3 +78,18 @@ class AuditEvent(models.Model):
         return (
             f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_email} {self.action} {self.object_repr}"
         )
+
+
+class CommissionerRegion(models.Model):
+    """The region a commissioner compares providers in: part of the commissioner's platform role,
+    set by a platform admin with the role. Outcomes and accreditation read it.
+
+    The region is a providers.Region, named by its label so this app imports nothing of the
+    layer above it (the audit event's organisation does the same).
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="commissioner_region")
+    region = models.ForeignKey("providers.Region", on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self):
+        return f"{self.user} commissions in {self.region}"

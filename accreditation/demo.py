@@ -24,9 +24,11 @@ from .evidence import sources_for
 from .models import (
     Application,
     ApplicationEvent,
+    Area,
     Award,
     EvidenceFile,
     EvidenceSummary,
+    Requirement,
     RequirementResponse,
     Standard,
     SupportRequest,
@@ -70,8 +72,6 @@ def seed_accreditation(*, organisations: dict, admins: dict, assessor) -> None:
     """organisations and admins by demo key ("mersey"...); the demo assessor decides."""
     standard = Standard.objects.current()
     if standard is None:
-        from .models import Area, Requirement
-
         load_standard(Standard, Area, Requirement)
     mersey, tyneside = organisations["mersey"], organisations["tyneside"]
     severn, cardiff = organisations["severn"], organisations["cardiff"]

@@ -17,6 +17,28 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from matching.constants import ACTIVE_STATUSES, Ending, MatchStatus
+from matching.models import Exclusion, Match, Meeting
+from mentees.constants import (
+    ApplicationStatus,
+    AssessmentKind,
+    DBSResult,
+    MentorStatus,
+    VettingStage,
+    VolunteerRoleStatus,
+)
+from mentees.models import (
+    DBSCheck,
+    Mentee,
+    MentorProfile,
+    NeedsAssessment,
+    SupervisionSession,
+    TrainingModule,
+    TrainingRecord,
+    VolunteerApplication,
+    VolunteerRole,
+)
+
 SummaryFunction = Callable[[object, date], str]
 
 
@@ -64,9 +86,6 @@ def _year_before(on: date) -> date:
 
 @summary("vetting-process", "Our vetting process", requirements=["recruitment"])
 def vetting_process(organisation, on: date) -> str:
-    from mentees.constants import ApplicationStatus, DBSResult, VettingStage, VolunteerRoleStatus
-    from mentees.models import DBSCheck, TrainingModule, VolunteerApplication, VolunteerRole
-
     lines = [f"Our written vetting process, as recorded in Open Gate on {_day(on)}.", ""]
     roles = VolunteerRole.objects.filter(
         organisation=organisation, status=VolunteerRoleStatus.PUBLISHED
@@ -128,9 +147,6 @@ def vetting_process(organisation, on: date) -> str:
 
 @summary("training", "Mentor training", requirements=["induction-training"])
 def training(organisation, on: date) -> str:
-    from mentees.constants import MentorStatus
-    from mentees.models import MentorProfile, TrainingModule, TrainingRecord
-
     modules = TrainingModule.objects.in_use().filter(organisation=organisation)
     lines = [f"Mentor training recorded in Open Gate on {_day(on)}.", "", "Modules in use:"]
     lines += [
@@ -156,9 +172,6 @@ def training(organisation, on: date) -> str:
 
 @summary("supervision", "Supervision records", requirements=["support-supervision"])
 def supervision(organisation, on: date) -> str:
-    from mentees.constants import MentorStatus
-    from mentees.models import MentorProfile, SupervisionSession
-
     sessions = SupervisionSession.objects.filter(organisation=organisation, held_on__lte=on)
     last_year = sessions.filter(held_on__gt=_year_before(on))
     active = MentorProfile.objects.filter(organisation=organisation, status=MentorStatus.ACTIVE)
@@ -185,9 +198,6 @@ def supervision(organisation, on: date) -> str:
 
 @summary("needs-assessment", "Needs assessments", requirements=["needs-assessment"])
 def needs_assessment(organisation, on: date) -> str:
-    from mentees.constants import AssessmentKind
-    from mentees.models import Mentee, NeedsAssessment
-
     mentees = Mentee.objects.filter(organisation=organisation, erased_at__isnull=True)
     total = mentees.count()
     initial = mentees.filter(assessments__kind=AssessmentKind.INITIAL).distinct().count()
@@ -214,9 +224,6 @@ def needs_assessment(organisation, on: date) -> str:
 
 @summary("matching-reasons", "How we match", requirements=["matching"])
 def matching_reasons(organisation, on: date) -> str:
-    from matching.constants import MatchStatus
-    from matching.models import Exclusion, Match
-
     proposals = Match.objects.filter(
         organisation=organisation, proposed_at__date__gt=_year_before(on), proposed_at__date__lte=on
     )
@@ -248,9 +255,6 @@ def matching_reasons(organisation, on: date) -> str:
 
 @summary("meeting-logs", "Meetings and endings", requirements=["monitoring"])
 def meeting_logs(organisation, on: date) -> str:
-    from matching.constants import ACTIVE_STATUSES, Ending, MatchStatus
-    from matching.models import Match, Meeting
-
     year_ago = _year_before(on)
     in_year = Meeting.objects.filter(
         organisation=organisation, held_on__gt=year_ago, held_on__lte=on

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
-from mentees.forms.fields import GovDateField
+from core.fields import GovDateField
 from mentees.references import normalise_reference
 from providers.models import Region, TaxonomyTerm
 

@@ -16,7 +16,9 @@ from django.utils import timezone
 
 from accounts.constants import PlatformRole
 from accounts.roles import has_platform_role
+from core.working_days import add_working_days
 from providers.constants import MembershipRole, OrganisationStatus
+from providers.models import Membership
 
 from .constants import (
     ASSESSOR_WAIT_WORKING_DAYS,
@@ -33,7 +35,6 @@ OVERSIGHT_ROLES = (PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN)
 
 def administered_organisations(user):
     """A subquery of the organisations where the user is an org admin."""
-    from providers.models import Membership
 
     return (
         Membership.objects.active()
@@ -94,7 +95,6 @@ class ApplicationQuerySet(models.QuerySet):
     ):
         """Sent, and no assessor has taken them for at least `working_days` working days
         (weekends and England and Wales bank holidays do not count)."""
-        from providers.working_days import add_working_days
 
         on = on or timezone.localdate()
         return self.waiting_for_assessor().filter(
@@ -155,6 +155,7 @@ class AwardQuerySet(models.QuerySet):
 def accredited(organisation_ref: str = "pk", on: date | None = None) -> Exists:
     """Whether the organisation at `organisation_ref` (of the outer query) holds a current
     award: for filters, e.g. Service.objects.filter(accredited("organisation"))."""
+    # Imported here: the models module builds its managers from this one.
     from .models import Award
 
     return Exists(Award.objects.current(on).filter(organisation=OuterRef(organisation_ref)))
@@ -163,6 +164,7 @@ def accredited(organisation_ref: str = "pk", on: date | None = None) -> Exists:
 def accredited_until(organisation_ref: str = "pk", on: date | None = None) -> Subquery:
     """The last valid day of the organisation's current award (the latest, after a renewal), or
     None: for annotations that show the badge without a query per row."""
+    # Imported here: the models module builds its managers from this one.
     from .models import Award
 
     latest = (

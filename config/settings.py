@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "matching",
     "accreditation",
     "outcomes",
+    "home",
 ]
 
 MIDDLEWARE = [

@@ -4,9 +4,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from accounts.views import dashboard
 from config.views import health
 from core.languages import translated_path
+from home.views import dashboard
 from providers.views import invitation_accept
 
 COOKIE_HEAD = [_("Name"), _("Purpose"), _("Expires")]

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
-from mentees.forms.fields import GovDateField, ModelChoiceField
+from core.fields import GovDateField, ModelChoiceField
 from providers.forms.widgets import LongSelect
 from providers.models import TaxonomyTerm
 

@@ -12,7 +12,7 @@ from mentees.constants import (
     MentorStatus,
     NeedLevel,
 )
-from mentees.models import Mentee, MentorProfile, NeedRating, NeedsAssessment, age_band
+from mentees.models import Mentee, MentorProfile, NeedRating, NeedsAssessment, Referral, age_band
 from providers.models import LocalAuthority
 
 from . import scoring
@@ -61,8 +61,6 @@ def _needs(mentees: list[Mentee]) -> dict:
     asked = defaultdict(dict)
     referral_ids = [mentee.referral_id for mentee in mentees if mentee.referral_id]
     if referral_ids:
-        from mentees.models import Referral
-
         through = Referral.needs.through.objects.filter(referral_id__in=referral_ids)
         for referral_id, code in through.values_list("referral_id", "taxonomyterm__code"):
             asked[referral_id][code] = ASKED_FOR

@@ -1,13 +1,12 @@
 """Who reads relationships and meetings: the organisation's staff; a mentor, their own."""
 
 from mentees.querysets import StaffScopedQuerySet
+from providers.models import Membership
 
 from .constants import ACTIVE_STATUSES, LIVE_STATUSES, MatchStatus
 
 
 def _memberships_of(user):
-    from providers.models import Membership
-
     return Membership.objects.active().filter(user=user).values("organisation")
 
 

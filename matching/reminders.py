@@ -11,11 +11,11 @@ from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from core.working_days import working_days_between
 from mentees.constants import MentorStatus
 from mentees.models import DBSCheck, MentorProfile, Referral, SupervisionSession, TrainingRecord
 from providers.constants import MembershipRole
 from providers.models import Service
-from providers.working_days import working_days_between
 
 from .constants import ACTIVE_STATUSES, MatchStatus
 from .models import Match, Meeting

@@ -1,3 +1,5 @@
+import logging
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
@@ -5,12 +7,15 @@ from django.utils import timezone
 
 from core.emails import html_version
 
+from .models import Notification
+from .reminders import DAILY
+from .services.matches import lapse_overdue_proposals
+
 
 def send_notification_email(notification_id: int) -> bool:
     """Write a notification's email to the outbox, at most once: the notification is claimed in
     the same transaction (core/outbox.py sends it). Not a task: call it inside the change's
     transaction."""
-    from .models import Notification
 
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
         emailed_at=timezone.now()
@@ -34,7 +39,6 @@ def send_notification_email(notification_id: int) -> bool:
 @shared_task
 def lapse_proposals() -> int:
     """Hourly: proposals not answered in time lapse and coordinators are told."""
-    from .services.matches import lapse_overdue_proposals
 
     return lapse_overdue_proposals()
 
@@ -42,9 +46,6 @@ def lapse_proposals() -> int:
 @shared_task
 def send_daily_reminders() -> dict:
     """Daily: every reminder job, each idempotent; one failing does not stop the others."""
-    import logging
-
-    from .reminders import DAILY
 
     today = timezone.localdate()
     sent = {}

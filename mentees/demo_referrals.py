@@ -3,7 +3,7 @@ ones. Safe to run again: referrals are keyed by a fixed submission key, and each
 case-record entry is only made once."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -66,8 +66,6 @@ def _worker(name: str, email: str, where: str) -> dict:
 
 
 def demo_people() -> list[dict]:
-    from datetime import date
-
     def area(name):
         return LocalAuthority.objects.get(name=name)
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from core.ages import age_on
 from providers.eligibility import NOT_SAY, Fit, Person, Place, can_take, fit
 from providers.models import Prison, Service
 from providers.search import covers_local_authority
 
 from .constants import Situation
-from .dates import age_on
 
 MOST_SUGGESTIONS = 8
 

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
@@ -6,15 +8,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.emails import html_version
+from providers.models import Membership
 
-from .constants import CompletedBy, ContactMethod
+from .constants import REFERRAL_RETENTION_DAYS, CompletedBy, ContactMethod, ReferralStatus
+from .models import ApplicationUpdate, Referral
 
 
 def send_referral_decision_email(referral_id: str) -> int:
     """Tell whoever gave an email address what the provider decided, at most once: the row is
     claimed in the same transaction as the email is written to the outbox. Not a task: call it
     inside the decision's transaction. Returns how many addresses were emailed."""
-    from .models import Referral
 
     claimed = Referral.objects.filter(
         pk=referral_id, decided_at__isnull=False, decision_emailed_at__isnull=True
@@ -55,10 +58,6 @@ def send_referral_withdrawn_email(referral_id: str) -> int:
     """Tell the provider's org admins and coordinators that a request was withdrawn, through the
     outbox. Not a task: call it in the withdrawal's transaction, which happens once per request
     (the referral is locked while open). Returns how many addresses were emailed."""
-    from providers.models import Membership
-
-    from .constants import ReferralStatus
-    from .models import Referral
 
     referral = (
         Referral.objects.select_related("organisation")
@@ -106,9 +105,7 @@ def decision_recipients(referral) -> list[str]:
 def erase_expired_referrals() -> int:
     """Daily: erase referrals decided more than the retention period ago that did not become a
     case record. Running it twice, or after a worker died half-way, erases nothing twice."""
-    from datetime import timedelta
-
-    from .constants import REFERRAL_RETENTION_DAYS
+    # Imported here: the services enqueue this module's emails, so they import it.
     from .services.privacy import referrals_erase_expired
 
     return referrals_erase_expired(before=timezone.now() - timedelta(days=REFERRAL_RETENTION_DAYS))
@@ -118,6 +115,7 @@ def erase_expired_referrals() -> int:
 def erase_expired_case_records() -> int:
     """Daily: erase case records closed longer ago than their organisation keeps them. Running it
     twice, or after a worker died half-way, erases nothing twice."""
+    # Imported here: the services enqueue this module's emails, so they import it.
     from .services.privacy import case_records_erase_expired
 
     return case_records_erase_expired()
@@ -127,7 +125,6 @@ def send_application_update_email(update_id: int) -> bool:
     """Email a volunteer applicant an update on their application, at most once: the row is
     claimed in the same transaction as the email is written to the outbox. Not a task: call it
     inside the update's transaction."""
-    from .models import ApplicationUpdate
 
     claimed = ApplicationUpdate.objects.filter(
         pk=update_id, emailed_at__isnull=True, application__erased_at__isnull=True
@@ -163,6 +160,7 @@ def erase_expired_volunteer_applications() -> int:
     """Daily: erase volunteer applications that ended without approval (not approved, withdrawn,
     or a draft left unsent) longer ago than the retention period. Running it twice, or after a
     worker died half-way, erases nothing twice."""
+    # Imported here: the services enqueue this module's emails, so they import it.
     from .services.volunteer_retention import volunteer_applications_erase_expired
 
     return volunteer_applications_erase_expired()

@@ -4,7 +4,16 @@ Another organisation's record and a missing one give the same 404, so ids cannot
 
 from django.shortcuts import get_object_or_404
 
-from .models import Mentee, Referral
+from .models import (
+    DBSCheck,
+    Mentee,
+    MentorProfile,
+    Referral,
+    TrainingModule,
+    VolunteerApplication,
+    VolunteerReference,
+    VolunteerRole,
+)
 
 
 def get_referral_for_user_or_404(user, organisation, pk) -> Referral:
@@ -28,16 +37,12 @@ def get_mentee_for_user_or_404(user, organisation, pk) -> Mentee:
 
 
 def get_volunteer_role_for_user_or_404(user, organisation, pk):
-    from .models import VolunteerRole
-
     return get_object_or_404(
         VolunteerRole.objects.visible_to(user).filter(organisation=organisation), pk=pk
     )
 
 
 def get_training_module_for_user_or_404(user, organisation, pk):
-    from .models import TrainingModule
-
     return get_object_or_404(
         TrainingModule.objects.visible_to(user).filter(organisation=organisation), pk=pk
     )
@@ -45,7 +50,6 @@ def get_training_module_for_user_or_404(user, organisation, pk):
 
 def get_application_for_user_or_404(user, organisation, pk):
     """A sent application to the organisation the page acts for, if the user is its staff."""
-    from .models import VolunteerApplication
 
     return get_object_or_404(
         VolunteerApplication.objects.visible_to(user)
@@ -57,7 +61,6 @@ def get_application_for_user_or_404(user, organisation, pk):
 
 def get_own_application_or_404(user, pk):
     """One of the signed-in person's own applications; anyone else's is a 404."""
-    from .models import VolunteerApplication
 
     return get_object_or_404(
         VolunteerApplication.objects.of_applicant(user).select_related(
@@ -68,24 +71,18 @@ def get_own_application_or_404(user, pk):
 
 
 def get_reference_for_user_or_404(user, application, pk):
-    from .models import VolunteerReference
-
     return get_object_or_404(
         VolunteerReference.objects.visible_to(user).filter(application=application), pk=pk
     )
 
 
 def get_dbs_check_for_user_or_404(user, application, pk):
-    from .models import DBSCheck
-
     return get_object_or_404(
         DBSCheck.objects.visible_to(user).filter(application=application), pk=pk
     )
 
 
 def get_mentor_for_user_or_404(user, organisation, pk):
-    from .models import MentorProfile
-
     return get_object_or_404(
         MentorProfile.objects.visible_to(user)
         .filter(organisation=organisation)

@@ -1,26 +1,15 @@
-"""For platform admins: the national comparators and each commissioner's region. Outcome
+"""For platform admins: the national comparators. Outcome
 records are kept in the product's own screens; snapshots can be looked at, never changed."""
 
 from django.contrib import admin
 
-from accounts.admin import ReadOnlyAdmin
-
-from .models import CommissionerRegion, Comparator, ReportSnapshot
+from .models import Comparator, ReportSnapshot
 
 
 @admin.register(Comparator)
 class ComparatorAdmin(admin.ModelAdmin):
     list_display = ["name", "rate", "period", "published", "is_default"]
     list_editable = ["is_default"]
-
-
-@admin.register(CommissionerRegion)
-class CommissionerRegionAdmin(ReadOnlyAdmin):
-    """Read-only: a commissioner's region is part of their role, given with it on the audited
-    "People with platform roles" page (accounts.services.platform_role_set)."""
-
-    list_display = ["user", "region"]
-    list_filter = ["region"]
 
 
 @admin.register(ReportSnapshot)

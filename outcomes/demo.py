@@ -20,12 +20,18 @@ random seed. Safe to run again: each organisation's history is made only once.
 import random
 import uuid
 from datetime import date, time, timedelta
+from importlib import import_module
 
 from django.db import transaction
+from django.db.models import DurationField, ExpressionWrapper, F, Sum
 from django.utils import timezone
 
 from accounts.constants import PlatformRole
-from accounts.models import User
+from accounts.demo import DEMO_EMAIL_DOMAIN, enrol_demo_mfa
+from accounts.models import CommissionerRegion, User
+from accreditation.demo import seed_award
+from accreditation.models import Award
+from core.dates import add_months
 from matching.constants import EarlyEndingReason, MatchStatus
 from matching.models import Match, Meeting
 from mentees.constants import (
@@ -40,9 +46,8 @@ from mentees.constants import (
 from mentees.models import Mentee, MentorProfile, Referral, VolunteerApplication, VolunteerRole
 from mentees.models.volunteering import APPLICATION_REFERENCE_PREFIX
 from mentees.references import new_reference
-from providers.constants import OrganisationStatus
-from providers.dates import add_months
-from providers.models import LocalAuthority, Organisation, Prison, Region
+from providers.constants import MembershipRole, OrganisationStatus
+from providers.models import LocalAuthority, Membership, Organisation, Prison, Region
 
 from .constants import (
     PATHWAY_OUTCOMES,
@@ -55,13 +60,13 @@ from .constants import (
 )
 from .followup import complete_if_started_by
 from .models import (
-    CommissionerRegion,
     Comparator,
     OutcomeRecord,
     OutcomeSettings,
     ReportSubscription,
 )
 from .periods import Period, previous_month, previous_quarter
+from .services.reports import snapshot_make
 
 # Names that no other demo module uses: other demo data finds its people by name.
 FIRST_NAMES = [
@@ -172,7 +177,6 @@ def seed_outcomes(*, organisations: dict[str, Organisation], staff: dict, commis
 def _ensure_comparators() -> None:
     """The comparators the migration adds, should they have been removed (a flushed test
     database, or an admin's deletion)."""
-    from importlib import import_module
 
     migration = import_module("outcomes.migrations.0002_comparators_and_immutable_snapshots")
     for spec in migration.COMPARATORS:
@@ -181,13 +185,6 @@ def _ensure_comparators() -> None:
 
 def _wirral(region: Region, today: date) -> Organisation:
     """A second accredited provider in the North West, for the commissioner's comparison."""
-    from accounts.constants import PlatformRole
-    from accounts.demo import DEMO_EMAIL_DOMAIN, enrol_demo_mfa
-    from accounts.models import User
-    from accreditation.demo import seed_award
-    from accreditation.models import Award
-    from providers.constants import MembershipRole
-    from providers.models import Membership
 
     organisation = Organisation.objects.filter(slug=WIRRAL["slug"]).first()
     if organisation is None:
@@ -211,8 +208,6 @@ HISTORY_EMAIL_PREFIX = "former.mentor."
 
 
 def _former_mentors_email(key: str, n: int) -> str:
-    from accounts.demo import DEMO_EMAIL_DOMAIN
-
     return f"{HISTORY_EMAIL_PREFIX}{key}.{n}@{DEMO_EMAIL_DOMAIN}"
 
 
@@ -403,7 +398,6 @@ def _published_hours(organisation) -> None:
     """Meetings of Mersey's past relationships that bring its volunteer hours in the four years
     to exactly the published 27,782: extra meetings of up to two hours, a few days apart,
     within each relationship's dates, the last one making up the remainder."""
-    from django.db.models import DurationField, ExpressionWrapper, F, Sum
 
     period = published_hours_period(timezone.localdate())
     length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
@@ -547,8 +541,6 @@ def _mark_hughes(today) -> None:
 
 
 def _stored_reports(mersey, north_west, today) -> None:
-    from .services.reports import snapshot_make
-
     snapshot_make(
         scope=ScopeKind.ORGANISATION,
         obj=mersey,

@@ -7,6 +7,8 @@ import math
 from datetime import date
 from decimal import Decimal
 
+from django.utils.text import slugify
+
 from matching.constants import EarlyEndingReason, Ending
 
 from . import stats
@@ -84,7 +86,6 @@ def definitions() -> list[str]:
 
 def definition_anchor(label: str) -> str:
     """The id of the definition that explains a table label ("definition-engaged"), or ""."""
-    from django.utils.text import slugify
 
     for term, _meaning in DEFINITIONS:
         if label.startswith((term, *DEFINED_LABELS.get(term, ()))):

@@ -5,8 +5,10 @@ import csv
 import io
 from datetime import date
 
+from django.utils.text import slugify
+
+from core.spreadsheets import safe_cell
 from providers.printing.pdf import render_pdf
-from providers.spreadsheets import safe_cell
 
 
 def document_csv(document: dict) -> str:
@@ -37,8 +39,6 @@ def document_csv(document: dict) -> str:
 
 
 def filename(document: dict, extension: str) -> str:
-    from django.utils.text import slugify
-
     period = document["period"]
     name = f"{slugify(document['title'])}-{slugify(document['scope'])}"
     return f"{name}-{period['start']}-to-{period['end']}.{extension}"

@@ -9,7 +9,7 @@ only final 18 months after the start date; until then the answer is "not yet kno
 from dataclasses import dataclass
 from datetime import date
 
-from providers.dates import add_months
+from core.dates import add_months
 
 from .constants import ANSWER_FINAL_AFTER_MONTHS, FOLLOW_UP_MONTHS
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 
-from mentees.forms.fields import GovDateField, ModelChoiceField
+from core.fields import GovDateField, ModelChoiceField
 
 from .constants import (
     HOURLY_EARNINGS_MAX,

@@ -6,12 +6,14 @@ The Justice Data Lab needs at least 60 people: with fewer its results could iden
 would say too little to be worth the risk of sending personal data. A smaller cohort is refused
 with that reason. Erased records have no names left and are never included."""
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Max, Min, Q
 
-from providers.spreadsheets import safe_cell
+from core.spreadsheets import safe_cell
 
 from .constants import JUSTICE_DATA_LAB_MINIMUM
 from .models import OutcomeRecord
@@ -109,9 +111,6 @@ def rows(organisation, start: date, end: date) -> list[CohortRow]:
 
 
 def csv_text(cohort_rows: list[CohortRow]) -> str:
-    import csv
-    import io
-
     def iso(value):
         return value.strftime("%d/%m/%Y") if value else ""
 

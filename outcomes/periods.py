@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from providers.dates import add_months
+from core.dates import add_months
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ a platform admin reads every region's."""
 from django.db import models
 
 from accounts.constants import PlatformRole
+from accounts.models import CommissionerRegion
 from accounts.roles import has_platform_role
 from mentees.querysets import StaffScopedQuerySet, staff_organisations
 
@@ -16,8 +17,6 @@ class OutcomeRecordQuerySet(StaffScopedQuerySet):
 
 
 def commissioner_region_id(user) -> int | None:
-    from .models import CommissionerRegion
-
     return CommissionerRegion.objects.filter(user=user).values_list("region_id", flat=True).first()
 
 

@@ -3,6 +3,7 @@ after its start, with no yes or no recorded. Once per mentee and start date, how
 job runs."""
 
 from django.db.models import Min, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from matching.notification_kinds import NotificationKind
@@ -17,7 +18,6 @@ def follow_ups_due(today):
     """Mentored people (not erased) whose follow-up started at least 18 months ago and has no
     answer. The start is the outcome record's, else the release date, else when their first
     relationship began."""
-    from django.db.models.functions import Coalesce
 
     cutoff = complete_if_started_by(today)
     return (

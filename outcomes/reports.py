@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     DurationField,
     Exists,
@@ -36,6 +37,7 @@ from django.db.models import (
     Sum,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import (
     Cast,
@@ -46,6 +48,7 @@ from django.db.models.functions import (
     Greatest,
     Least,
 )
+from django.db.models.lookups import LessThan
 from django.utils import timezone
 
 from matching.constants import Ending
@@ -142,10 +145,8 @@ def _day_bounds(period: Period) -> tuple[datetime, datetime]:
 
 
 def _whole_months(start: str, end: str):
-    """Whole months from one date column to another, as providers.dates.months_between counts
+    """Whole months from one date column to another, as core.dates.months_between counts
     them, in portable SQL (Postgres and the demo's SQLite)."""
-    from django.db.models import Case, When
-    from django.db.models.lookups import LessThan
 
     return ExpressionWrapper(
         (ExtractYear(end) - ExtractYear(start)) * 12

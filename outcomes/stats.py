@@ -88,6 +88,8 @@ def proportion(k: int, n: int, confidence: float = CONFIDENCE) -> Proportion:
 
 def binomial_test(k: int, n: int, rate: float) -> float:
     """The two-sided exact binomial test's p-value for k of n against `rate`."""
+    # Imported when needed: scipy.stats takes seconds to import, and web processes
+    # that never test a rate should not pay for it.
     from scipy.stats import binomtest
 
     _check_counts(k, n)
@@ -145,6 +147,8 @@ class Comparison:
 
 def exact_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:
     """The Clopper-Pearson interval (scipy's binomtest, method "exact")."""
+    # Imported when needed: scipy.stats takes seconds to import, and web processes
+    # that never test a rate should not pay for it.
     from scipy.stats import binomtest
 
     _check_counts(k, n)
@@ -156,6 +160,8 @@ def exact_interval(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[floa
 
 def central_p_value(k: int, n: int, rate: float) -> float:
     """Two-sided exact p-value: twice the smaller tail, at most 1."""
+    # Imported when needed: scipy.stats takes seconds to import, and web processes
+    # that never test a rate should not pay for it.
     from scipy.stats import binom
 
     _check_counts(k, n)
@@ -174,6 +180,8 @@ def compare_with_rate(k: int, n: int, rate: float) -> Comparison:
 def exact_power(n: int, rate: float, target: float) -> float:
     """The chance that compare_with_rate finds a difference (p < 0.05) for n people whose true
     rate is `target`, when compared with `rate`."""
+    # Imported when needed: scipy.stats takes seconds to import, and web processes
+    # that never test a rate should not pay for it.
     import numpy as np
     from scipy.stats import binom
 
@@ -190,6 +198,8 @@ def people_needed(
     show a true rate `difference` below `rate` (above it, if the rate is too low to go below)
     with the given power: the normal approximation's answer (scipy's normal distribution),
     then the first size near it at which the exact test's power is reached."""
+    # Imported when needed: scipy.stats takes seconds to import, and web processes
+    # that never test a rate should not pay for it.
     from scipy.stats import norm
 
     _check_rate(rate)

@@ -5,11 +5,18 @@ from datetime import date
 from celery import shared_task
 from django.utils import timezone
 
+from accounts.models import CommissionerRegion
+from providers.models import Organisation, Region
+
+from .constants import PeriodKind, ScopeKind
+from .periods import month_of, previous_month, previous_quarter, quarter_of
+from .reminders import remind_follow_ups as remind
+from .services.reports import snapshot_make
+
 
 @shared_task
 def remind_follow_ups() -> int:
     """Daily: tell coordinators of follow-ups that can now be answered."""
-    from .reminders import remind_follow_ups as remind
 
     return remind(timezone.localdate())
 
@@ -17,9 +24,6 @@ def remind_follow_ups() -> int:
 @shared_task
 def monthly_reports() -> int:
     """The 1st of each month: last month's report for every active organisation."""
-    from providers.models import Organisation
-
-    from .periods import previous_month
 
     period = previous_month(timezone.localdate())
     organisations = Organisation.objects.active().values_list("pk", flat=True)
@@ -32,8 +36,6 @@ def monthly_reports() -> int:
 def quarterly_reports() -> int:
     """The 1st of January, April, July and October: last quarter's comparison for every region
     that has a commissioner."""
-    from .models import CommissionerRegion
-    from .periods import previous_quarter
 
     period = previous_quarter(timezone.localdate())
     regions = set(CommissionerRegion.objects.values_list("region_id", flat=True))
@@ -44,11 +46,6 @@ def quarterly_reports() -> int:
 
 @shared_task
 def organisation_snapshot(organisation_id: int, month_start: str) -> bool:
-    from providers.models import Organisation
-
-    from .constants import PeriodKind, ScopeKind
-    from .periods import month_of
-    from .services.reports import snapshot_make
 
     organisation = Organisation.objects.get(pk=organisation_id)
     _, made = snapshot_make(
@@ -62,11 +59,6 @@ def organisation_snapshot(organisation_id: int, month_start: str) -> bool:
 
 @shared_task
 def region_snapshot(region_id: int, quarter_start: str) -> bool:
-    from providers.models import Region
-
-    from .constants import PeriodKind, ScopeKind
-    from .periods import quarter_of
-    from .services.reports import snapshot_make
 
     region = Region.objects.get(pk=region_id)
     _, made = snapshot_make(

@@ -4,60 +4,26 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 
+from accounts.constants import PlatformRole
 from accounts.roles import has_platform_role
+from core.permissions import membership_passes
 
 from .constants import MembershipRole
 
 
 def membership_required(*roles: str):
     """The user acts for an active organisation with one of these roles (any role if none)."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            membership = request.membership
-            if membership is None or (roles and membership.role not in roles):
-                raise PermissionDenied("Your role in this organisation cannot use this page.")
-            if not membership.organisation.is_active:
-                return render(
-                    request,
-                    "providers/organisation_not_active.html",
-                    {"organisation": membership.organisation},
-                    status=403,
-                )
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
+    return membership_passes(lambda membership: not roles or membership.role in roles)
 
 
 org_admin_required = membership_required(MembershipRole.ORG_ADMIN)
 staff_required = membership_required(MembershipRole.ORG_ADMIN, MembershipRole.COORDINATOR)
 
 
-def platform_role_required(*roles: str):
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not has_platform_role(request.user, *roles):
-                raise PermissionDenied("This page is for a different role.")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 def may_print_directory(request) -> bool:
     """Provider staff (org admin or coordinator) of an active organisation, commissioners and
     platform admins: the people who print the directory for a prison or area."""
-    from accounts.constants import PlatformRole
-
     if has_platform_role(request.user, PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN):
         return True
     membership = getattr(request, "membership", None)

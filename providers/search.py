@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
 
 from .constants import GenderEligibility, Language
 from .directory_version import directory_changed
-from .models import LocalAuthority, Prison, Region, Service
+from .models import LocalAuthority, Prison, Region, Service, TaxonomyTerm
 from .searchtext import understand
 
 # Weights for name (A), organisation, summary and pathways (B), description (C).
@@ -243,3 +243,15 @@ def apply_filters(services: QuerySet, filters: DirectoryFilters) -> QuerySet:
     if filters.sort == "relevance" and filters.text:
         return services.order_by(F("rank").desc(), "name", "pk")
     return services.order_by("name", "pk")
+
+
+def public_services():
+    """Published services with what a results list or service page shows, in a fixed number of
+    queries whatever the page size: `aps_accredited_until` says whether to show the Approved
+    Provider Standard badge."""
+    return (
+        Service.objects.published()
+        .with_accreditation()
+        .select_related("organisation")
+        .prefetch_related(Prefetch("pathways", queryset=TaxonomyTerm.objects.order_by("position")))
+    )

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from core.emails import html_version
 
-from .models import Invitation
+from .constants import MembershipRole
+from .models import Invitation, Membership, Organisation
 
 
 def send_invitation_email(invitation_id: int) -> bool:
@@ -36,8 +37,6 @@ def send_invitation_email(invitation_id: int) -> bool:
 def send_organisation_decision_email(organisation_id: int, status: str) -> int:
     """Tell an organisation's admins it was approved or rejected (through the outbox; call it in
     the decision's transaction). Returns how many addresses were emailed."""
-    from .constants import MembershipRole
-    from .models import Membership, Organisation
 
     organisation = Organisation.objects.get(pk=organisation_id)
     if organisation.status != status:

@@ -7,7 +7,7 @@ no longer matches one of the user's memberships is ignored.
 
 from django.shortcuts import get_object_or_404
 
-from .models import Invitation, Membership
+from .models import Invitation, Location, Membership, Service
 
 SESSION_KEY = "active_organisation_id"
 
@@ -56,7 +56,6 @@ def get_invitation_for_user_or_404(user, organisation, pk) -> Invitation:
 
 def get_service_for_user_or_404(user, organisation, pk):
     """A service of the organisation the page acts for, that this user may manage, or 404."""
-    from .models import Service
 
     return get_object_or_404(
         Service.objects.visible_to(user)
@@ -68,7 +67,6 @@ def get_service_for_user_or_404(user, organisation, pk):
 
 def get_location_for_user_or_404(user, organisation, pk):
     """A meeting place of the organisation the page acts for, if the user is its staff."""
-    from .models import Location
 
     return get_object_or_404(
         Location.objects.visible_to(user).filter(organisation=organisation), pk=pk

@@ -6,12 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 
-from providers.permissions import platform_role_required
+from core.forms import form_status, saved
 
 from .. import services
 from ..constants import PlatformRole
-from ..forms import GivePlatformRoleForm, PlatformRoleChangeForm, form_status, saved
+from ..forms import GivePlatformRoleForm, PlatformRoleChangeForm
 from ..models import User
+from ..permissions import platform_role_required
 
 PER_PAGE = 50
 platform_admin_required = platform_role_required(PlatformRole.PLATFORM_ADMIN)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from providers.dates import add_months
+from core.dates import add_months
 from providers.models import Organisation
 
 from ..constants import (

@@ -33,6 +33,25 @@ def is_member(user, organisation) -> bool:
     return Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
+def assessor_must_finish(user, role: str) -> None:
+    """Refuse to take the assessor role from someone in the middle of an assessment: one cannot
+    be handed to someone else part way through. Registered in accounts.services'
+    role_change_checks by this app's AppConfig.ready."""
+    if user.platform_role != PlatformRole.ASSESSOR or role == PlatformRole.ASSESSOR:
+        return
+    busy = (ApplicationStatus.IN_ASSESSMENT, ApplicationStatus.MORE_INFORMATION)
+    assessing = list(
+        Application.objects.filter(assessor=user, status__in=busy)
+        .order_by("reference")
+        .values_list("reference", flat=True)
+    )
+    if assessing:
+        raise ValidationError(
+            f"{user.display_name} is assessing {', '.join(assessing)}. They must finish "
+            "first: an assessment cannot be handed to someone else part way through."
+        )
+
+
 def conflict_message(organisation) -> str:
     return (
         f"You cannot assess {organisation.name}: you are or have been a member of it. "

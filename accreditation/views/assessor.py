@@ -15,11 +15,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.constants import PlatformRole
-from accounts.forms import apply_validation_error
+from accounts.permissions import platform_role_required
 from core.dates import govuk_date
-from mentees.forms.fields import posted
+from core.fields import posted
+from core.forms import apply_validation_error
 from providers.models import Membership
-from providers.permissions import platform_role_required
 
 from .. import services
 from ..constants import ApplicationStatus, Decision, ReviewOutcome, SupportStatus

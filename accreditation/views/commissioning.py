@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import render
 
 from accounts.constants import PlatformRole
+from accounts.permissions import platform_role_required
 from providers.models import Organisation, Service, TaxonomyTerm
-from providers.permissions import platform_role_required
 
 from ..constants import EXPIRING_SOON_DAYS
 from ..forms import CommissionerFilterForm

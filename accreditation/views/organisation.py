@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, audit_viewed
 from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error
+from core.fields import posted
+from core.files import private_file_response
+from core.forms import apply_validation_error
 from core.upload_limits import upload_limit
-from mentees.forms.fields import posted
 from providers.permissions import org_admin_required
 
 from .. import evidence as summaries
@@ -260,22 +261,12 @@ def evidence_remove(request, evidence_id):
 
 def evidence_response(request, evidence) -> FileResponse:
     """The file, as a download, after recording who opened it."""
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=evidence,
-        organisation=evidence.organisation,
-        request=request,
-    )
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
+    audit_viewed(request, evidence, organisation=evidence.organisation)
+    return private_file_response(
+        evidence.file,
         filename=f"{evidence.application.reference}-{evidence.pk.hex[:8]}.{evidence.extension}",
         content_type=evidence.content_type,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @org_admin_required

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.dates import months_between
+from core.working_days import add_working_days
 from mentees.constants import MenteeStatus
 from mentees.models import Mentee, MentorProfile
 from mentees.services.cases import mentee_set_status
-from providers.dates import months_between
-from providers.working_days import add_working_days
 
 from .. import scoring
 from ..constants import (

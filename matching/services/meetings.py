@@ -4,6 +4,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.audit import audit_record
@@ -165,7 +166,6 @@ def meeting_correct(
 
 def last_meeting_days(matches) -> dict:
     """{match id: days since its last meeting (None if none)}, in one query."""
-    from django.db.models import Max
 
     today = timezone.localdate()
     latest = dict(

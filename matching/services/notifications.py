@@ -3,6 +3,9 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from providers.constants import STAFF_ROLES
+from providers.models import Membership
+
 from ..models import EmailPreference, Notification
 from ..notification_kinds import SAFEGUARDING_KINDS
 
@@ -42,8 +45,6 @@ def wants_email(user, kind: str) -> bool:
 def notify_staff(*, organisation, roles=None, **notification) -> int:
     """Notify every member of the organisation with one of `roles` (org admins and
     coordinators unless told). Returns how many notifications were new."""
-    from providers.constants import STAFF_ROLES
-    from providers.models import Membership
 
     members = Membership.objects.active().filter(
         organisation=organisation, role__in=roles or STAFF_ROLES

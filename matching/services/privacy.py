@@ -1,6 +1,21 @@
-"""What matching holds about a mentee, for their subject access export and their erasure."""
+"""What matching holds about a mentee, for their subject access export and their erasure, and
+why their record cannot be closed yet: registered with mentees.record_parts."""
 
+from ..constants import LIVE_STATUSES, MatchStatus
 from ..models import Exclusion, Match, MatchEvent, Meeting
+
+
+def live_relationship_problem(mentee) -> str | None:
+    """Why the record cannot be closed or erased yet: a mentor is proposed to the mentee, or
+    mentoring them. Ending it first records how it ended, and stops meetings being logged
+    against a closed or erased record."""
+    live = mentee.matches.filter(status__in=LIVE_STATUSES).select_related("mentor__user").first()
+    if live is None:
+        return None
+    mentor = live.mentor.user.display_name
+    if live.status == MatchStatus.PROPOSED:
+        return f"Withdraw the proposal to {mentor} first, on the matching page."
+    return f"End the relationship with {mentor} first, on the relationship's page."
 
 
 def matching_export(mentee) -> dict:

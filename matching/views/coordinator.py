@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from accounts.audit import audit_viewed
+from core.forms import form_status, saved
 from core.wording import counted
 from mentees.constants import MentorStatus
 from mentees.models import Mentee, MentorProfile
@@ -18,9 +17,10 @@ from providers.permissions import staff_required
 
 from .. import scoring
 from ..forms import ExclusionForm
-from ..models import Exclusion, Match
+from ..models import Match
 from ..profiles import mentee_profiles, mentor_profiles_of, mentors_of, weights_for
 from ..services import bulk as bulk_services
+from ..services import exclusions as exclusion_services
 from ..services import matches as match_services
 from ..tenancy import get_bulk_for_user_or_404, get_exclusion_for_user_or_404
 from ..waiting import waiting_mentees
@@ -70,14 +70,7 @@ def mentee_matching(request, mentee_id):
     mentors = mentor_profiles_of(organisation, near=profile.area, reach_km=weights.reach_km)
     suggestions, excluded = scoring.rank(profile, mentors, weights)
     out_of_reach = mentors_of(organisation).count() - len(mentors)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=mentee,
-        organisation=organisation,
-        request=request,
-        details={"part": "matching"},
-    )
+    audit_viewed(request, mentee, organisation=organisation, part="matching")
     live = Match.objects.live().filter(mentee=mentee).select_related("mentor__user").first()
     exclusions = mentee.exclusions.select_related("mentor__user")
     return render(
@@ -138,7 +131,13 @@ def exclusion_add(request, mentee_id):
     if saved(
         request,
         form,
-        lambda data: _exclude(request, mentee, **data),
+        lambda data: exclusion_services.exclusion_create(
+            actor=request.user,
+            mentee=mentee,
+            mentor=data["mentor"],
+            reason=data["reason"],
+            request=request,
+        ),
         success="They will not be matched.",
     ):
         return redirect("matching:mentee_matching", mentee_id=mentee.pk)
@@ -150,40 +149,13 @@ def exclusion_add(request, mentee_id):
     )
 
 
-def _exclude(request, mentee, *, mentor, reason):
-    if Exclusion.objects.filter(mentee=mentee, mentor=mentor).exists():
-        raise ValidationError({"mentor": "This pair is already on the must-not-match list"})
-    exclusion = Exclusion.objects.create(
-        organisation=mentee.organisation,
-        mentee=mentee,
-        mentor=mentor,
-        reason=reason,
-        created_by=request.user,
-    )
-    audit_record(
-        actor=request.user,
-        action=AuditAction.CREATED,
-        obj=exclusion,
-        organisation=mentee.organisation,
-        request=request,
-    )
-    return exclusion
-
-
 @require_POST
 @staff_required
 def exclusion_remove(request, mentee_id, exclusion_id):
     organisation = request.membership.organisation
     mentee = get_mentee_for_user_or_404(request.user, organisation, mentee_id)
     exclusion = get_exclusion_for_user_or_404(request.user, mentee, exclusion_id)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.REMOVED,
-        obj=exclusion,
-        organisation=organisation,
-        request=request,
-    )
-    exclusion.delete()
+    exclusion_services.exclusion_remove(actor=request.user, exclusion=exclusion, request=request)
     messages.success(request, "They can be matched again.")
     return redirect("matching:mentee_matching", mentee_id=mentee.pk)
 

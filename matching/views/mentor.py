@@ -7,9 +7,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from accounts.audit import audit_viewed
+from core.forms import form_status, saved
 from providers.constants import MembershipRole
 from providers.permissions import membership_required
 
@@ -91,14 +90,7 @@ def mentor_proposal(request, match_id):
         success="Thank you. Your coordinator will find someone else.",
     ):
         return redirect("matching:mentor_home")
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=match.mentee,
-        organisation=match.organisation,
-        request=request,
-        details={"part": "mentor proposal"},
-    )
+    audit_viewed(request, match.mentee, organisation=match.organisation, part="mentor proposal")
     mentee = match.mentee
     needs = _needs(mentee)
     return render(
@@ -134,13 +126,7 @@ def mentor_relationship(request, match_id):
         return redirect("matching:mentor_proposal", match_id=match.pk)
     if match.status not in (*ACTIVE_STATUSES, MatchStatus.ENDED):
         raise Http404("Not a relationship of yours")
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=match,
-        organisation=match.organisation,
-        request=request,
-    )
+    audit_viewed(request, match, organisation=match.organisation)
     return render(
         request,
         "matching/mentor/relationship.html",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts.forms import form_status, saved
+from core.forms import form_status, saved
 from core.wording import days_ago
 from providers.tenancy import set_active_organisation
 

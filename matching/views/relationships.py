@@ -7,11 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from accounts.audit import audit_viewed
+from core.dates import add_months
+from core.forms import form_status, saved
 from mentees.models import MentorProfile
-from providers.dates import add_months
 from providers.permissions import staff_required
 
 from .. import scoring
@@ -69,13 +68,7 @@ def _match(request, match_id) -> Match:
 @staff_required
 def relationship_detail(request, match_id):
     match = _match(request, match_id)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=match,
-        organisation=match.organisation,
-        request=request,
-    )
+    audit_viewed(request, match, organisation=match.organisation)
     meetings = match.meetings.prefetch_related("pathways").select_related("logged_by")
     return render(
         request,

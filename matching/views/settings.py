@@ -2,7 +2,7 @@
 
 from django.shortcuts import redirect, render
 
-from accounts.forms import form_status, saved
+from core.forms import form_status, saved
 from providers.permissions import org_admin_required
 
 from ..cadence import meeting_interval, target_months

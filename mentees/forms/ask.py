@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.ages import years_before
+from core.fields import GovDateField, in_our_words
 from providers.choices import directory_choices
 from providers.constants import GenderEligibility, Language
 from providers.eligibility import MAN, NOT_SAY, OFFENCE_WORDS, WOMAN
@@ -31,8 +33,7 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
-from ..dates import years_before
-from .fields import GovDateField, in_our_words
+from ..suggestions import offence_types_asked, suggested_services
 
 YOUNGEST = 15
 OLDEST = 100
@@ -621,8 +622,6 @@ class OffencesForm(QuestionForm):
     offences = forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple)
 
     def word_for_person(self):
-        from ..suggestions import offence_types_asked
-
         field = self.fields["offences"]
         field.label = self.your(
             _("Have you been convicted of any of these?"),
@@ -666,8 +665,6 @@ class ServiceChoiceForm(QuestionForm):
     service = forms.ChoiceField(widget=forms.RadioSelect)
 
     def word_for_person(self):
-        from ..suggestions import suggested_services
-
         self.suggestions = suggested_services(self.answers)
         field = self.fields["service"]
         field.label = self.your(_("Services that can take you"), _("Services that can take them"))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core import uploads
+from core.fields import GovDateField
 from core.once import SubmitOnceForm
 from providers.choices import directory_choices
 from providers.constants import Language
@@ -25,7 +26,6 @@ from ..constants import (
 from ..models import Goal
 from ..needs import pathways_for
 from .ask import PRISON_NUMBER
-from .fields import GovDateField
 
 DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 DOCUMENT_KINDS = (uploads.PDF, uploads.PNG, uploads.JPEG)

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import GovDateField, in_our_words
+
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import normalise_reference
-from .fields import GovDateField, in_our_words
 
 
 class CheckRequestForm(forms.Form):

@@ -3,6 +3,7 @@
 from django import forms
 
 from accounts.models import User
+from core.fields import GovDateField, yes_no_field
 from core.once import SubmitOnceForm
 from providers.constants import Language
 from providers.forms.listings import grouped_options
@@ -18,7 +19,7 @@ from ..constants import (
     PartOfDay,
 )
 from ..models import MentorProfile
-from .fields import GovDateField, yes_no_field
+from ..volunteer_age import date_of_birth_problem
 from .vetting import StaffChoiceField, staff_of
 
 
@@ -119,8 +120,6 @@ class MentorProfileForm(forms.ModelForm):
         )
 
     def clean_date_of_birth(self):
-        from ..services.volunteering import date_of_birth_problem
-
         date_of_birth = self.cleaned_data["date_of_birth"]
         problem = date_of_birth_problem(date_of_birth, theirs=True)
         if problem:

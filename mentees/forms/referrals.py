@@ -2,10 +2,10 @@
 
 from django import forms
 
+from core.fields import ModelChoiceField
 from providers.models import Service
 
 from ..constants import DeclineReason, ReferralStatus
-from .fields import ModelChoiceField
 
 OPEN = "open"
 STATUS_FILTERS = [

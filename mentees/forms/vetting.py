@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from accounts.models import User
+from core.fields import GovDateField, yes_no_field
 from providers.constants import STAFF_ROLES
 
 from ..constants import (
@@ -16,7 +17,6 @@ from ..constants import (
     VettingStage,
 )
 from ..models import TrainingModule, VolunteerRole
-from .fields import GovDateField, yes_no_field
 
 
 def staff_of(organisation):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import QuerySet
 
+from core.fields import GovDateField, yes_no, yes_no_field
 from core.once import SubmitOnceForm
 from providers.constants import Language
 from providers.forms.listings import grouped_options
@@ -21,7 +22,7 @@ from ..constants import (
     PartOfDay,
 )
 from ..models import TrainingModule, VolunteerApplication, VolunteerRole
-from .fields import GovDateField, yes_no, yes_no_field
+from ..volunteer_age import date_of_birth_problem
 
 MAX_LONG_ANSWER = 3000
 
@@ -98,8 +99,6 @@ class AboutYouForm(StepForm):
         self.fields["gender"].choices = Gender.choices
 
     def clean_date_of_birth(self):
-        from ..services.volunteering import date_of_birth_problem
-
         date_of_birth = self.cleaned_data["date_of_birth"]
         if date_of_birth is None:  # Only when saved for later: otherwise it is asked for.
             return date_of_birth

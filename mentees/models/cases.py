@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.ages import age_on
 from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, Prison, TaxonomyTerm
 
@@ -20,7 +21,6 @@ from ..constants import (
     MentorGenderPreference,
     NeedLevel,
 )
-from ..dates import age_on
 from ..querysets import CaseRecordQuerySet, MenteeQuerySet
 from .referrals import Referral
 

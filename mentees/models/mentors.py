@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from core.ages import age_on
+from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, TaxonomyTerm
 
 from ..constants import (
@@ -18,7 +20,6 @@ from ..constants import (
     LivedExperience,
     MentorStatus,
 )
-from ..dates import age_on
 from ..querysets import MentorProfileQuerySet, SupervisionSessionQuerySet
 from .volunteering import VolunteerApplication, _choice_labels
 
@@ -115,8 +116,6 @@ class MentorProfile(models.Model):
 
     @property
     def languages_display(self) -> list[str]:
-        from providers.constants import Language
-
         return _choice_labels(Language.choices, self.languages)
 
     @property

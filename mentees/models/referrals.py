@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.ages import age_on
 from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, Prison, Service, TaxonomyTerm
 
@@ -20,7 +21,6 @@ from ..constants import (
     Situation,
     WorkerRole,
 )
-from ..dates import age_on
 from ..querysets import ReferralQuerySet
 
 REFERENCE_PREFIX = "JM"

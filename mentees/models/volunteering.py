@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from providers.constants import Language
 from providers.models import LocalAuthority, Organisation, TaxonomyTerm
 
 from ..constants import (
@@ -232,8 +233,6 @@ class VolunteerApplication(models.Model):
 
     @property
     def languages_display(self) -> list[str]:
-        from providers.constants import Language
-
         names = _choice_labels(Language.choices, self.languages)
         return [*names, self.other_languages] if self.other_languages else names
 

@@ -22,6 +22,7 @@ class MentorProfileQuerySet(StaffScopedQuerySet):
         Capacity (how many mentees at once) is on the profile; counting current mentees against it
         belongs to matching.
         """
+        # Imported here: the models module builds its managers from this one.
         from ..models import DBSCheck, TrainingModule, TrainingRecord
 
         on = on or timezone.localdate()

@@ -1,12 +1,11 @@
 """Who may read referrals and case records: the staff of the organisation they belong to."""
 
+from ..constants import OPEN_REFERRAL_STATUSES
 from .scoping import StaffScopedQuerySet
 
 
 class ReferralQuerySet(StaffScopedQuerySet):
     def open(self):
-        from ..constants import OPEN_REFERRAL_STATUSES
-
         return self.filter(status__in=OPEN_REFERRAL_STATUSES)
 
 

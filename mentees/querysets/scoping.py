@@ -3,11 +3,11 @@
 from django.db import models
 
 from providers.constants import STAFF_ROLES
+from providers.models import Membership
 
 
 def staff_organisations(user):
     """A subquery of the organisations where the user is an org admin or coordinator."""
-    from providers.models import Membership
 
     return (
         Membership.objects.active().filter(user=user, role__in=STAFF_ROLES).values("organisation")

@@ -9,6 +9,7 @@ from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from core.once import create_once
 
+from .. import record_parts
 from ..constants import AssessmentKind, ClosureReason, MenteeStatus
 from ..models import (
     CaseDocument,
@@ -136,18 +137,12 @@ def _refuse_if_erased(mentee: Mentee) -> None:
 
 
 def live_relationship_problem(mentee: Mentee) -> str | None:
-    """Why the record cannot be closed or erased yet: a mentor is proposed to the mentee, or
-    mentoring them. Ending it first records how it ended, and stops meetings being logged
-    against a closed or erased record."""
-    from matching.constants import LIVE_STATUSES, MatchStatus
-
-    live = mentee.matches.filter(status__in=LIVE_STATUSES).select_related("mentor__user").first()
-    if live is None:
-        return None
-    mentor = live.mentor.user.display_name
-    if live.status == MatchStatus.PROPOSED:
-        return f"Withdraw the proposal to {mentor} first, on the matching page."
-    return f"End the relationship with {mentor} first, on the relationship's page."
+    """Why the record cannot be closed or erased yet (matching says: a mentor is proposed to the
+    mentee, or mentoring them), or None."""
+    for part in record_parts.parts():
+        if problem := part.blocker(mentee):
+            return problem
+    return None
 
 
 def _lock_unerased(mentee: Mentee) -> Mentee:

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from providers.dates import add_months
+from core.dates import add_months
 
+from .. import record_parts
 from ..constants import OPEN_REFERRAL_STATUSES, MenteeStatus, ReferralStatus
 from ..models import (
     CaseDocument,
@@ -136,8 +137,7 @@ def mentee_export(*, actor, mentee: Mentee, request=None) -> dict:
             for document in mentee.documents.all()
         ],
         "referral": _referral_data(referral) if referral else None,
-        "outcomes": _outcomes_data(mentee),
-        "mentoring": _matching_data(mentee),
+        **{part.key: part.export(mentee) for part in record_parts.parts()},
     }
     audit_record(
         actor=actor,
@@ -147,18 +147,6 @@ def mentee_export(*, actor, mentee: Mentee, request=None) -> dict:
         request=request,
     )
     return data
-
-
-def _matching_data(mentee: Mentee) -> dict:
-    from matching.services.privacy import matching_export
-
-    return matching_export(mentee)
-
-
-def _outcomes_data(mentee: Mentee) -> dict | None:
-    from outcomes.services.records import outcome_export
-
-    return outcome_export(mentee)
 
 
 def _referral_data(referral: Referral) -> dict:
@@ -213,12 +201,8 @@ def _erase_mentee(mentee: Mentee) -> None:
     Goal.objects.filter(mentee=mentee).update(description="")
     NeedRating.objects.filter(assessment__mentee=mentee).update(notes="")
     MenteeStatusChange.objects.filter(mentee=mentee).update(note="")
-    from outcomes.services.records import outcome_erase
-
-    outcome_erase(mentee)
-    from matching.services.privacy import matching_erase
-
-    matching_erase(mentee)
+    for part in record_parts.parts():
+        part.erase(mentee)
     if mentee.referral_id:
         _erase_referral(Referral.objects.select_for_update().get(pk=mentee.referral_id))
 

@@ -23,6 +23,8 @@ from ..models import Referral, ReferralStatusChange
 from ..models.referrals import REFERENCE_PREFIX
 from ..references import new_reference
 from ..suggestions import person_from
+from ..tasks import send_referral_decision_email, send_referral_withdrawn_email
+from .cases import mentee_create_from_referral, record_view
 
 # The answers of the journey that are copied onto the referral as they are.
 PERSON_FIELDS = (
@@ -155,7 +157,6 @@ def referral_view(*, actor, referral: Referral, request=None) -> Referral:
 
 def duplicates_viewed(*, actor, referrals, mentees, request=None) -> None:
     """Record that the other records shown beside a referral, as likely duplicates, were seen."""
-    from .cases import record_view
 
     for other in referrals:
         audit_record(
@@ -186,7 +187,6 @@ def _decide(referral: Referral, *, actor, status: str, request, **fields) -> Ref
         request=request,
         details={"to": status},
     )
-    from ..tasks import send_referral_decision_email
 
     send_referral_decision_email(str(referral.pk))  # to the outbox, in this transaction
     return referral
@@ -195,7 +195,6 @@ def _decide(referral: Referral, *, actor, status: str, request, **fields) -> Ref
 @transaction.atomic
 def referral_accept(*, actor, referral: Referral, request=None):
     """Accept the referral and open the person's case record. Returns the new mentee."""
-    from .cases import mentee_create_from_referral
 
     referral = _lock_open(referral)
     _decide(referral, actor=actor, status=ReferralStatus.ACCEPTED, request=request)
@@ -288,7 +287,6 @@ def referral_withdraw(*, referral: Referral, request=None) -> Referral:
         request=request,
         details={"to": ReferralStatus.WITHDRAWN, "by": "the person, from check your request"},
     )
-    from ..tasks import send_referral_withdrawn_email
 
     send_referral_withdrawn_email(str(referral.pk))  # to the outbox, in this transaction
     return referral

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.dates import add_months
 from providers.constants import MembershipRole
-from providers.dates import add_months
 from providers.models import Membership
 
 from ..constants import (

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from providers.dates import add_months
+from core.dates import add_months
 
 from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, ApplicationStatus
 from ..models import (

@@ -1,7 +1,5 @@
 """Every state change of volunteer roles, training modules and an applicant's application."""
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,13 +10,12 @@ from core.once import create_once
 from providers.models import Organisation
 
 from ..constants import (
-    MINIMUM_VOLUNTEER_AGE,
     ApplicationStatus,
     ApplicationUpdateKind,
     VettingStage,
     VolunteerRoleStatus,
 )
-from ..dates import age_on
+from ..forms.volunteering import STEP_TITLES
 from ..models import (
     ApplicationUpdate,
     CriminalRecordDisclosure,
@@ -29,6 +26,8 @@ from ..models import (
 )
 from ..models.volunteering import APPLICATION_REFERENCE_PREFIX
 from ..references import unique_reference
+from ..tasks import send_application_update_email
+from ..volunteer_age import date_of_birth_problem
 
 # --- Roles and training modules (org admins) -------------------------------------------------
 
@@ -262,20 +261,6 @@ def _refuse_if_erased(application: VolunteerApplication) -> None:
         )
 
 
-def date_of_birth_problem(date_of_birth: date, *, theirs: bool = False) -> str | None:
-    """Why a date of birth cannot be right for a volunteer, or None. `theirs` words it for a
-    coordinator entering someone else's."""
-    today = timezone.localdate()
-    your, you = ("The", "They") if theirs else ("Your", "You")
-    if date_of_birth >= today:
-        return f"{your} date of birth must be in the past"
-    if date_of_birth.year < 1900:
-        return f"{your} date of birth must be a real date of birth"
-    if age_on(date_of_birth, today) < MINIMUM_VOLUNTEER_AGE:
-        return f"{you} must be {MINIMUM_VOLUNTEER_AGE} or over to volunteer"
-    return None
-
-
 @transaction.atomic
 def application_save_step(
     *, actor, application: VolunteerApplication, step: str, answers: dict, request=None
@@ -384,7 +369,6 @@ def _save_referees(application: VolunteerApplication, referees: list[dict]) -> N
 
 def submission_problems(application: VolunteerApplication) -> list[tuple[str, str]]:
     """What stops a draft being sent, as (step, message) pairs for the page."""
-    from ..forms.volunteering import STEP_TITLES
 
     problems = [
         (step, f"Complete ‘{STEP_TITLES[step]}’")
@@ -488,7 +472,6 @@ def tell_applicant(
 
     With once=True an update of this kind already given is not given again.
     """
-    from ..tasks import send_application_update_email
 
     if once and application.updates.filter(kind=kind).exists():
         return None

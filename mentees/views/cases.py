@@ -4,11 +4,13 @@ shows a person's record is audited as a view; every change by the services it ca
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.forms import form_status, saved
 from core.dates import govuk_date
+from core.fields import posted
+from core.files import private_file_response
+from core.forms import form_status, saved
 from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
@@ -22,7 +24,6 @@ from ..forms.cases import (
     NoteForm,
     StatusForm,
 )
-from ..forms.fields import posted
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
 from ..services.privacy import erase_due_on
@@ -276,11 +277,8 @@ def document_download(request, mentee_id, document_id):
     case_services.record_view(
         actor=request.user, mentee=mentee, request=request, part=f"document {document.pk}"
     )
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        document.file,
         filename=f"{mentee.reference}-{document.pk.hex[:8]}.{document.extension}",
         content_type=document.content_type,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

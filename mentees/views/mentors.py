@@ -4,14 +4,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
+from accounts.audit import audit_viewed
+from core.fields import posted
+from core.forms import form_status, saved
 from providers.permissions import staff_required
 
 from .. import services
 from ..constants import MentorStatus
-from ..forms.fields import posted
 from ..forms.mentors import MentorProfileForm, MentorStatusForm, SupervisionForm
 from ..models import MentorProfile
 from ..tenancy import get_mentor_for_user_or_404
@@ -59,13 +58,7 @@ def _mentor(request, mentor_id):
 @staff_required
 def mentor_detail(request, mentor_id):
     mentor = _mentor(request, mentor_id)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=mentor,
-        organisation=mentor.organisation,
-        request=request,
-    )
+    audit_viewed(request, mentor, organisation=mentor.organisation)
     application = mentor.application
     return render(
         request,

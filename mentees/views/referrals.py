@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.forms import form_status, saved
+from core.ages import years_before
+from core.forms import form_status, saved
 from providers.permissions import staff_required
 
 from ..constants import OPEN_REFERRAL_STATUSES, Situation
-from ..dates import years_before
 from ..duplicates import duplicates_of, with_duplicate_flag
 from ..forms.referrals import AGE_BANDS, OPEN, DeclineForm, PassOnForm, ReferralFilterForm
 from ..models import Referral

@@ -7,14 +7,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error, saved
+from accounts.audit import audit_viewed
+from core.fields import posted
+from core.forms import apply_validation_error, saved
 from providers.permissions import staff_required
 
 from .. import services
 from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, InterviewOutcome, VettingStage
-from ..forms.fields import posted
 from ..forms.vetting import (
     DBSCheckForm,
     DecisionForm,
@@ -99,13 +98,7 @@ def pipeline(request):
 @staff_required
 def application_detail(request, application_id):
     application = _application(request, application_id)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=application,
-        organisation=application.organisation,
-        request=request,
-    )
+    audit_viewed(request, application, organisation=application.organisation)
     if application.is_erased:
         context = {
             "application": application,
@@ -143,13 +136,11 @@ def disclosure(request, application_id):
         .filter(application=application)
         .first()
     )
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=record or application,
-        object_repr=f"Criminal record disclosure for {application.reference}",
+    audit_viewed(
+        request,
+        record or application,
         organisation=application.organisation,
-        request=request,
+        object_repr=f"Criminal record disclosure for {application.reference}",
     )
     return render(
         request,
@@ -262,13 +253,7 @@ def risk_decision(request, application_id, check_id):
         success="The risk decision is recorded.",
     ):
         return redirect("mentees:vetting_disclosure", application_id=application.pk)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEWED,
-        obj=check,
-        organisation=application.organisation,
-        request=request,
-    )
+    audit_viewed(request, check, organisation=application.organisation)
     return _form_page(request, "risk_decision.html", form, application, check=check)
 
 

@@ -6,12 +6,12 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import form_status, saved
+from core.fields import posted
+from core.forms import form_status, saved
 from providers.permissions import org_admin_required
 
 from .. import services
 from ..constants import ApplicationStatus, VolunteerRoleStatus
-from ..forms.fields import posted
 from ..forms.volunteering import TrainingModuleForm, VolunteerRoleForm
 from ..models import TrainingModule, VolunteerRole
 from ..tenancy import get_training_module_for_user_or_404, get_volunteer_role_for_user_or_404

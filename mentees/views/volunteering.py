@@ -17,15 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
-from accounts.forms import apply_validation_error
+from accounts.audit import audit_viewed
 from accounts.middleware import public_page
+from core.fields import posted
+from core.forms import apply_validation_error
 from providers.models import Region
 
 from .. import services
 from ..constants import VOLUNTEER_APPLICATION_RETENTION_MONTHS, ApplicationStatus
-from ..forms.fields import posted
 from ..forms.volunteering import SECTIONS, STEPS_BY_SLUG, next_step, step_form
 from ..models import CriminalRecordDisclosure, VolunteerApplication, VolunteerRole
 from ..services.volunteer_retention import erase_due_on
@@ -260,12 +259,10 @@ def application_step(request, application_id, step):
 def _audit_disclosure_view(request, application) -> None:
     disclosure = CriminalRecordDisclosure.objects.filter(application=application).first()
     if disclosure is not None:
-        audit_record(
-            actor=request.user,
-            action=AuditAction.VIEWED,
-            obj=disclosure,
+        audit_viewed(
+            request,
+            disclosure,
             organisation=None if application.is_draft else application.organisation,
-            request=request,
         )
 
 

@@ -1,11 +1,10 @@
 """Outcome records, comparators and settings, and scheduled report snapshots."""
 
 from .records import OutcomeRecord
-from .settings import CommissionerRegion, Comparator, OutcomeSettings
+from .settings import Comparator, OutcomeSettings
 from .snapshots import ReportSnapshot, ReportSubscription
 
 __all__ = [
-    "CommissionerRegion",
     "Comparator",
     "OutcomeRecord",
     "OutcomeSettings",

@@ -21,6 +21,7 @@ from ..constants import (
     ProofKind,
     RecordedGender,
 )
+from ..followup import FollowUp
 from ..querysets import OutcomeRecordQuerySet
 
 
@@ -124,7 +125,6 @@ class OutcomeRecord(models.Model):
     @property
     def reoffending_note(self) -> str:
         """Why a "yes" is not counted as proven reoffending, or "" when it is (or is not yes)."""
-        from ..followup import FollowUp
 
         if self.reoffended != Answer.YES or self.counts_as_proven:
             return ""

@@ -3,11 +3,10 @@ assumptions, and the region each commissioner works in."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from providers.models import Organisation, Region
+from providers.models import Organisation
 
 from ..constants import (
     DEFAULT_HOURLY_EARNINGS,
@@ -95,15 +94,3 @@ class OutcomeSettings(models.Model):
 
     def __str__(self):
         return f"Outcome settings of {self.organisation}"
-
-
-class CommissionerRegion(models.Model):
-    """The region a commissioner compares providers in. Set by a platform admin."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="commissioner_region"
-    )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-
-    def __str__(self):
-        return f"{self.user} commissions in {self.region}"

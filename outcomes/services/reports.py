@@ -7,9 +7,12 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.audit import audit_record
+from accounts.constants import AuditAction
 from matching.notification_kinds import NotificationKind
 from matching.services.notifications import notify
-from providers.models import Organisation, Region
+from providers.constants import STAFF_ROLES
+from providers.models import Membership, Organisation, Region
 
 from .. import reports
 from ..accreditation import accredited_organisations
@@ -155,8 +158,6 @@ def snapshot_url(snapshot: ReportSnapshot) -> str:
 def tell_subscribers_of(snapshot: ReportSnapshot) -> int:
     """Notify (and so email, unless they chose not) each subscriber once. The email holds a
     link behind sign-in, never the figures."""
-    from providers.constants import STAFF_ROLES
-    from providers.models import Membership
 
     if snapshot.scope == ScopeKind.ORGANISATION:
         staff = Membership.objects.active().filter(
@@ -206,9 +207,6 @@ def is_subscribed(user, *, organisation=None, region=None) -> bool:
 
 @transaction.atomic
 def outcome_settings_update(*, actor, organisation, request=None, **fields) -> OutcomeSettings:
-    from accounts.audit import audit_record
-    from accounts.constants import AuditAction
-
     saved, _ = OutcomeSettings.objects.select_for_update().get_or_create(organisation=organisation)
     for name, value in fields.items():
         setattr(saved, name, value)

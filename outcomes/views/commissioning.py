@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PlatformRole
+from accounts.permissions import platform_role_required
 from accounts.roles import has_platform_role
 from providers.models import Region
-from providers.permissions import platform_role_required
 
 from ..models import ReportSnapshot
 from ..querysets import commissioner_region_id

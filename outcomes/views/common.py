@@ -7,7 +7,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, urlencode
 
+from core.dates import add_months
+
 from ..exports import document_csv, document_pdf, filename
+from ..followup import complete_if_started_by
 from ..forms import PeriodForm
 from ..periods import (
     Period,
@@ -63,9 +66,6 @@ def latest_complete_published_year(today: date) -> Period:
 
 def latest_complete_year(today: date) -> Period:
     """The latest 12 months whose every follow-up is complete today."""
-    from providers.dates import add_months
-
-    from ..followup import complete_if_started_by
 
     end = complete_if_started_by(today)
     return Period(add_months(end, -12) + timedelta(days=1), end)

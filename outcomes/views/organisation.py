@@ -2,6 +2,7 @@
 and the Justice Data Lab export. For its org admins and coordinators."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,13 +10,14 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from accounts.forms import form_status, saved
-from mentees.forms.fields import posted
+from core.fields import posted
+from core.forms import form_status, saved
 from providers.permissions import org_admin_required, staff_required
 
 from .. import justice_data_lab
 from ..constants import JUSTICE_DATA_LAB_MINIMUM
 from ..documents import comparator_dict, comparator_name
+from ..exports import filename
 from ..forms import JusticeDataLabForm, SettingsForm
 from ..models import ReportSnapshot
 from ..services import reports as report_services
@@ -128,8 +130,6 @@ def outcome_settings(request):
 
 @staff_required
 def snapshot_list(request):
-    from django.core.paginator import Paginator
-
     snapshots = (
         ReportSnapshot.objects.visible_to(request.user)
         .of_organisation(request.membership.organisation)
@@ -169,8 +169,6 @@ def snapshot_pdf(request, snapshot_id):
 
 
 def stored_file(snapshot: ReportSnapshot, extension: str) -> HttpResponse:
-    from ..exports import filename
-
     if extension == "csv":
         response = HttpResponse(snapshot.csv, content_type="text/csv; charset=utf-8")
     else:

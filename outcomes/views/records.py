@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from accounts.forms import form_status, saved
-from mentees.forms.fields import posted
+from core.fields import posted
+from core.forms import form_status, saved
 from mentees.tenancy import get_mentee_for_user_or_404
 from providers.permissions import staff_required
 

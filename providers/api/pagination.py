@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 
 from django.db.models import QuerySet
 
-from ..paging import page_with_total
+from core.paging import page_with_total
+
 from .params import ApiError
 
 DEFAULT_PER_PAGE = 20

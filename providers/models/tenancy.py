@@ -71,10 +71,8 @@ class Organisation(models.Model):
         `aps_accredited_until` (OrganisationQuerySet.with_accreditation) so this costs no query;
         without the annotation it asks the database."""
         if "aps_accredited_until" not in self.__dict__:
-            from accreditation.models import Award
-
-            latest = Award.objects.current().filter(organisation=self).order_by("-expires_on")
-            self.aps_accredited_until = latest.values_list("expires_on", flat=True).first()
+            one = Organisation.objects.filter(pk=self.pk).with_accreditation()
+            self.aps_accredited_until = one.values_list("aps_accredited_until", flat=True).first()
         return self.aps_accredited_until is not None
 
 

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from django.utils.text import capfirst, slugify
 
 from ..models import LocalAuthority, Prison, Region, Service, TaxonomyTerm
-from ..search import DirectoryFilters, apply_filters
+from ..search import DirectoryFilters, apply_filters, public_services
 
 # Long lists of councils or prisons are cut short on paper.
 MAX_NAMES = 8
@@ -125,9 +125,6 @@ def printable_directory(place: Place, *, made_on: date, check_online_at: str) ->
 
 
 def _services_for(place: Place):
-    # Imported here: the views package imports this module through views.printing.
-    from ..views.directory import public_services
-
     if isinstance(place, Prison):
         filters = DirectoryFilters(prison=place, sort="name")
     elif isinstance(place, LocalAuthority):

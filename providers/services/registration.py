@@ -3,10 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.audit import audit_record
+from accounts.constants import AuditAction
+
 from ..constants import MembershipRole, OrganisationStatus
 from ..directory_version import directory_changed
 from ..models import Organisation
 from ..search import refresh_search_index
+from ..tasks import send_organisation_decision_email
 from .tenancy import membership_create, organisation_create, organisation_set_status
 
 
@@ -35,7 +39,6 @@ def organisation_decide(
     *, actor, organisation: Organisation, approve: bool, reason: str = "", request=None
 ) -> Organisation:
     """A platform admin approves or rejects a pending organisation; its admins are emailed."""
-    from ..tasks import send_organisation_decision_email
 
     if organisation.status != OrganisationStatus.PENDING:
         raise ValidationError(
@@ -52,8 +55,6 @@ def organisation_decide(
 @transaction.atomic
 def organisation_update(*, actor, organisation: Organisation, request=None, **fields):
     """An org admin changes their organisation's details (and logo)."""
-    from accounts.audit import audit_record
-    from accounts.constants import AuditAction
 
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     changed = sorted(name for name, value in fields.items() if getattr(organisation, name) != value)

@@ -14,6 +14,8 @@ from core.once import create_once
 
 from ..constants import MembershipRole, OrganisationStatus
 from ..models import Invitation, Membership, Organisation, Region
+from ..search import rebuild_search_words
+from ..tasks import send_invitation_email
 
 # Paths under /organisations/ that an organisation's slug must not take.
 RESERVED_SLUGS = {"register"}
@@ -63,8 +65,6 @@ def organisation_set_status(
     organisation.status_reason = reason
     organisation.save(update_fields=["status", "status_reason"])
     if OrganisationStatus.ACTIVE in (previous, status) and previous != status:
-        from ..search import rebuild_search_words
-
         rebuild_search_words()  # its listings join or leave the directory
     audit_record(
         actor=actor,
@@ -139,8 +139,6 @@ def invitation_create(
 
 
 def _invitation_create(actor, organisation: Organisation, email: str, role: str, request):
-    from ..tasks import send_invitation_email
-
     # One invitation at a time per organisation: the check below then sees any made meanwhile.
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
     email = email.strip().lower()

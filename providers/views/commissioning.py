@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.constants import PlatformRole
+from accounts.permissions import platform_role_required
+from core.spreadsheets import safe_cell
 
 from ..forms import DirectorySearchForm
-from ..permissions import platform_role_required
-from ..search import DirectoryFilters, apply_filters
-from ..spreadsheets import safe_cell
-from .directory import public_services, search_results
+from ..search import DirectoryFilters, apply_filters, public_services
+from .directory import search_results
 
 commissioner_required = platform_role_required(
     PlatformRole.COMMISSIONER, PlatformRole.PLATFORM_ADMIN

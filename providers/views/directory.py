@@ -1,38 +1,25 @@
 """The public directory: search, service and organisation pages. No sign-in, no JavaScript."""
 
 from django.core.cache import cache
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.middleware import public_page, shows_nothing_personal
+from core.paging import page_with_total
 
 from ..constants import OrganisationStatus
 from ..directory_version import directory_cache_key, directory_version
 from ..eligibility import who_it_takes
 from ..forms import DirectorySearchForm
-from ..models import Organisation, Service, TaxonomyTerm
-from ..paging import page_with_total
-from ..search import DirectoryFilters, apply_filters
+from ..models import Organisation
+from ..search import DirectoryFilters, apply_filters, public_services
 
 RESULTS_PER_PAGE = 20
 # How long a search page's results are kept. Every change to what the directory shows moves the
 # directory version (providers/directory_version.py), so this only bounds the cache's size.
 RESULTS_CACHE_SECONDS = 10 * 60
 CONTENT_ONLY = "components/content_only.html"
-
-
-def public_services():
-    """Published services with what a results list or service page shows, in a fixed number of
-    queries whatever the page size: `aps_accredited_until` says whether to show the Approved
-    Provider Standard badge."""
-    return (
-        Service.objects.published()
-        .with_accreditation()
-        .select_related("organisation")
-        .prefetch_related(Prefetch("pathways", queryset=TaxonomyTerm.objects.order_by("position")))
-    )
 
 
 def listed_services():
@@ -133,9 +120,9 @@ def organisation_detail(request, slug):
 
 
 def _volunteer_roles(organisation):
-    from mentees.models import VolunteerRole
-
-    return VolunteerRole.objects.published().filter(organisation=organisation).order_by("title")
+    # Volunteer roles belong to an app above this one: reached through the relation it adds
+    # to Organisation, not imported.
+    return organisation.volunteer_roles.published().order_by("title")
 
 
 @public_page

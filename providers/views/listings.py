@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.forms import apply_validation_error
+from core.forms import apply_validation_error
 
 from .. import services
 from ..constants import ServiceStatus

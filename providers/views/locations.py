@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.forms import apply_validation_error
+from core.forms import apply_validation_error
 
 from .. import services
 from ..forms.locations import LocationForm

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.forms import apply_validation_error
 from accounts.middleware import public_page
+from core.forms import apply_validation_error
 from core.upload_limits import upload_limit
 
 from .. import services

@@ -7,13 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.constants import PlatformRole
-from accounts.forms import apply_validation_error
+from accounts.permissions import platform_role_required
+from core.forms import apply_validation_error
 
 from .. import services
 from ..constants import OrganisationStatus
 from ..forms.registration import OrganisationRegistrationForm, RejectionForm
 from ..models import Organisation
-from ..permissions import platform_role_required
 from ..tenancy import set_active_organisation
 
 platform_admin_required = platform_role_required(PlatformRole.PLATFORM_ADMIN)

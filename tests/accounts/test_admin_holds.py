@@ -110,7 +110,7 @@ def test_email_addresses_cannot_be_changed_in_admin(client, platform_admin):
 
 
 def test_commissioner_regions_are_given_only_with_the_role(client, platform_admin):
-    assert client.get(reverse("admin:outcomes_commissionerregion_add")).status_code == 403
+    assert client.get(reverse("admin:accounts_commissionerregion_add")).status_code == 403
 
 
 def test_a_platform_admin_reaches_no_case_record_without_a_membership(client, platform_admin):

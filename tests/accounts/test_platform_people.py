@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from accounts import services
 from accounts.constants import PlatformRole
-from accounts.models import AuditEvent, User
-from outcomes.models import CommissionerRegion
+from accounts.models import AuditEvent, CommissionerRegion, User
 from tests.concurrency import another_transaction
 from tests.conftest import sign_in
 from tests.factories import RegionFactory, UserFactory

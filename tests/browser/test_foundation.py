@@ -100,7 +100,7 @@ def test_org_admin_pages_are_accessible(live_server, page):
 
 def test_a_platform_admin_makes_someone_a_commissioner(live_server, page):
     from accounts.constants import PlatformRole
-    from outcomes.models import CommissionerRegion
+    from accounts.models import CommissionerRegion
     from tests.factories import RegionFactory, UserFactory
 
     admin = with_mfa(UserFactory(platform_role=PlatformRole.PLATFORM_ADMIN))

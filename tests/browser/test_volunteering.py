@@ -8,12 +8,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from core.dates import add_months
 from mentees.constants import ApplicationStatus, DBSLevel
 from mentees.models import MentorProfile, VolunteerApplication
 from mentees.services import application_reject
 from mentees.tasks import erase_expired_volunteer_applications
 from providers.constants import MembershipRole
-from providers.dates import add_months
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,

@@ -6,9 +6,10 @@ import factory
 from django.utils import timezone
 
 from accounts.constants import PlatformRole
+from accounts.models import CommissionerRegion
 from matching.constants import MatchStatus
 from outcomes.constants import Answer, IndexKind
-from outcomes.models import CommissionerRegion, Comparator, OutcomeRecord
+from outcomes.models import Comparator, OutcomeRecord
 from tests.factories import RegionFactory, UserFactory
 from tests.matching.factories import MatchFactory
 from tests.mentees.factories import MenteeFactory

@@ -11,10 +11,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.demo import DEMO_EMAIL_DOMAIN
-from accounts.models import User
+from accounts.models import CommissionerRegion, User
 from matching.models import Match, Meeting
 from outcomes.demo import published_hours_period
-from outcomes.models import CommissionerRegion, OutcomeRecord, ReportSnapshot
+from outcomes.models import OutcomeRecord, ReportSnapshot
 from outcomes.services.reports import comparison_report, organisation_report
 from outcomes.views.common import latest_complete_year, period_query
 from providers.models import Organisation

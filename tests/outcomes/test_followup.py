@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from core.dates import add_months, months_between
 from outcomes.followup import FollowUp, complete_if_started_by
 from outcomes.periods import Period, financial_year_of, previous_month, previous_quarter
-from providers.dates import add_months, months_between
 
 
 @pytest.mark.parametrize(

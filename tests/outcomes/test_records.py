@@ -315,9 +315,9 @@ def test_impossible_proof_dates_are_explained_beside_the_field(
 def test_a_proof_after_18_months_is_kept_but_not_counted_and_the_record_says_why(
     staff_client, organisation, today
 ):
+    from core.dates import add_months
     from outcomes import reports
     from outcomes.periods import Period
-    from providers.dates import add_months
 
     index = add_months(today, -20)
     mentee = mentored(organisation, index_date=index).mentee

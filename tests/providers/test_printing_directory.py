@@ -7,8 +7,7 @@ import pytest
 from providers.constants import OrganisationStatus
 from providers.models import Organisation
 from providers.printing.directory import OTHER_SECTION, printable_directory
-from providers.search import DirectoryFilters, apply_filters
-from providers.views.directory import public_services
+from providers.search import DirectoryFilters, apply_filters, public_services
 from tests.factories import OrganisationFactory, PrisonFactory, ServiceFactory, pathway
 
 from .printing_fixtures import NEVER_PRINTED, make_listings

@@ -2,7 +2,7 @@
 someone with a platform role, a commissioner of a region. One place, so both sign in alike."""
 
 from accounts.constants import PlatformRole
-from outcomes.models import CommissionerRegion
+from accounts.models import CommissionerRegion
 from tests.conftest import sign_in
 from tests.factories import MembershipFactory, UserFactory
 

@@ -7,8 +7,8 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from accounts.models import CommissionerRegion
 from outcomes.constants import PeriodKind, ScopeKind, SnapshotOrigin
-from outcomes.models import CommissionerRegion
 from outcomes.periods import months_between_periods, previous_month, quarters_between
 from outcomes.services.reports import snapshot_make
 from providers.models import Organisation, Region

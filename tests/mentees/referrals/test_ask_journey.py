@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
+from core.ages import years_before
 from mentees.constants import ReferralStatus
-from mentees.dates import years_before
 from mentees.models import Referral
 from tests.factories import LocalAuthorityFactory, PrisonFactory, ServiceFactory, pathway
 from tests.html import error_summary

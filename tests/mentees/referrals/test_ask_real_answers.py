@@ -11,8 +11,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.fields import GovDateField
 from mentees.ask import ASK_FOR_A_MENTOR
-from mentees.forms.fields import GovDateField
 from mentees.models import Referral
 from tests.factories import LocalAuthorityFactory, PrisonFactory, ServiceFactory
 from tests.html import error_beside, error_summary

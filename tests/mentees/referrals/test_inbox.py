@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
+from core.ages import years_before
 from mentees.constants import MenteeStatus, ReferralStatus
-from mentees.dates import years_before
 from mentees.models import Mentee, Referral
 from providers.constants import MembershipRole
 from tests.conftest import sign_in

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import AuditEvent, User
 from config.celery import app as celery_app
+from core.dates import add_months
 from mentees.constants import (
     ApplicationStatus,
     ApplicationUpdateKind,
@@ -34,7 +35,6 @@ from mentees.models import (
 from mentees.services import application_reject, application_save_step, application_withdraw
 from mentees.tasks import erase_expired_volunteer_applications
 from mentees.views.vetting import ERASED
-from providers.dates import add_months
 from tests.concurrency import another_transaction
 from tests.conftest import sign_in
 from tests.factories_volunteering import (

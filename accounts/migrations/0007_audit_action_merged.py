@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0005_auditevent_refuse_truncate"),
+        ("accounts", "0006_commissionerregion_from_outcomes"),
     ]
 
     operations = [

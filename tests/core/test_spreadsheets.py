@@ -1,6 +1,6 @@
 import pytest
 
-from providers.spreadsheets import safe_cell
+from core.spreadsheets import safe_cell
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 from datetime import date
 
-from providers.working_days import add_working_days, is_working_day, working_days_between
+from core.working_days import add_working_days, is_working_day, working_days_between
 
 
 def test_weekends_and_bank_holidays_are_not_working_days():
