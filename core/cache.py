@@ -5,7 +5,7 @@ within the short socket timeouts in settings), that call and every call for the 
 RETRY_AFTER_SECONDS go to a local-memory cache of this process instead, and then Redis is tried
 again. So with Redis gone a page pays the connection timeout at most once every few seconds per
 process, not on every call; cached choices are worked out again; and rate limits go on being
-counted, by each web process on its own (see docs/decisions/0040-h17-redis-not-a-single-point-of-
+counted, by each web process on its own (see docs/decisions/0046-redis-not-a-single-point-of-
 failure.md for what that means for each limit).
 """
 

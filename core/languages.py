@@ -4,7 +4,7 @@ The URL says the language: English pages have no prefix, Welsh ones start with /
 pages for the public and for people asking for a mentor have a Welsh address; staff pages stay
 English and unprefixed. A route made with `translated_path` gets the prefix of the active
 language, so resolving and `reverse()` follow the language the middleware takes from the path
-(docs/decisions/0040-h16-welsh-addresses.md).
+(docs/decisions/0044-welsh-addresses.md).
 """
 
 from django.conf import settings
