@@ -81,6 +81,14 @@ def _send_to_the_inbox(client, place) -> Referral:
     return Referral.objects.get()
 
 
+def _check(client, referral):
+    """Check your request, as the person would, with the reference and date of birth."""
+    answers = {"date_of_birth_0": "27", "date_of_birth_1": "3", "date_of_birth_2": "1990"}
+    return client.post(
+        reverse("mentees:check_request"), {"reference": referral.reference, **answers}
+    )
+
+
 def _coordinator_of(service):
     return MembershipFactory(
         organisation=service.organisation, role=MembershipRole.COORDINATOR
@@ -146,14 +154,7 @@ def test_a_provider_near_them_sees_a_summary_without_a_name_and_takes_it(client,
 
 def test_the_person_checks_a_waiting_request_and_sees_it_taken(client, devon):
     referral = _send_to_the_inbox(client, devon)
-    check = {
-        "reference": referral.reference,
-        "date_of_birth_0": "27",
-        "date_of_birth_1": "3",
-        "date_of_birth_2": "1990",
-    }
-    response = client.post(reverse("mentees:check_request"), check)
-    assert response.status_code == 302
+    assert _check(client, referral).status_code == 302
     status = client.get(reverse("mentees:check_result")).content.decode()
     assert "Waiting for a service to take it" in status
     assert "Sent to mentoring services near you" in status
@@ -170,13 +171,7 @@ def test_the_person_checks_a_waiting_request_and_sees_it_taken(client, devon):
 
 def test_a_waiting_request_can_be_withdrawn_and_then_no_one_sees_it(client, devon):
     referral = _send_to_the_inbox(client, devon)
-    check = {
-        "reference": referral.reference,
-        "date_of_birth_0": "27",
-        "date_of_birth_1": "3",
-        "date_of_birth_2": "1990",
-    }
-    client.post(reverse("mentees:check_request"), check)
+    _check(client, referral)
     client.post(reverse("mentees:check_withdraw"))
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.WITHDRAWN and referral.organisation is None
