@@ -26,6 +26,7 @@ from tests.factories import (
     ServiceFactory,
     pathway,
 )
+from tests.mentees.factories import ReferralFactory
 
 from .journey import custody_answers, finishing_pages, step_url, walk
 
@@ -259,3 +260,26 @@ def test_only_the_waiting_may_have_no_organisation(devon):
             consented_at=timezone.now(),
             privacy_notice_version="1",
         )
+
+
+def test_the_waiting_list_costs_the_same_queries_for_one_request_or_many(
+    client, devon, django_assert_max_num_queries
+):
+    def waiting_request():
+        waiting = ReferralFactory(
+            organisation=None,
+            status=ReferralStatus.WAITING,
+            situation=Situation.IN_COMMUNITY,
+            prison=None,
+            local_authority=devon["council"],
+        )
+        waiting.needs.set([pathway("accommodation"), pathway("health")])
+
+    waiting_request()
+    sign_in(client, _coordinator_of(devon["near"]))
+    with django_assert_max_num_queries(20) as few:
+        assert client.get(WAITING).content.decode().count("Take this request") == 1
+    for _more in range(4):
+        waiting_request()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(WAITING).content.decode().count("Take this request") == 5
