@@ -108,6 +108,8 @@ def test_an_assessor_reviews_and_awards(live_server, page, assessor):
     assert "Say what more the organisation needs to show" in page.content()
     assert_accessible(page)
     page.get_by_label("Accept: the evidence shows the requirement is met").check()
+    # No evidence is added to this requirement, so accepting it needs the reason written.
+    page.get_by_label("Comment").fill("The aims were shown to us at the visit.")
     page.get_by_role("button", name="Save your review").click()
     accept_all(application)
 
@@ -124,6 +126,9 @@ def test_an_assessor_reviews_and_awards(live_server, page, assessor):
     assert_accessible(page)
     page.get_by_label("Awarded: the organisation meets the standard").check()
     page.get_by_role("button", name="Save the decision").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Award the standard to")
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, award the standard").click()
     assert "is awarded the standard until" in page.content()
     assert Award.objects.filter(application=application).exists()
 

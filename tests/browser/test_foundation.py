@@ -108,7 +108,7 @@ def test_a_platform_admin_makes_someone_a_commissioner(live_server, page):
     RegionFactory(name="North East")
     sign_in_through_the_forms(page, live_server.url, admin.email, TEST_PASSWORD)
 
-    page.get_by_role("link", name="Platform roles", exact=True).click()
+    page.get_by_role("link", name="Roles", exact=True).click()  # in the primary navigation
     page.wait_for_url("**/platform/people/")
     assert_accessible(page)
     page.get_by_label("Their email address").fill("casey@example.org")
