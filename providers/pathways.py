@@ -3,7 +3,12 @@ Open Referral UK API publishes the same term ids on every installation."""
 
 import uuid
 
-from django.utils.translation import gettext_lazy as _
+
+def _(words: str) -> str:
+    """Marks words for the Welsh catalogue (makemessages reads `_`); they are translated when
+    shown, by plain_words(). This module imports no Django, as matching's pure scoring uses it."""
+    return words
+
 
 NAMESPACE = uuid.UUID("6f1c1f52-93a4-4c59-9a51-6b0d7a3f2e10")
 
@@ -74,7 +79,10 @@ PLAIN_WORDS = {
 
 
 def plain_words(term) -> str:
-    return str(PLAIN_WORDS.get(term.code, term.name.lower()))
+    from django.utils.translation import gettext  # Django stays out of the module's imports.
+
+    plain = PLAIN_WORDS.get(term.code)
+    return gettext(plain) if plain else term.name.lower()
 
 
 def term_id(code: str) -> uuid.UUID:

@@ -13,6 +13,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.ages import years_before
@@ -403,7 +404,7 @@ class NeedsForm(QuestionForm):
         )
         field.help_text = _("Select all that apply")
         field.choices = [
-            (code, PLAIN_WORDS.get(code, name).capitalize())
+            (code, (gettext(PLAIN_WORDS[code]) if code in PLAIN_WORDS else name).capitalize())
             for code, name in directory_choices()["pathway"]
         ]
         field.error_messages.update(
