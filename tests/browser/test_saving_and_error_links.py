@@ -14,7 +14,7 @@ from tests.factories import (
 )
 from tests.factories_volunteering import VolunteerRoleFactory
 
-from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms
+from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms, with_mfa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,8 @@ def role():
 
 @pytest.mark.parametrize("javascript", [False, True])
 def test_save_for_later_and_error_links(live_server, browser, role, javascript):
-    UserFactory(email="sam@example.org", full_name="Sam Hughes")
+    # Enrolled on the demo authenticator, as the shared sign-in walk asks for a code.
+    with_mfa(UserFactory(email="sam@example.org", full_name="Sam Hughes"))
     context = browser.new_context() if javascript else no_javascript_context(browser)
     page = context.new_page()
     sign_in_through_the_forms(page, live_server.url, "sam@example.org", TEST_PASSWORD)
