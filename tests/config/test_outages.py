@@ -57,10 +57,12 @@ def test_with_postgres_down_pages_answer_503_and_recover_by_themselves(database_
 
     database_through_a_proxy.stop()  # every connection dropped, none can be made
 
-    answers = {page: browser.get(page) for page in pages}
-    # A page that needs nothing from the database (a form not yet sent) is still served.
+    answers = {page: browser.get(page) for page in [*pages, "/services/?q=never+searched"]}
+    # A page that needs nothing from the database (a form not yet sent, or a search already
+    # answered and kept under the directory version) is still served; a new search is not.
     assert {page: answer.status_code for page, answer in answers.items()} == {
-        "/services/": 503,
+        "/services/": 200,
+        "/services/?q=never+searched": 503,
         "/ask-for-a-mentor/": 200,
         "/accounts/login/": 200,
         "/check-your-request/": 200,
