@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from core.dates import govuk_date
 from providers.permissions import staff_required
 
 from ..constants import Situation
@@ -18,7 +19,7 @@ def summary(referral: Referral) -> list[tuple[str, str]]:
     in_prison = referral.situation == Situation.IN_CUSTODY
     release = referral.expected_release_date
     rows = [
-        ("Sent", f"{referral.created_at:%-d %B %Y}"),
+        ("Sent", govuk_date(referral.created_at)),
         (
             "Where they are now",
             referral.prison.name
