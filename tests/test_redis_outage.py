@@ -6,6 +6,7 @@ worker rather than failing the page."""
 
 from datetime import date, timedelta
 
+import kombu.pools
 import pytest
 from django.core.cache import caches
 from django.test import Client
@@ -53,12 +54,23 @@ def own_redis(settings):
     }
     broker, eager = app.conf.broker_url, app.conf.task_always_eager
     app.conf.broker_url, app.conf.task_always_eager = redis.url, False
-    app.pool.force_close_all()
-    app._pool = None  # the next task is sent through the new broker
+    forget_broker_connections()  # the next task is sent through the new broker
     yield redis
     redis.stop()
     app.conf.broker_url, app.conf.task_always_eager = broker, eager
+    forget_broker_connections()
+
+
+def forget_broker_connections():
+    """Close every pooled broker connection and make Celery open new ones on the next send.
+
+    Kombu keeps its pools in module-level registries that Celery's connection pool and its
+    producer pool both point into: closing one and clearing only the other leaves the app
+    holding a closed pool, and every later test that sends a task fails.
+    """
+    kombu.pools.reset()
     app._pool = None
+    app.amqp._producer_pool = None
 
 
 def test_with_redis_down_people_can_still_do_everything(own_redis):
