@@ -161,6 +161,8 @@ OUTBOX_RELAY_SECONDS = env.float("OUTBOX_RELAY_SECONDS", default=60)
 OUTBOX_MESSAGE_ID_DOMAIN = env.str("OUTBOX_MESSAGE_ID_DOMAIN", default="opengate.example")
 # Sent emails (their bodies may be about a person) are deleted this many days after sending.
 OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
+# Emails given up after every try stay this long for a platform admin to send again, then go.
+OUTBOX_KEEP_GIVEN_UP_DAYS = env.int("OUTBOX_KEEP_GIVEN_UP_DAYS", default=90)
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")

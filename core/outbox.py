@@ -179,9 +179,26 @@ def retry(*, ids) -> int:
     )
 
 
-def forget_sent(*, days: int) -> int:
-    """Delete emails sent more than `days` ago: their bodies may be about a person, and the
-    change that caused each is recorded where it belongs (audit log, history)."""
-    before = timezone.now() - timedelta(days=days)
-    deleted, _ = OutboxMessage.objects.filter(status=OutboxStatus.SENT, sent_at__lt=before).delete()
+def forget_sent(*, days: int, given_up_days: int) -> int:
+    """Delete emails sent more than `days` ago, and emails given up more than `given_up_days`
+    after they were written: their bodies may be about a person, and the change that caused
+    each is recorded where it belongs (audit log, history)."""
+    now = timezone.now()
+    sent = Q(status=OutboxStatus.SENT, sent_at__lt=now - timedelta(days=days))
+    given_up = Q(status=OutboxStatus.DEAD, created_at__lt=now - timedelta(days=given_up_days))
+    deleted, _ = OutboxMessage.objects.filter(sent | given_up).delete()
+    return deleted
+
+
+def forget_address(address: str) -> int:
+    """Delete the copies we keep of emails to `address`, sent or given up: called when the person
+    it belongs to is erased, so what we wrote to them does not outlive their record. Emails still
+    waiting are left to go (the same address may have a live record with another organisation)
+    and are deleted OUTBOX_KEEP_SENT_DAYS after sending, like every other."""
+    if not address.strip():
+        return 0
+    kept = OutboxMessage.objects.filter(
+        recipient__iexact=address.strip(), status__in=(OutboxStatus.SENT, OutboxStatus.DEAD)
+    )
+    deleted, _ = kept.delete()
     return deleted

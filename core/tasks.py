@@ -17,8 +17,11 @@ def relay_outbox() -> int:
 
 @shared_task
 def forget_sent_emails() -> int:
-    """Daily: sent emails are kept OUTBOX_KEEP_SENT_DAYS, then deleted."""
-    return outbox.forget_sent(days=settings.OUTBOX_KEEP_SENT_DAYS)
+    """Daily: sent emails are kept OUTBOX_KEEP_SENT_DAYS and given-up ones
+    OUTBOX_KEEP_GIVEN_UP_DAYS, then deleted."""
+    return outbox.forget_sent(
+        days=settings.OUTBOX_KEEP_SENT_DAYS, given_up_days=settings.OUTBOX_KEEP_GIVEN_UP_DAYS
+    )
 
 
 def kick_relay() -> None:

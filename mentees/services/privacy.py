@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core import outbox
 from core.dates import add_months
 
 from .. import record_parts
@@ -187,6 +188,7 @@ def mentee_erase(*, actor, mentee: Mentee, request=None) -> Mentee:
 def _erase_mentee(mentee: Mentee) -> None:
     """Drop what identifies the person, on the case record and everything hanging off it; keep
     what reports count. The caller holds the row lock and audits."""
+    outbox.forget_address(mentee.email)
     for name, blank in MENTEE_PERSONAL_FIELDS.items():
         setattr(mentee, name, blank)
     mentee.prison_induction_date = _month(mentee.prison_induction_date)
@@ -208,6 +210,7 @@ def _erase_mentee(mentee: Mentee) -> None:
 
 
 def _erase_referral(referral: Referral) -> None:
+    outbox.forget_address(referral.email)
     for name, blank in REFERRAL_PERSONAL_FIELDS.items():
         setattr(referral, name, blank)
     referral.expected_release_date = _month(referral.expected_release_date)

@@ -174,3 +174,18 @@ def test_sent_emails_are_forgotten_after_the_keeping_period_and_waiting_ones_nev
     with time_machine.travel(timezone.now() + timedelta(days=days + 1)):
         assert forget_sent_emails() == 1
     assert list(OutboxMessage.objects.values_list("subject", flat=True)) == ["waiting"]
+
+
+@pytest.mark.django_db
+def test_given_up_emails_are_forgotten_after_their_own_keeping_period(settings):
+    from core.tasks import forget_sent_emails
+
+    write(("ada@example.org", "given up"), ("bo@example.org", "waiting"))
+    OutboxMessage.objects.filter(subject="given up").update(status=OutboxStatus.DEAD)
+    days = settings.OUTBOX_KEEP_GIVEN_UP_DAYS
+    assert days > settings.OUTBOX_KEEP_SENT_DAYS, "an admin has longer to send it again"
+    with time_machine.travel(timezone.now() + timedelta(days=days - 1)):
+        assert forget_sent_emails() == 0
+    with time_machine.travel(timezone.now() + timedelta(days=days + 1)):
+        assert forget_sent_emails() == 1
+    assert list(OutboxMessage.objects.values_list("subject", flat=True)) == ["waiting"]

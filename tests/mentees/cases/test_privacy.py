@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent
+from core.models import OutboxMessage, OutboxStatus
 from mentees.constants import ClosureReason, MenteeStatus, ReferralStatus
 from mentees.models import CaseDocument, CaseNote, Goal, Mentee, Referral
 from mentees.services.cases import mentee_create_from_referral, mentee_set_status
@@ -350,3 +351,47 @@ def test_a_record_closed_without_a_status_change_counts_from_its_last_change(
     imported.refresh_from_db()
     recent.refresh_from_db()
     assert imported.erased_at is not None and recent.erased_at is None
+
+
+def outbox_copy(address, subject, status):
+    return OutboxMessage.objects.create(
+        recipient=address,
+        from_email="noreply@example.org",
+        subject=subject,
+        body="About you.",
+        status=status,
+        available_at=timezone.now(),
+    )
+
+
+def test_erasing_a_record_deletes_the_kept_copies_of_emails_to_the_person(admin_client, mentee):
+    mentee.email = "sam@example.org"
+    mentee.save()
+    Referral.objects.filter(pk=mentee.referral_id).update(email="Sam@Example.org")
+    outbox_copy("sam@example.org", "sent to them", OutboxStatus.SENT)
+    outbox_copy("SAM@example.org", "given up", OutboxStatus.DEAD)
+    outbox_copy("sam@example.org", "still to go", OutboxStatus.PENDING)
+    outbox_copy("jo@example.org", "someone else", OutboxStatus.SENT)
+
+    response = admin_client.post(
+        reverse("mentees:mentee_erase", args=[mentee.pk]), {"confirm": mentee.reference}
+    )
+
+    assert response.status_code == 302
+    left = set(OutboxMessage.objects.values_list("subject", flat=True))
+    assert left == {"still to go", "someone else"}
+
+
+def test_the_daily_job_erasing_a_referral_deletes_its_emails_kept_copies(organisation):
+    long_ago = timezone.now() - timedelta(days=400)
+    ReferralFactory(
+        organisation=organisation,
+        status=ReferralStatus.DECLINED,
+        decided_at=long_ago,
+        email="ada@example.org",
+    )
+    outbox_copy("ada@example.org", "your request", OutboxStatus.DEAD)
+
+    assert erase_expired_referrals.delay().get() == 1
+
+    assert not OutboxMessage.objects.exists()
