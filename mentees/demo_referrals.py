@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from providers.models import LocalAuthority, Prison, Service, TaxonomyTerm
 
-from .constants import SERVICES_NEARBY, MenteeStatus
+from .constants import SERVICES_NEARBY, MenteeStatus, ReferralStatus
 from .models import Mentee, Referral
 from .needs import pathways_for
 from .services import cases, referrals
@@ -226,7 +226,10 @@ def seed_referrals(*, staff: dict) -> None:
         return None
 
     mersey, tyneside = staff["mersey"], staff["tyneside"]
-    referrals.referral_view(actor=mersey, referral=made[_key(2)])
+    looked_at = made[_key(2)]
+    looked_at.refresh_from_db()
+    if looked_at.status == ReferralStatus.RECEIVED:  # Seeding again opens it no second time.
+        referrals.referral_view(actor=mersey, referral=looked_at)
     decide(
         5,
         referrals.referral_decline,
