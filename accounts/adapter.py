@@ -120,5 +120,5 @@ class AccountAdapter(DefaultAccountAdapter):
             and not user.memberships.filter(removed_at__isnull=True).exists()
             and user.volunteer_applications.exists()
         ):
-            return reverse("mentees:volunteer_applications")
+            return reverse("volunteers:volunteer_applications")
         return super().get_login_redirect_url(request)

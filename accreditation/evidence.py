@@ -19,19 +19,18 @@ from django.utils.formats import date_format
 
 from matching.constants import ACTIVE_STATUSES, Ending, MatchStatus
 from matching.models import Exclusion, Match, Meeting
-from mentees.constants import (
+from mentees.constants import AssessmentKind
+from mentees.models import Mentee, NeedsAssessment
+from volunteers.constants import (
     ApplicationStatus,
-    AssessmentKind,
     DBSResult,
     MentorStatus,
     VettingStage,
     VolunteerRoleStatus,
 )
-from mentees.models import (
+from volunteers.models import (
     DBSCheck,
-    Mentee,
     MentorProfile,
-    NeedsAssessment,
     SupervisionSession,
     TrainingModule,
     TrainingRecord,

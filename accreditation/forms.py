@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import uploads
 from core.fields import GovDateField
-from mentees.references import normalise_reference
+from core.references import normalise_reference
 from providers.models import Region, TaxonomyTerm
 
 from .constants import (

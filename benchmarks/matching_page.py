@@ -41,11 +41,12 @@ def seed(mentors: int, *, seed_value: int = 2026) -> None:
     from django.utils import timezone
 
     from accounts.models import User
-    from mentees.constants import ApplicationStatus, DBSLevel, DBSResult, VettingStage
-    from mentees.models import DBSCheck, Mentee, MentorProfile, VolunteerApplication, VolunteerRole
+    from mentees.models import Mentee
     from providers.constants import MembershipRole, OrganisationStatus
     from providers.models import LocalAuthority, Membership, Organisation, Region, TaxonomyTerm
     from providers.reference_data import load_reference_data
+    from volunteers.constants import ApplicationStatus, DBSLevel, DBSResult, VettingStage
+    from volunteers.models import DBSCheck, MentorProfile, VolunteerApplication, VolunteerRole
 
     rng = random.Random(seed_value)
     load_reference_data()
@@ -157,7 +158,7 @@ def seed(mentors: int, *, seed_value: int = 2026) -> None:
 
 
 def seeded_mentors() -> int:
-    from mentees.models import MentorProfile
+    from volunteers.models import MentorProfile
 
     return MentorProfile.objects.filter(organisation__slug=ORGANISATION_SLUG).count()
 

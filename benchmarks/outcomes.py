@@ -68,8 +68,8 @@ def _setup_django(database_url: str) -> None:
 
 def seeded_scale() -> Scale | None:
     from matching.models import Match, Meeting
-    from mentees.models import MentorProfile
     from providers.models import Organisation
+    from volunteers.models import MentorProfile
 
     organisation = Organisation.objects.filter(slug=BENCH_SLUG).first()
     if organisation is None:
@@ -147,10 +147,10 @@ def seed(scale: Scale, *, seed_value: int = 2026) -> None:
 def _people(organisation, count: int, rng):
     """A coordinator and `count` mentors (users, a role, approved applications, profiles)."""
     from accounts.models import User
-    from mentees.constants import ApplicationStatus, VettingStage
-    from mentees.models import MentorProfile, VolunteerApplication, VolunteerRole
     from providers.constants import MembershipRole
     from providers.models import Membership
+    from volunteers.constants import ApplicationStatus, VettingStage
+    from volunteers.models import MentorProfile, VolunteerApplication, VolunteerRole
 
     slug = organisation.slug
     coordinator = User.objects.create(email=f"coordinator@{slug}.example", full_name="Co Ordinator")
@@ -282,9 +282,9 @@ def _delete_seeded() -> None:
             "matching_match",
             "mentees_mentee",
             "mentees_referral",
-            "mentees_mentorprofile",
-            "mentees_volunteerapplication",
-            "mentees_volunteerrole",
+            "volunteers_mentorprofile",
+            "volunteers_volunteerapplication",
+            "volunteers_volunteerrole",
             "providers_membership",
         ):
             cursor.execute(f"DELETE FROM {table} WHERE organisation_id = ANY(%s)", [ids])  # noqa: S608
@@ -346,7 +346,7 @@ CROSS JOIN LATERAL (
            count(*) FILTER (WHERE lived_experience::text LIKE '%%"prison"%%'
                                OR lived_experience::text LIKE '%%"probation"%%')
                AS mentors_lived_experience
-      FROM mentees_mentorprofile
+      FROM volunteers_mentorprofile
      WHERE organisation_id = p.org AND approved_at >= p.s_ts AND approved_at < p.e_ts
 ) mr
 CROSS JOIN LATERAL (

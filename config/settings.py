@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accounts",
     "providers",
     "mentees",
+    "volunteers",
     "matching",
     "accreditation",
     "outcomes",
@@ -198,7 +199,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=2, minute=30),
     },
     "erase-expired-volunteer-applications": {
-        "task": "mentees.tasks.erase_expired_volunteer_applications",
+        "task": "volunteers.tasks.erase_expired_volunteer_applications",
         "schedule": crontab(hour=2, minute=45),
     },
     "lapse-proposals": {"task": "matching.tasks.lapse_proposals", "schedule": crontab(minute=5)},

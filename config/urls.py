@@ -52,6 +52,7 @@ urlpatterns = [
     path("api/v1/", include("providers.api.urls")),
     path("", include("accounts.urls")),
     path("", include("mentees.urls")),
+    path("", include("volunteers.urls")),
     path("", include("matching.urls")),
     path("", include("accreditation.urls")),
     path("", include("outcomes.urls")),

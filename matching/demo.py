@@ -6,8 +6,9 @@ from datetime import time, timedelta
 
 from django.utils import timezone
 
-from mentees.models import Mentee, MentorProfile
+from mentees.models import Mentee
 from providers.models import TaxonomyTerm
+from volunteers.models import MentorProfile
 
 from .constants import MatchStatus
 from .models import Match

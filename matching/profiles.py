@@ -6,14 +6,11 @@ from collections import defaultdict
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from mentees.constants import (
-    LivedExperience,
-    LivedExperiencePreference,
-    MentorStatus,
-    NeedLevel,
-)
-from mentees.models import Mentee, MentorProfile, NeedRating, NeedsAssessment, Referral, age_band
+from mentees.constants import LivedExperiencePreference, NeedLevel
+from mentees.models import Mentee, NeedRating, NeedsAssessment, Referral
 from providers.models import LocalAuthority
+from volunteers.constants import LivedExperience, MentorStatus
+from volunteers.models import MentorProfile, age_band
 
 from . import scoring
 from .constants import LIVE_STATUSES

@@ -1,7 +1,7 @@
 """Who reads relationships and meetings: the organisation's staff; a mentor, their own."""
 
-from mentees.querysets import StaffScopedQuerySet
 from providers.models import Membership
+from providers.scoping import StaffScopedQuerySet
 
 from .constants import ACTIVE_STATUSES, LIVE_STATUSES, MatchStatus
 

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.working_days import working_days_between
-from mentees.constants import MentorStatus
-from mentees.models import DBSCheck, MentorProfile, Referral, SupervisionSession, TrainingRecord
+from mentees.models import Referral
 from providers.constants import MembershipRole
 from providers.models import Service
+from volunteers.constants import MentorStatus
+from volunteers.models import DBSCheck, MentorProfile, SupervisionSession, TrainingRecord
 
 from .constants import ACTIVE_STATUSES, MatchStatus
 from .models import Match, Meeting
@@ -191,7 +192,7 @@ def vetting_expiring(today) -> int:
             kind=Kind.VETTING_EXPIRING,
             key=occasion,
             title=f"{mentor.user.display_name}'s {label} expires on {day:%-d %B %Y}",
-            link=reverse("mentees:mentor", args=[mentor.pk]),
+            link=reverse("volunteers:mentor", args=[mentor.pk]),
         )
     return sent
 
@@ -217,7 +218,7 @@ def supervision_overdue(today) -> int:
                 kind=Kind.SUPERVISION_OVERDUE,
                 key=f"{mentor.pk}:{since}",
                 title=f"{mentor.user.display_name}'s supervision is overdue",
-                link=reverse("mentees:mentor", args=[mentor.pk]),
+                link=reverse("volunteers:mentor", args=[mentor.pk]),
             )
     return sent
 

@@ -32,22 +32,16 @@ from accounts.models import CommissionerRegion, User
 from accreditation.demo import seed_award
 from accreditation.models import Award
 from core.dates import add_months
+from core.references import new_reference
 from matching.constants import EarlyEndingReason, MatchStatus
 from matching.models import Match, Meeting
-from mentees.constants import (
-    ApplicationStatus,
-    ClosureReason,
-    CompletedBy,
-    MenteeStatus,
-    ReferralStatus,
-    Situation,
-    VettingStage,
-)
-from mentees.models import Mentee, MentorProfile, Referral, VolunteerApplication, VolunteerRole
-from mentees.models.volunteering import APPLICATION_REFERENCE_PREFIX
-from mentees.references import new_reference
+from mentees.constants import ClosureReason, CompletedBy, MenteeStatus, ReferralStatus, Situation
+from mentees.models import Mentee, Referral
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.models import LocalAuthority, Membership, Organisation, Prison, Region
+from volunteers.constants import ApplicationStatus, VettingStage
+from volunteers.models import MentorProfile, VolunteerApplication, VolunteerRole
+from volunteers.models.volunteering import APPLICATION_REFERENCE_PREFIX
 
 from .constants import (
     PATHWAY_OUTCOMES,

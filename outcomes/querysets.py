@@ -7,7 +7,7 @@ from django.db import models
 from accounts.constants import PlatformRole
 from accounts.models import CommissionerRegion
 from accounts.roles import has_platform_role
-from mentees.querysets import StaffScopedQuerySet, staff_organisations
+from providers.scoping import StaffScopedQuerySet, staff_organisations
 
 from .constants import ScopeKind
 

@@ -54,7 +54,8 @@ from django.utils import timezone
 from matching.constants import Ending
 from matching.models import Match, Meeting
 from mentees.constants import ReferralStatus
-from mentees.models import Mentee, MentorProfile, Referral
+from mentees.models import Mentee, Referral
+from volunteers.models import MentorProfile
 
 from .constants import PATHWAY_OUTCOMES, WELLBEING_MEANINGFUL_CHANGE, Answer
 from .followup import complete_if_started_by

@@ -17,7 +17,7 @@ from accreditation.models import (
     award_expiry,
 )
 from accreditation.standard_data import load_standard
-from mentees.references import new_reference
+from core.references import new_reference
 
 from .factories import OrganisationFactory, UserFactory
 

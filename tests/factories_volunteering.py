@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from mentees.constants import (
+from volunteers.constants import (
     ApplicationStatus,
     DBSLevel,
     DBSResult,
@@ -15,8 +15,8 @@ from mentees.constants import (
     VettingStage,
     VolunteerRoleStatus,
 )
-from mentees.forms.volunteering import STEPS
-from mentees.models import (
+from volunteers.forms.volunteering import STEPS
+from volunteers.models import (
     CriminalRecordDisclosure,
     DBSCheck,
     Interview,

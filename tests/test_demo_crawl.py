@@ -21,9 +21,10 @@ from accounts.models import User
 from accreditation.models import Application
 from matching.models import Match, Meeting
 from mentees.constants import OPEN_REFERRAL_STATUSES
-from mentees.models import Mentee, Referral, VolunteerApplication
+from mentees.models import Mentee, Referral
 from providers.models import Membership, Service
 from providers.tenancy import SESSION_KEY
+from volunteers.models import VolunteerApplication
 
 from .conftest import sign_in
 
@@ -41,7 +42,7 @@ PAGE_CAP = 500
 QUERY_VARIANTS_PER_PATH = 3
 SKIPPED_PREFIXES = ("/django-admin/", "/static/", "/media/")
 
-# Every demo sign-in (see seed_demo and mentees/demo_volunteering.py) but the coordinators of
+# Every demo sign-in (see seed_demo and volunteers/demo.py) but the coordinators of
 # Tyneside, Severn and Cardiff: their org admins see all they see and more.
 ROLES = [
     None,  # the anonymous visitor

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.constants import AuditAction
-from mentees.references import unique_reference
+from core.references import unique_reference
 from providers.models import Organisation
 
 from .. import evidence as summaries

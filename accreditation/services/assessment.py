@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.constants import AuditAction, PlatformRole
 from accounts.roles import has_platform_role
-from mentees.references import unique_reference
+from core.references import unique_reference
 from providers.directory_version import directory_changed
 from providers.models import Membership
 

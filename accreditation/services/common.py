@@ -1,5 +1,5 @@
 """What every accreditation service shares: the timeline, the audit log, stored files.
-(References come from mentees.references, shared by every kind of record.)"""
+(References come from core.references, shared by every kind of record.)"""
 
 from django.db import transaction
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from accounts.middleware import public_page
 from accounts.ratelimits import allowed
-from mentees.references import normalise_reference
+from core.references import normalise_reference
 
 from ..constants import VERIFICATION_PREFIX
 from ..forms import RegisterFilterForm, VerifyForm

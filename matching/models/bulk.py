@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from mentees.models import Mentee, MentorProfile
+from mentees.models import Mentee
 from providers.models import Organisation
+from volunteers.models import MentorProfile
 
 from ..constants import BulkProposalStatus
 from ..querysets import BulkProposalQuerySet

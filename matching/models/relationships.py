@@ -6,8 +6,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from mentees.models import Mentee, MentorProfile
+from mentees.models import Mentee
 from providers.models import Organisation
+from volunteers.models import MentorProfile
 
 from ..constants import EarlyEndingReason, Ending, MatchStatus
 from ..querysets import ExclusionQuerySet, MatchQuerySet

@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
-from mentees.models import Mentee, MentorProfile
+from mentees.models import Mentee
+from volunteers.models import MentorProfile
 
 from ..models import Exclusion
 

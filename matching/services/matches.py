@@ -15,8 +15,9 @@ from accounts.constants import AuditAction
 from core.dates import months_between
 from core.working_days import add_working_days
 from mentees.constants import MenteeStatus
-from mentees.models import Mentee, MentorProfile
+from mentees.models import Mentee
 from mentees.services.cases import mentee_set_status
+from volunteers.models import MentorProfile
 
 from .. import scoring
 from ..constants import (

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 from accounts.audit import audit_viewed
 from core.forms import form_status, saved
 from core.wording import counted
-from mentees.constants import MentorStatus
-from mentees.models import Mentee, MentorProfile
+from mentees.models import Mentee
 from mentees.tenancy import get_mentee_for_user_or_404
 from providers.permissions import staff_required
+from volunteers.constants import MentorStatus
+from volunteers.models import MentorProfile
 
 from .. import scoring
 from ..forms import ExclusionForm

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from accounts.audit import audit_viewed
 from core.dates import add_months
 from core.forms import form_status, saved
-from mentees.models import MentorProfile
 from providers.permissions import staff_required
+from volunteers.models import MentorProfile
 
 from .. import scoring
 from ..cadence import meeting_interval, rag, target_months

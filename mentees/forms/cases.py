@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core import uploads
+from core.availability import AVAILABILITY_CHOICES
 from core.fields import GovDateField
 from core.once import SubmitOnceForm
 from providers.choices import directory_choices
@@ -14,7 +15,6 @@ from providers.forms.widgets import LongSelect
 from providers.models import LocalAuthority, Prison, TaxonomyTerm
 
 from ..constants import (
-    AVAILABILITY_CHOICES,
     AssessmentKind,
     ClosureReason,
     GoalStatus,

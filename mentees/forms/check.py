@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import GovDateField, in_our_words
+from core.references import normalise_reference
 
 from ..models.referrals import REFERENCE_PREFIX
-from ..references import normalise_reference
 
 
 class CheckRequestForm(forms.Form):

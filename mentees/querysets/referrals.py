@@ -1,7 +1,8 @@
 """Who may read referrals and case records: the staff of the organisation they belong to."""
 
+from providers.scoping import StaffScopedQuerySet
+
 from ..constants import OPEN_REFERRAL_STATUSES
-from .scoping import StaffScopedQuerySet
 
 
 class ReferralQuerySet(StaffScopedQuerySet):

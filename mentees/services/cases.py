@@ -8,6 +8,7 @@ from django.utils import timezone
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 from core.once import create_once
+from core.references import new_reference
 
 from .. import record_parts
 from ..constants import AssessmentKind, ClosureReason, MenteeStatus
@@ -22,7 +23,6 @@ from ..models import (
     Referral,
 )
 from ..models.cases import CASE_REFERENCE_PREFIX
-from ..references import new_reference
 
 # What a case record takes from the referral it was opened from.
 FROM_REFERRAL = (

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
+from core.references import new_reference
 from providers.eligibility import reasons_cannot_take
 from providers.models import Service
 
@@ -21,7 +22,6 @@ from ..constants import (
 )
 from ..models import Referral, ReferralStatusChange
 from ..models.referrals import REFERENCE_PREFIX
-from ..references import new_reference
 from ..suggestions import person_from
 from ..tasks import send_referral_decision_email, send_referral_withdrawn_email
 from .cases import mentee_create_from_referral, record_view

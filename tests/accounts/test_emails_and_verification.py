@@ -52,7 +52,7 @@ def test_the_sign_up_email_is_ours_in_text_and_html(client, mailoutbox):
 
 
 def test_after_confirming_a_volunteer_goes_back_to_where_they_were(client, mailoutbox):
-    role_page = reverse("mentees:volunteer_roles")
+    role_page = reverse("volunteers:volunteer_roles")
     response = sign_up(client, next_url=role_page)
     assert response.url == reverse("account_email_verification_sent")
     page = client.get(response.url).text
@@ -78,7 +78,7 @@ def test_an_applicant_signing_in_elsewhere_lands_on_their_applications(client):
         reverse("account_login"),
         {"login": application.applicant.email, "password": TEST_PASSWORD},
     )
-    assert response.url == reverse("mentees:volunteer_applications")
+    assert response.url == reverse("volunteers:volunteer_applications")
     assert "not a member of an organisation" not in client.get(response.url).text
 
 

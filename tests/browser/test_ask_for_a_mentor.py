@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from core.references import ALPHABET
 from mentees.constants import CompletedBy, ReferralStatus
 from mentees.models import Referral
-from mentees.references import ALPHABET
 from tests.factories import (
     LocalAuthorityFactory,
     OrganisationFactory,

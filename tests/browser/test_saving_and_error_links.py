@@ -4,7 +4,6 @@ was closed, and "send the email again" works. axe on each page."""
 
 import pytest
 
-from mentees.constants import DBSLevel
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.factories_volunteering import VolunteerRoleFactory
+from volunteers.constants import DBSLevel
 
 from .conftest import assert_accessible, no_javascript_context, sign_in_through_the_forms, with_mfa
 

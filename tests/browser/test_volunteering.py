@@ -9,10 +9,6 @@ import time_machine
 from django.utils import timezone
 
 from core.dates import add_months
-from mentees.constants import ApplicationStatus, DBSLevel
-from mentees.models import MentorProfile, VolunteerApplication
-from mentees.services import application_reject
-from mentees.tasks import erase_expired_volunteer_applications
 from providers.constants import MembershipRole
 from tests.factories import (
     TEST_PASSWORD,
@@ -27,6 +23,10 @@ from tests.factories_volunteering import (
     TrainingModuleFactory,
     VolunteerRoleFactory,
 )
+from volunteers.constants import ApplicationStatus, DBSLevel
+from volunteers.models import MentorProfile, VolunteerApplication
+from volunteers.services import application_reject
+from volunteers.tasks import erase_expired_volunteer_applications
 
 from .conftest import (
     assert_accessible,

@@ -135,6 +135,7 @@ def test_the_welsh_catalogue_holds_every_string_of_the_public_pages(tmp_path):
         ROOT / "mentees" / name for name in ("ask.py", "constants.py", "referral_answers.py")
     ]
     sources += list((ROOT / "mentees/forms").glob("*.py")) + [ROOT / "mentees/views/check.py"]
+    sources += list((ROOT / "volunteers/forms").glob("*.py"))  # were in mentees/forms (0053)
     sources += [
         ROOT / name
         for name in (

@@ -7,8 +7,6 @@ from django.utils import timezone
 
 from matching.constants import MatchStatus
 from matching.models import Match, Meeting
-from mentees.constants import ApplicationStatus, VettingStage
-from mentees.models import MentorProfile
 from providers.constants import MembershipRole
 from tests.factories import MembershipFactory
 from tests.factories_volunteering import (
@@ -17,6 +15,8 @@ from tests.factories_volunteering import (
     fully_vetted,
 )
 from tests.mentees.factories import MenteeFactory
+from volunteers.constants import ApplicationStatus, VettingStage
+from volunteers.models import MentorProfile
 
 
 def mentor_for(user, organisation, **profile):

@@ -10,10 +10,10 @@ from matching import reminders
 from matching.constants import MatchStatus
 from matching.models import Notification
 from matching.tasks import send_daily_reminders
-from mentees.models import DBSCheck
 from tests.factories import ServiceFactory
 from tests.factories_volunteering import SupervisionSessionFactory
 from tests.mentees.factories import ReferralFactory
+from volunteers.models import DBSCheck
 
 from .factories import MatchFactory, MeetingFactory
 

@@ -6,9 +6,9 @@ from datetime import date
 import factory
 from django.utils import timezone
 
+from core.references import new_reference
 from mentees.constants import CompletedBy, ContactMethod, Situation
 from mentees.models import Mentee, Referral
-from mentees.references import new_reference
 from tests.factories import LocalAuthorityFactory, OrganisationFactory, PrisonFactory
 
 

@@ -91,9 +91,9 @@ def commissioner(region=None, **kwargs):
 def bulk_cohort(organisation, *, people: int, reoffended: int, index_date: date, mentor=None):
     """`people` mentored people whose follow-up started on `index_date`, `reoffended` of them
     proven to have reoffended: made in bulk, for the larger published examples."""
+    from core.references import new_reference
     from matching.models import Match
     from mentees.models import Mentee
-    from mentees.references import new_reference
     from tests.factories_volunteering import MentorProfileFactory
 
     mentor = mentor or MentorProfileFactory(organisation=organisation)

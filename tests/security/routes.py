@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from accounts.constants import PlatformRole
-from mentees.constants import ReferralStatus, Situation, VolunteerRoleStatus
+from mentees.constants import ReferralStatus, Situation
 from providers import pathways
 from providers.constants import MembershipRole, OrganisationStatus, ServiceStatus
 from tests.factories import (
@@ -70,6 +70,7 @@ from tests.factories_volunteering import (
 )
 from tests.matching.factories import MatchFactory, MeetingFactory, mentor_for
 from tests.mentees.factories import MenteeFactory, ReferralFactory
+from volunteers.constants import VolunteerRoleStatus
 
 ORG_ADMIN = (MembershipRole.ORG_ADMIN,)
 MENTOR = (MembershipRole.MENTOR,)
@@ -612,40 +613,42 @@ ROUTES = {
     # The printable directory, for provider staff and commissioners.
     "providers:print_directory": StaffOrPlatform(roles=STAFF, platform_roles=COMMISSIONERS),
     # Volunteering: public roles and the applicant's own area.
-    "mentees:volunteer_roles": Public(),
-    "mentees:volunteer_role": PublicObject(**PUBLIC_ROLE),
-    "mentees:volunteer_apply": PublicObject(**PUBLIC_ROLE),
-    "mentees:volunteer_applications": SignedIn(),
-    "mentees:volunteer_application": OwnRecord(make=_own_application),
-    "mentees:volunteer_application_check": OwnRecord(make=_own_application),
-    "mentees:volunteer_application_sent": OwnRecord(make=_own_application),
-    "mentees:volunteer_application_withdraw": OwnRecord(make=_own_application),
-    "mentees:volunteer_application_step": OwnRecord(
+    "volunteers:volunteer_roles": Public(),
+    "volunteers:volunteer_role": PublicObject(**PUBLIC_ROLE),
+    "volunteers:volunteer_apply": PublicObject(**PUBLIC_ROLE),
+    "volunteers:volunteer_applications": SignedIn(),
+    "volunteers:volunteer_application": OwnRecord(make=_own_application),
+    "volunteers:volunteer_application_check": OwnRecord(make=_own_application),
+    "volunteers:volunteer_application_sent": OwnRecord(make=_own_application),
+    "volunteers:volunteer_application_withdraw": OwnRecord(make=_own_application),
+    "volunteers:volunteer_application_step": OwnRecord(
         make=lambda user: {**_own_application(user), "step": "about-you"}
     ),
     # The vetting pipeline and mentor records (coordinators and org admins).
-    "mentees:vetting": Staff(roles=STAFF),
-    "mentees:vetting_application": TenantObject(roles=STAFF, make=_sent_application),
-    "mentees:vetting_disclosure": TenantObject(roles=STAFF, make=_sent_application),
-    "mentees:vetting_interview": TenantObject(roles=STAFF, make=_sent_application),
-    "mentees:vetting_reference": TenantObject(roles=STAFF, make=_reference),
-    "mentees:vetting_dbs": TenantObject(roles=STAFF, make=_sent_application),
-    "mentees:vetting_risk_decision": TenantObject(roles=STAFF, make=_disclosed_dbs_check),
-    "mentees:vetting_training": TenantObject(roles=STAFF, make=_sent_application),
-    "mentees:vetting_decision": TenantObject(roles=STAFF, make=_sent_application),
-    "mentees:mentors": Staff(roles=STAFF),
-    "mentees:mentor": TenantObject(roles=STAFF, make=_mentor),
-    "mentees:mentor_edit": TenantObject(roles=STAFF, make=_mentor),
-    "mentees:mentor_status": TenantObject(roles=STAFF, make=_mentor),
-    "mentees:supervision_create": TenantObject(roles=STAFF, make=_mentor),
+    "volunteers:vetting": Staff(roles=STAFF),
+    "volunteers:vetting_application": TenantObject(roles=STAFF, make=_sent_application),
+    "volunteers:vetting_disclosure": TenantObject(roles=STAFF, make=_sent_application),
+    "volunteers:vetting_interview": TenantObject(roles=STAFF, make=_sent_application),
+    "volunteers:vetting_reference": TenantObject(roles=STAFF, make=_reference),
+    "volunteers:vetting_dbs": TenantObject(roles=STAFF, make=_sent_application),
+    "volunteers:vetting_risk_decision": TenantObject(roles=STAFF, make=_disclosed_dbs_check),
+    "volunteers:vetting_training": TenantObject(roles=STAFF, make=_sent_application),
+    "volunteers:vetting_decision": TenantObject(roles=STAFF, make=_sent_application),
+    "volunteers:mentors": Staff(roles=STAFF),
+    "volunteers:mentor": TenantObject(roles=STAFF, make=_mentor),
+    "volunteers:mentor_edit": TenantObject(roles=STAFF, make=_mentor),
+    "volunteers:mentor_status": TenantObject(roles=STAFF, make=_mentor),
+    "volunteers:supervision_create": TenantObject(roles=STAFF, make=_mentor),
     # Volunteer roles and training modules, managed by org admins.
-    "mentees:volunteer_role_list": Staff(roles=ORG_ADMIN),
-    "mentees:volunteer_role_create": Staff(roles=ORG_ADMIN),
-    "mentees:volunteer_role_edit": TenantObject(roles=ORG_ADMIN, make=_own_role),
-    "mentees:volunteer_role_status": TenantObject(roles=ORG_ADMIN, make=_own_role, method="post"),
-    "mentees:training_module_list": Staff(roles=ORG_ADMIN),
-    "mentees:training_module_create": Staff(roles=ORG_ADMIN),
-    "mentees:training_module_edit": TenantObject(roles=ORG_ADMIN, make=_own_module),
+    "volunteers:volunteer_role_list": Staff(roles=ORG_ADMIN),
+    "volunteers:volunteer_role_create": Staff(roles=ORG_ADMIN),
+    "volunteers:volunteer_role_edit": TenantObject(roles=ORG_ADMIN, make=_own_role),
+    "volunteers:volunteer_role_status": TenantObject(
+        roles=ORG_ADMIN, make=_own_role, method="post"
+    ),
+    "volunteers:training_module_list": Staff(roles=ORG_ADMIN),
+    "volunteers:training_module_create": Staff(roles=ORG_ADMIN),
+    "volunteers:training_module_edit": TenantObject(roles=ORG_ADMIN, make=_own_module),
     # The Approved Provider Standard: public pages.
     "accreditation:standard": Public(),
     "accreditation:register": Public(),

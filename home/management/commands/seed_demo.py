@@ -13,13 +13,13 @@ from accreditation.demo import seed_accreditation
 from core.models import OutboxMessage, OutboxStatus
 from matching.demo import seed_matching
 from mentees.demo_referrals import seed_referrals
-from mentees.demo_volunteering import seed_volunteering
 from outcomes.demo import seed_outcomes
 from providers import services
 from providers.constants import MembershipRole, OrganisationStatus
 from providers.demo_listings import seed_listings
 from providers.models import Membership, Organisation, Region
 from providers.reference_data import load_reference_data
+from volunteers.demo import seed_volunteering
 
 DEMO_PASSWORD = "mentoring-demo-2026"
 
