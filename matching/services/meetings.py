@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, changed_fields
 from accounts.constants import AuditAction
 
 from ..constants import ACTIVE_STATUSES, MatchStatus, MeetingPlace
@@ -139,12 +139,10 @@ def meeting_correct(
     meeting = Meeting.objects.select_for_update().select_related("match").get(pk=meeting.pk)
     _check(meeting.match, fields)
     goals = _goals_of(meeting.match, goals)
-    changed = sorted(
-        name for name in FIELDS if name in fields and getattr(meeting, name) != fields[name]
-    )
-    for name in FIELDS:
-        if name in fields:
-            setattr(meeting, name, fields[name])
+    values = {name: fields[name] for name in FIELDS if name in fields}
+    changed = changed_fields(meeting, values)
+    for name, value in values.items():
+        setattr(meeting, name, value)
     meeting.corrected_at = timezone.now()
     meeting.save()
     if set(meeting.pathways.all()) != set(pathways):

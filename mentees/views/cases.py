@@ -201,7 +201,10 @@ def goal_edit(request, mentee_id, goal_id=None):
             goal=goal,
             submission_key=data.get("submission_key"),
             request=request,
-            **{name: data[name] for name in GoalForm.Meta.fields},
+            pathway=data["pathway"],
+            description=data["description"],
+            target_date=data["target_date"],
+            status=data["status"],
         ),
         success="The goal is saved.",
     ):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, changed_fields
 from accounts.constants import AuditAction
 from mentees.models import Mentee
 
@@ -193,12 +193,10 @@ def check_pathways(fields: dict, today: date) -> dict:
 def _save(actor, mentee, fields: dict, names, request, part: str) -> OutcomeRecord:
     record = _locked_record(mentee)
     created = record._state.adding
-    changed = sorted(
-        name for name in names if name in fields and getattr(record, name) != fields[name]
-    )
-    for name in names:
-        if name in fields:
-            setattr(record, name, fields[name])
+    values = {name: fields[name] for name in names if name in fields}
+    changed = changed_fields(record, values)
+    for name, value in values.items():
+        setattr(record, name, value)
     answer = {"reoffended", "offence_date", "proven_on", "proven_by", "reoffending_source"}
     if answer & set(changed):
         record.reoffending_recorded_by = actor
