@@ -216,8 +216,35 @@ def _save(actor, mentee, fields: dict, names, request, part: str) -> OutcomeReco
 
 
 @transaction.atomic
-def outcome_record_reoffending(*, actor, mentee: Mentee, request=None, **fields) -> OutcomeRecord:
+def outcome_record_reoffending(
+    *,
+    actor,
+    mentee: Mentee,
+    index_date: date | None,
+    index_kind: str,
+    reoffended: str,
+    offence_date: date | None,
+    proven_on: date | None,
+    proven_by: str,
+    reoffending_source: str,
+    returned_to_custody: str,
+    returned_on: date | None,
+    gender: str,
+    request=None,
+) -> OutcomeRecord:
     """Proven reoffending, return to custody and the Justice Data Lab's gender."""
+    fields = {
+        "index_date": index_date,
+        "index_kind": index_kind,
+        "reoffended": reoffended,
+        "offence_date": offence_date,
+        "proven_on": proven_on,
+        "proven_by": proven_by,
+        "reoffending_source": reoffending_source,
+        "returned_to_custody": returned_to_custody,
+        "returned_on": returned_on,
+        "gender": gender,
+    }
     _refuse_if_erased(mentee)
     cleaned = check_reoffending(fields, timezone.localdate())
     return _save(actor, mentee, cleaned, REOFFENDING_FIELDS, request, "reoffending")
