@@ -2,7 +2,7 @@
 screen readers (providers.printing.pdf, docs/decisions/0034), with a verification code anyone
 can check."""
 
-from providers.printing.pdf import render_pdf
+from core.pdf import render_pdf
 
 from .models import Award
 

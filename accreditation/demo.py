@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import format_html
 
-from providers.printing.pdf import html_to_pdf
+from core.pdf import html_to_pdf
 
 from . import services
 from .constants import EventKind, ReviewOutcome, SelfAssessment

@@ -1,11 +1,15 @@
 """Reports as documents: the figures turned into the sections, tables, charts and sentences a
 reader sees. One document drives the page, the CSV and the PDF, and is what a snapshot stores,
 so they can never disagree. Documents for commissioners are built with small counts already
-suppressed (outcomes/suppression.py): nothing hidden ever reaches them, not even in stored data."""
+suppressed (outcomes/suppression.py): nothing hidden ever reaches them, not even in stored data.
+
+A document is built from small typed pieces (the TypedDicts below), one builder per section."""
 
 import math
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NotRequired, TypedDict
 
 from django.utils.text import slugify
 
@@ -153,22 +157,115 @@ def interval_text(low: float, high: float, rate: float | None = None) -> str:
     return f"{ends[0]} to {ends[1]}"
 
 
-def reoffending_summary(figures: Figures, comparator: dict | None, *, hidden=False) -> dict:
+# --- The typed pieces. They are TypedDicts, so a document is plain JSON as a snapshot stores
+# it, and the templates, the CSV and the PDF read it as before.
+
+
+class Bar(TypedDict):
+    label: str
+    value: float | int | None  # None: no bar (too few people, or hidden)
+    text: str
+    low: float | None
+    high: float | None
+
+
+class Reference(TypedDict):
+    value: float
+    label: str
+
+
+class Chart(TypedDict):
+    title: str
+    description: str
+    unit: str  # "count" or "percent"
+    bars: list[Bar]
+    reference: Reference | None
+
+
+class Section(TypedDict):
+    key: str
+    heading: str
+    head: list[str]
+    rows: list[list[str]]
+    chart: Chart | None
+    empty: NotRequired[str]  # said instead of an empty table
+    warning: NotRequired[str]
+    verdict: NotRequired[str]
+    notes: NotRequired[list[str]]
+    warnings: NotRequired[list[str]]
+    print_columns: NotRequired[int]  # on paper, only the first this many columns
+
+
+class Document(TypedDict):
+    kind: str  # "organisation" or "comparison"
+    title: str
+    scope: str
+    period: dict
+    made_on: str
+    suppressed: bool  # built with disclosure control applied
+    comparator: dict | None
+    sections: list[Section]
+    definitions: list[str]
+    rule: NotRequired[str]
+    notice: NotRequired[str]
+
+
+class RateBar(TypedDict):
+    value: float
+    low: float
+    high: float
+
+
+class Reoffending(TypedDict):
+    rate: str
+    interval: str
+    difference: str
+    test: str
+    verdict: str
+    short: str
+    warning: str
+    hidden: bool
+    bar: RateBar | None
+
+
+def _chart(title, description, bars, *, unit="count", reference=None) -> Chart:
+    return Chart(title=title, description=description, unit=unit, bars=bars, reference=reference)
+
+
+def _bar(label: str, value, text: str, low=None, high=None) -> Bar:
+    return Bar(label=label, value=value, text=text, low=low, high=high)
+
+
+def _rate_bar(label: str, reoffending: Reoffending) -> Bar:
+    """The rate with its interval, or no bar (with the words shown instead)."""
+    bar = reoffending["bar"]
+    if bar is None:
+        return _bar(label, None, reoffending["rate"] or "None to count")
+    return _bar(label, bar["value"], pct(bar["value"]), bar["low"], bar["high"])
+
+
+def _reference(comparator: dict | None, word: str) -> Reference | None:
+    if comparator is None:
+        return None
+    return Reference(value=comparator["rate"], label=f"{word} {pct(comparator['rate'])}")
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+# --- Reoffending against a comparator: the one method every report uses.
+
+
+def reoffending_summary(figures: Figures, comparator: dict | None, *, hidden=False) -> Reoffending:
     """The cohort's rate with its interval, the comparator, the test and what can be said.
     One method throughout (stats.Comparison.METHOD): the verdict follows from the p-value and
     the interval, which always agree. `hidden`: disclosure control hides the rate."""
     n, k = figures.follow_up_complete, figures.reoffended
-    result = {
-        "rate": "",
-        "interval": "",
-        "difference": "",
-        "test": "",
-        "verdict": "",
-        "short": "",
-        "warning": "",
-        "hidden": hidden,
-        "bar": None,
-    }
+    result = Reoffending(
+        rate="", interval="", difference="", test="", verdict="", short="", warning="",
+        hidden=hidden, bar=None,
+    )  # fmt: skip
     if hidden:
         result["rate"] = NOT_SHOWN
         return result
@@ -180,26 +277,27 @@ def reoffending_summary(figures: Figures, comparator: dict | None, *, hidden=Fal
         if figures.follow_up_running:
             result["warning"] += " Choose a period that ended at least 18 months ago to see one."
         return result
-    rate = comparator["rate"] if comparator else None
-    if comparator is not None:
-        comparison = stats.compare_with_rate(k, n, rate)
-        low, high = comparison.low, comparison.high
-    else:
-        low, high = stats.exact_interval(k, n)
-    interval = interval_text(low, high, rate)
-    result["rate"] = f"{pct(k / n)} ({k:,} of {n:,})"
-    result["interval"] = interval
-    result["bar"] = {"value": k / n, "low": low, "high": high}
     if comparator is None:
+        low, high = stats.exact_interval(k, n)
+        result.update(rate=f"{pct(k / n)} ({k:,} of {n:,})", interval=interval_text(low, high))
+        result["bar"] = RateBar(value=k / n, low=low, high=high)
         return result
+    return _compared(result, k, n, comparator)
+
+
+def _compared(result: Reoffending, k: int, n: int, comparator: dict) -> Reoffending:
+    rate = comparator["rate"]
+    comparison = stats.compare_with_rate(k, n, rate)
+    interval = interval_text(comparison.low, comparison.high, rate)
+    result.update(rate=f"{pct(k / n)} ({k:,} of {n:,})", interval=interval)
+    result["bar"] = RateBar(value=k / n, low=comparison.low, high=comparison.high)
     difference = comparison.difference
     result["difference"] = (
         f"{stats.round_half_up(difference.value * 100):+} percentage points (95% interval "
         f"{stats.round_half_up(difference.low * 100, 1):+} to "
         f"{stats.round_half_up(difference.high * 100, 1):+})"
     )
-    p = p_text(comparison.p_value)
-    result["test"] = p
+    p = result["test"] = p_text(comparison.p_value)
     against = f"the comparator rate of {pct(rate)} ({comparator['name']})"
     if comparison.significant:
         direction = "Lower" if comparison.lower else "Higher"
@@ -226,58 +324,22 @@ def reoffending_summary(figures: Figures, comparator: dict | None, *, hidden=Fal
     return result
 
 
-def _chart(title, description, bars, *, unit="count", reference=None) -> dict:
-    return {
-        "title": title,
-        "description": description,
-        "unit": unit,
-        "bars": bars,
-        "reference": reference,
-    }
+# --- A provider's (or an area's) own report: one builder per section.
 
 
-def _bar(label: str, value, text: str, low=None, high=None) -> dict:
-    return {"label": label, "value": value, "text": text, "low": low, "high": high}
-
-
-def organisation_document(
-    *,
-    figures: Figures,
-    scope_name: str,
-    period: Period,
-    made_on: date,
-    comparator,
-    settings=None,
-    title: str = "Outcomes report",
-) -> dict:
-    comparator = comparator_dict(comparator)
-    f = figures
-
-    def c(n):
-        return f"{n:,}"
-
-    people_rows = [
+def people_section(f: Figures, period: Period) -> Section:
+    c = _count
+    per_week = f"{f.meetings_per_week:.1f}" if f.meetings_per_week is not None else "None to count"
+    rows = [
         ["Referred", c(f.referred), "Requests for a mentor received"],
         ["Engaged", c(f.engaged), "Case records opened"],
         ["Matched with a mentor", c(f.matched), "People whose relationship began"],
         ["Relationships under way", c(f.active), "At any time in the period"],
         ["Relationships ended", c(f.ended), "In the period"],
-        [
-            "Lasting 6 months or more",
-            share(f.lasted_6, f.ended),
-            "Of those ended",
-        ],
-        [
-            "Lasting 10 months or more",
-            share(f.lasted_10, f.ended),
-            "Of those ended",
-        ],
+        ["Lasting 6 months or more", share(f.lasted_6, f.ended), "Of those ended"],
+        ["Lasting 10 months or more", share(f.lasted_10, f.ended), "Of those ended"],
         ["Meetings", c(f.meetings), "Held in the period"],
-        [
-            "Meetings per relationship per week",
-            f"{f.meetings_per_week:.1f}" if f.meetings_per_week is not None else "None to count",
-            "While relationships were under way",
-        ],
+        ["Meetings per relationship per week", per_week, "While relationships were under way"],
         [
             "Volunteer hours",
             f"{stats.round_half_up(f.volunteer_hours):,}",
@@ -297,73 +359,94 @@ def organisation_document(
         ("Under way", f.active),
         ("Ended", f.ended),
     ]
-    people_chart = _chart(
+    chart = _chart(
         "People and relationships",
         f"Bar chart of referrals, engagement, matches and relationships, {period.label}. "
         "The table beside it gives the same figures.",
         [_bar(label, n, c(n)) for label, n in flow],
     )
-
-    reasons = sorted(f.ended_by_reason.items(), key=lambda item: -item[1])
-    ending_rows = [[REASON_LABELS.get(reason, reason), f"{n:,}"] for reason, n in reasons]
-    endings_chart = _chart(
-        "How relationships ended",
-        f"Bar chart of relationships ended by reason, {period.label}.",
-        [_bar(row[0], n, row[1]) for row, (_, n) in zip(ending_rows, reasons, strict=True)],
+    return Section(
+        key="people",
+        heading="People and relationships",
+        head=["Measure", "Number", "About"],
+        rows=rows,
+        chart=chart,
     )
 
+
+def endings_section(f: Figures, period: Period) -> Section:
+    reasons = sorted(f.ended_by_reason.items(), key=lambda item: -item[1])
+    rows = [[REASON_LABELS.get(reason, reason), f"{n:,}"] for reason, n in reasons]
+    chart = _chart(
+        "How relationships ended",
+        f"Bar chart of relationships ended by reason, {period.label}.",
+        [_bar(row[0], n, row[1]) for row, (_, n) in zip(rows, reasons, strict=True)],
+    )
+    return Section(
+        key="endings",
+        heading="How relationships ended",
+        head=["Reason", "Relationships"],
+        rows=rows,
+        empty="No relationship ended in this period.",
+        chart=chart if rows else None,
+    )
+
+
+def reoffending_section(f: Figures, comparator: dict | None, scope_name: str) -> Section:
+    c = _count
     reoffending = reoffending_summary(f, comparator)
-    reoffending_rows = [
+    rows = [
         ["Comparator", comparator_sentence(comparator)],
         ["People whose follow-up is complete", c(f.follow_up_complete)],
         ["Proven reoffending", reoffending["rate"] or "None to count"],
         ["95% interval (Clopper-Pearson)", reoffending["interval"] or "None"],
     ]
     if reoffending["difference"]:
-        reoffending_rows += [
+        rows += [
             ["Difference from the comparator", reoffending["difference"]],
             ["Exact binomial test against the comparator", reoffending["test"]],
         ]
-    reoffending_rows += [
+    rows += [
         ["Follow-up still running (under 18 months)", c(f.follow_up_running)],
         ["Follow-up complete, no answer recorded", c(f.follow_up_unanswered)],
-        [
-            "Answered yes, date proven not recorded (not counted until it is)",
-            c(f.proof_missing),
-        ],
+        ["Answered yes, date proven not recorded (not counted until it is)", c(f.proof_missing)],
         ["Answered yes, proven after 18 months (counted as no)", c(f.proven_too_late)],
         [
             "Returned to custody (a different measure)",
             share(f.returned_to_custody, f.custody_recorded),
         ],
     ]
-    rate_bars = []
-    if reoffending["bar"]:
-        bar = reoffending["bar"]
-        rate_bars.append(_bar(scope_name, bar["value"], pct(bar["value"]), bar["low"], bar["high"]))
-    reference = (
-        {"value": comparator["rate"], "label": f"National rate {pct(comparator['rate'])}"}
-        if comparator
-        else None
-    )
-    reoffending_chart = _chart(
+    chart = _chart(
         "Proven reoffending with its 95% interval",
         "The cohort's proven reoffending rate as a bar, its 95% confidence interval as a line "
         "across the bar's end, and the national comparator rate as a dashed line.",
-        rate_bars,
+        [_rate_bar(scope_name, reoffending)],
         unit="percent",
-        reference=reference,
+        reference=_reference(comparator, "National rate"),
+    )
+    return Section(
+        key="reoffending",
+        heading="Proven reoffending",
+        head=["Measure", "Figure"],
+        rows=rows,
+        chart=chart if reoffending["bar"] else None,
+        warning=reoffending["warning"],
+        verdict=reoffending["verdict"],
+        notes=[f"Method: {stats.Comparison.METHOD}."] if reoffending["verdict"] else [],
     )
 
-    pathway_rows, pathway_bars = [], []
+
+def pathways_section(f: Figures) -> Section:
+    c = _count
+    rows, bars = [], []
     for name, label in PATHWAY_OUTCOMES:
         yes, recorded = f.pathways.get(name, (0, 0))
-        pathway_rows.append([label, share(yes, recorded), c(f.outcome_cohort - recorded)])
+        rows.append([label, share(yes, recorded), c(f.outcome_cohort - recorded)])
         if recorded:
-            pathway_bars.append(_bar(label, yes / recorded, pct(yes / recorded)))
+            bars.append(_bar(label, yes / recorded, pct(yes / recorded)))
         else:
-            pathway_bars.append(_bar(label, None, pathway_rows[-1][1]))
-    pathway_rows.append(
+            bars.append(_bar(label, None, rows[-1][1]))
+    rows.append(
         [
             f"Wellbeing improved by {WELLBEING_MEANINGFUL_CHANGE} points or more",
             share(f.wellbeing_improved, f.wellbeing_both),
@@ -371,70 +454,27 @@ def organisation_document(
         ]
     )
     if f.wellbeing_mean_change is not None:
-        pathway_rows.append(
+        rows.append(
             ["Average change in wellbeing score", f"{f.wellbeing_mean_change:+.1f} points", ""]
         )
-    pathways_chart = _chart(
-        "Pathway outcomes",
-        "Bar chart of the share of people with each outcome, of those with an answer recorded.",
-        pathway_bars,
-        unit="percent",
+    return Section(
+        key="pathways",
+        heading="Pathway outcomes",
+        head=["Outcome", "People (of those with an answer)", "No answer recorded"],
+        rows=rows,
+        chart=_chart(
+            "Pathway outcomes",
+            "Bar chart of the share of people with each outcome, of those with an answer recorded.",
+            bars,
+            unit="percent",
+        ),
+        notes=[
+            f"{c(f.outcome_cohort)} people with a relationship under way have an outcome record."
+        ],
     )
 
-    sections = [
-        {
-            "key": "people",
-            "heading": "People and relationships",
-            "head": ["Measure", "Number", "About"],
-            "rows": people_rows,
-            "chart": people_chart,
-        },
-        {
-            "key": "endings",
-            "heading": "How relationships ended",
-            "head": ["Reason", "Relationships"],
-            "rows": ending_rows,
-            "empty": "No relationship ended in this period.",
-            "chart": endings_chart if ending_rows else None,
-        },
-        {
-            "key": "reoffending",
-            "heading": "Proven reoffending",
-            "head": ["Measure", "Figure"],
-            "rows": reoffending_rows,
-            "chart": reoffending_chart if rate_bars else None,
-            "warning": reoffending["warning"],
-            "verdict": reoffending["verdict"],
-            "notes": [f"Method: {stats.Comparison.METHOD}."] if reoffending["verdict"] else [],
-        },
-        {
-            "key": "pathways",
-            "heading": "Pathway outcomes",
-            "head": ["Outcome", "People (of those with an answer)", "No answer recorded"],
-            "rows": pathway_rows,
-            "chart": pathways_chart,
-            "notes": [
-                f"{c(f.outcome_cohort)} people with a relationship under way have an outcome "
-                "record."
-            ],
-        },
-    ]
-    if settings is not None:
-        sections.append(value_section(f, comparator, settings))
-    return {
-        "kind": "organisation",
-        "title": title,
-        "scope": scope_name,
-        "period": period.as_dict(),
-        "made_on": made_on.isoformat(),
-        "suppressed": False,
-        "comparator": comparator,
-        "sections": sections,
-        "definitions": definitions(),
-    }
 
-
-def value_section(f: Figures, comparator: dict | None, settings) -> dict:
+def value_section(f: Figures, comparator: dict | None, settings) -> Section:
     rows = []
     notes = []
     if comparator and f.follow_up_complete:
@@ -465,14 +505,49 @@ def value_section(f: Figures, comparator: dict | None, settings) -> dict:
         ]
     )
     notes.append(f"Hourly figure: {settings.hourly_earnings_source}")
-    return {
-        "key": "value",
-        "heading": "Crimes prevented and social value",
-        "head": ["Measure", "Figure"],
-        "rows": rows,
-        "chart": None,
-        "notes": notes,
-    }
+    return Section(
+        key="value",
+        heading="Crimes prevented and social value",
+        head=["Measure", "Figure"],
+        rows=rows,
+        chart=None,
+        notes=notes,
+    )
+
+
+def organisation_document(
+    *,
+    figures: Figures,
+    scope_name: str,
+    period: Period,
+    made_on: date,
+    comparator,
+    settings=None,
+    title: str = "Outcomes report",
+) -> Document:
+    comparator = comparator_dict(comparator)
+    sections = [
+        people_section(figures, period),
+        endings_section(figures, period),
+        reoffending_section(figures, comparator, scope_name),
+        pathways_section(figures),
+    ]
+    if settings is not None:
+        sections.append(value_section(figures, comparator, settings))
+    return Document(
+        kind="organisation",
+        title=title,
+        scope=scope_name,
+        period=period.as_dict(),
+        made_on=made_on.isoformat(),
+        suppressed=False,
+        comparator=comparator,
+        sections=sections,
+        definitions=definitions(),
+    )
+
+
+# --- Providers side by side, for commissioners, with disclosure control applied.
 
 
 def comparison_head(comparator: dict | None) -> list[str]:
@@ -512,7 +587,8 @@ def comparison_hidden(
     """Disclosure control for the comparison (outcomes/suppression.py): which cells of each
     column to hide, one flag per provider and the region's total last. `parts`: the same
     providers' figures in each quarter of a financial year; a cell hidden in any quarter is
-    hidden in the year too."""
+    hidden in the year too. The comparison document calls this once, before any cell is
+    written."""
     hidden = _hidden_in_one_period(providers)
     for part in parts:
         theirs = _hidden_in_one_period(part)
@@ -556,6 +632,108 @@ def comparator_notes(own: list[dict | None], common: dict | None) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class ComparedProvider:
+    """One line of the comparison, its cells already cut by disclosure control."""
+
+    row: list[str]
+    rate_bar: Bar
+    lasting_bar: Bar
+    warnings: list[str]
+
+
+def compared_provider(
+    name: str, f: Figures, cut: dict[str, bool], against: dict | None, comparator_cell: str
+) -> ComparedProvider:
+    """A provider's (or the region's) row. `cut`: for each column, whether it is hidden."""
+    reoffending = reoffending_summary(f, against, hidden=cut["reoffending"])
+    if cut["meetings"]:
+        per_week_text = hours_text = NOT_SHOWN
+    else:
+        per_week = f.meetings_per_week
+        per_week_text = f"{per_week:.1f}" if per_week is not None else "None to count"
+        hours_text = f"{stats.round_half_up(f.volunteer_hours):,}"
+    lasting = NOT_SHOWN if cut["lasted"] else share(f.lasted_6, f.ended)
+    row = [
+        name,
+        cell(f.engaged, cut["engaged"]),
+        cell(f.matched, cut["matched"]),
+        cell(f.active, cut["active"]),
+        cell(f.ended, cut["ended"]),
+        lasting,
+        per_week_text,
+        hours_text,
+        cell(f.follow_up_complete, cut["follow_up_complete"]),
+        reoffending["rate"] or "None to count",
+        reoffending["interval"],
+        reoffending["short"],
+        comparator_cell,
+    ]
+    if cut["lasted"] or not f.ended:
+        lasting_bar = _bar(name, None, lasting)
+    else:
+        lasting_bar = _bar(name, f.lasted_6 / f.ended, pct(f.lasted_6 / f.ended))
+    warnings = [
+        f"{name}: {line}"
+        for line in (reoffending["verdict"], reoffending["warning"])
+        if line and not reoffending["hidden"] and f.follow_up_complete
+    ]
+    return ComparedProvider(row, _rate_bar(name, reoffending), lasting_bar, warnings)
+
+
+def providers_section(
+    lines: list[ComparedProvider], head: list[str], own: list[dict | None], common: dict | None
+) -> Section:
+    return Section(
+        key="providers",
+        heading="Providers compared",
+        head=head,
+        rows=[line.row for line in lines],
+        # On paper the reoffending columns do not fit beside the rest; the next section's
+        # table holds the same figures, so the printout leaves them out here.
+        print_columns=9,
+        empty="No accredited provider works in this region yet.",
+        chart=None,
+        notes=[notice(), *comparator_notes(own, common), f"Method: {stats.Comparison.METHOD}."],
+    )
+
+
+def reoffending_by_provider_section(
+    lines: list[ComparedProvider], head: list[str], common: dict | None
+) -> Section:
+    return Section(
+        key="reoffending",
+        heading="Proven reoffending by provider",
+        head=["Provider", "Proven reoffending", "95% interval", head[11], head[12]],
+        rows=[[line.row[i] for i in (0, 9, 10, 11, 12)] for line in lines],
+        chart=_chart(
+            "Proven reoffending by provider, with 95% intervals",
+            "Each provider's proven reoffending rate as a bar with its 95% confidence "
+            "interval, and the comparator rate as a dashed line. Providers with too few "
+            "people show no bar.",
+            [line.rate_bar for line in lines],
+            unit="percent",
+            reference=_reference(common, "Comparator"),
+        ),
+        warnings=[warning for line in lines for warning in line.warnings],
+    )
+
+
+def lasting_section(lines: list[ComparedProvider]) -> Section:
+    return Section(
+        key="lasting",
+        heading="Relationships lasting 6 months or more",
+        head=["Provider", "Lasting 6 months or more"],
+        rows=[[line.row[0], line.row[5]] for line in lines],
+        chart=_chart(
+            "Relationships lasting 6 months or more, by provider",
+            "The share of relationships ended in the period that lasted 6 months or more.",
+            [line.lasting_bar for line in lines],
+            unit="percent",
+        ),
+    )
+
+
 def comparison_document(
     *,
     providers: list[tuple[str, Figures]],
@@ -566,7 +744,7 @@ def comparison_document(
     comparator,
     parts: list[list[Figures]] | tuple = (),
     comparators: list | None = None,
-) -> dict:
+) -> Document:
     """Accredited providers of a region side by side, for commissioners: built with disclosure
     control applied (comparison_hidden), so nothing hidden is in the document at all. For a
     financial year, `parts` holds the providers' figures in each of its quarters.
@@ -575,120 +753,40 @@ def comparison_document(
     is set beside the same rate everywhere); without them, `comparator` for all. The region's
     total is compared only when every provider uses the same one."""
     given = comparator if isinstance(comparator, dict) else comparator_dict(comparator)
-    if comparators is not None:
-        own = [comparator_dict(c) for c in comparators]
-    else:
-        own = [given] * len(providers)
+    own = (
+        [comparator_dict(c) for c in comparators]
+        if comparators is not None
+        else [given] * len(providers)
+    )
     names = {c["name"] if c else None for c in own}
-    comparator = own[0] if len(names) == 1 else (given if not own else None)
+    common = own[0] if len(names) == 1 else (given if not own else None)
     hidden = comparison_hidden([figures for _name, figures in providers], parts)
-    rows, rate_bars, lasting_bars, warnings = [], [], [], []
     # No provider, no row: not even a region's total of nothing.
     everyone = [*providers, (f"All accredited providers in {region_name}", total)] * bool(providers)
+    lines = []
     for position, (name, f) in enumerate(everyone):
+        against = own[position] if position < len(own) else common
+        if against is None and len(names) > 1 and position == len(own):
+            comparator_cell = "Not compared: providers use different comparators"
+        else:
+            comparator_cell = comparator_name(against)
         cut = {column: flags[position] for column, flags in hidden.items()}
-        against = own[position] if position < len(own) else comparator
-        reoffending = reoffending_summary(f, against, hidden=cut["reoffending"])
-        per_week = f.meetings_per_week
-        if cut["meetings"]:
-            per_week_text = hours_text = NOT_SHOWN
-        else:
-            per_week_text = f"{per_week:.1f}" if per_week is not None else "None to count"
-            hours_text = f"{stats.round_half_up(f.volunteer_hours):,}"
-        lasting = NOT_SHOWN if cut["lasted"] else share(f.lasted_6, f.ended)
-        rows.append(
-            [
-                name,
-                cell(f.engaged, cut["engaged"]),
-                cell(f.matched, cut["matched"]),
-                cell(f.active, cut["active"]),
-                cell(f.ended, cut["ended"]),
-                lasting,
-                per_week_text,
-                hours_text,
-                cell(f.follow_up_complete, cut["follow_up_complete"]),
-                reoffending["rate"] or "None to count",
-                reoffending["interval"],
-                reoffending["short"],
-                "Not compared: providers use different comparators"
-                if against is None and len(names) > 1 and position == len(own)
-                else comparator_name(against),
-            ]
-        )
-        if reoffending["bar"]:
-            bar = reoffending["bar"]
-            rate_bars.append(_bar(name, bar["value"], pct(bar["value"]), bar["low"], bar["high"]))
-        else:
-            rate_bars.append(_bar(name, None, reoffending["rate"] or "None to count"))
-        if cut["lasted"] or not f.ended:
-            lasting_bars.append(_bar(name, None, lasting))
-        else:
-            lasting_bars.append(_bar(name, f.lasted_6 / f.ended, pct(f.lasted_6 / f.ended)))
-        for line in (reoffending["verdict"], reoffending["warning"]):
-            if line and not reoffending["hidden"] and f.follow_up_complete:
-                warnings.append(f"{name}: {line}")
-    reference = (
-        {"value": comparator["rate"], "label": f"Comparator {pct(comparator['rate'])}"}
-        if comparator
-        else None
+        lines.append(compared_provider(name, f, cut, against, comparator_cell))
+    head = comparison_head(common)
+    return Document(
+        kind="comparison",
+        title=f"Accredited providers in {region_name}",
+        scope=region_name,
+        period=period.as_dict(),
+        made_on=made_on.isoformat(),
+        suppressed=True,
+        rule=RULE,
+        notice=notice(),
+        comparator=common,
+        sections=[
+            providers_section(lines, head, own, common),
+            reoffending_by_provider_section(lines, head, common),
+            lasting_section(lines),
+        ],
+        definitions=definitions(),
     )
-    head = comparison_head(comparator)
-    sections = [
-        {
-            "key": "providers",
-            "heading": "Providers compared",
-            "head": head,
-            "rows": rows,
-            # On paper the reoffending columns do not fit beside the rest; the next section's
-            # table holds the same figures, so the printout leaves them out here.
-            "print_columns": 9,
-            "empty": "No accredited provider works in this region yet.",
-            "chart": None,
-            "notes": [
-                notice(),
-                *comparator_notes(own, comparator),
-                f"Method: {stats.Comparison.METHOD}.",
-            ],
-        },
-        {
-            "key": "reoffending",
-            "heading": "Proven reoffending by provider",
-            "head": ["Provider", "Proven reoffending", "95% interval", head[11], head[12]],
-            "rows": [[row[0], row[9], row[10], row[11], row[12]] for row in rows],
-            "chart": _chart(
-                "Proven reoffending by provider, with 95% intervals",
-                "Each provider's proven reoffending rate as a bar with its 95% confidence "
-                "interval, and the comparator rate as a dashed line. Providers with too few "
-                "people show no bar.",
-                rate_bars,
-                unit="percent",
-                reference=reference,
-            ),
-            "warnings": warnings,
-        },
-        {
-            "key": "lasting",
-            "heading": "Relationships lasting 6 months or more",
-            "head": ["Provider", "Lasting 6 months or more"],
-            "rows": [[row[0], row[5]] for row in rows],
-            "chart": _chart(
-                "Relationships lasting 6 months or more, by provider",
-                "The share of relationships ended in the period that lasted 6 months or more.",
-                lasting_bars,
-                unit="percent",
-            ),
-        },
-    ]
-    return {
-        "kind": "comparison",
-        "title": f"Accredited providers in {region_name}",
-        "scope": region_name,
-        "period": period.as_dict(),
-        "made_on": made_on.isoformat(),
-        "suppressed": True,
-        "rule": RULE,
-        "notice": notice(),
-        "comparator": comparator,
-        "sections": sections,
-        "definitions": definitions(),
-    }

@@ -7,8 +7,8 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from core.pdf import render_pdf
 from core.spreadsheets import safe_cell
-from providers.printing.pdf import render_pdf
 
 
 def document_csv(document: dict) -> str:

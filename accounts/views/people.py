@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.fields import posted
 from core.forms import form_status, saved
 
 from .. import services
@@ -36,7 +37,7 @@ def _now_holds(user) -> str:
 
 @platform_admin_required
 def platform_people(request):
-    form = GivePlatformRoleForm(request.POST or None)
+    form = GivePlatformRoleForm(posted(request))
     if saved(
         request,
         form,
@@ -64,7 +65,7 @@ def platform_person(request, user_id):
     person = get_object_or_404(User.objects.exclude(platform_role=PlatformRole.NONE), pk=user_id)
     region = getattr(getattr(person, "commissioner_region", None), "region", None)
     form = PlatformRoleChangeForm(
-        request.POST or None, initial={"role": person.platform_role, "region": region}
+        posted(request), initial={"role": person.platform_role, "region": region}
     )
     if saved(
         request,

@@ -14,6 +14,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from core.fields import posted
+
 from ..middleware import public_page
 
 
@@ -33,7 +35,7 @@ class SendAgainForm(forms.Form):
 @public_page
 @require_http_methods(["GET", "POST"])
 def send_again(request):
-    form = SendAgainForm(request.POST or None, initial={"email": request.GET.get("email", "")})
+    form = SendAgainForm(posted(request), initial={"email": request.GET.get("email", "")})
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         address = (

@@ -24,6 +24,15 @@ from ..constants import (
 from ..querysets import ApplicationQuerySet, EvidenceQuerySet
 from .standard import Requirement, Standard
 
+APPLICATION_TAG_COLOURS = {
+    ApplicationStatus.DRAFT: "blue",
+    ApplicationStatus.SUBMITTED: "purple",
+    ApplicationStatus.IN_ASSESSMENT: "light-blue",
+    ApplicationStatus.MORE_INFORMATION: "orange",
+    ApplicationStatus.AWARDED: "green",
+    ApplicationStatus.NOT_YET: "red",
+}
+
 
 class Application(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -98,6 +107,42 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    # Predicates the pages ask instead of comparing the status to a string
+    # (tests/test_conventions.py).
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ApplicationStatus.DRAFT
+
+    @property
+    def is_submitted(self) -> bool:
+        """Sent and waiting for an assessor to take it."""
+        return self.status == ApplicationStatus.SUBMITTED
+
+    @property
+    def is_in_assessment(self) -> bool:
+        return self.status == ApplicationStatus.IN_ASSESSMENT
+
+    @property
+    def needs_more_information(self) -> bool:
+        return self.status == ApplicationStatus.MORE_INFORMATION
+
+    @property
+    def is_awarded(self) -> bool:
+        return self.status == ApplicationStatus.AWARDED
+
+    @property
+    def is_not_yet_met(self) -> bool:
+        return self.status == ApplicationStatus.NOT_YET
+
+    def is_assessed_by(self, user) -> bool:
+        """Being assessed now, by this assessor: the only one who may review it."""
+        return self.is_in_assessment and self.assessor_id == user.pk
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag colour its status is shown in."""
+        return APPLICATION_TAG_COLOURS.get(self.status, "grey")
 
     @property
     def submit_by(self) -> date:

@@ -200,6 +200,7 @@ def review(request, application_id, code):
         form,
         application,
         response=response,
+        may_review=application.is_assessed_by(request.user),
         requirement=response.requirement,
         files=response.files.all(),  # not shown to a conflicted assessor (the template says so)
         summaries=response.summaries.all(),

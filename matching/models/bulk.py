@@ -43,6 +43,11 @@ class BulkProposal(models.Model):
     def __str__(self):
         return f"Bulk proposal {str(self.pk)[:8]}"
 
+    @property
+    def is_draft(self) -> bool:
+        """Still waiting for the coordinator's review: rows may be changed, then confirmed."""
+        return self.status == BulkProposalStatus.DRAFT
+
 
 class BulkProposalRow(models.Model):
     proposal = models.ForeignKey(BulkProposal, on_delete=models.CASCADE, related_name="rows")

@@ -94,6 +94,17 @@ class Match(models.Model):
     def __str__(self):
         return f"Match {str(self.pk)[:8]}"
 
+    @property
+    def is_proposed(self) -> bool:
+        """Asked of the mentor and not answered yet."""
+        return self.status == MatchStatus.PROPOSED
+
+    @property
+    def is_in_custody(self) -> bool:
+        """Under way while the mentee is still inside: the gate meeting and the release are
+        still to come."""
+        return self.status == MatchStatus.ACTIVE_IN_CUSTODY
+
 
 class MatchEvent(models.Model):
     """The relationship's timeline."""

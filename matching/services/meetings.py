@@ -1,29 +1,18 @@
 """Meetings: mentors log their own; coordinators log and correct them, audited."""
 
 import uuid
+from datetime import date, time
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, changed_fields
 from accounts.constants import AuditAction
 
 from ..constants import ACTIVE_STATUSES, MatchStatus, MeetingPlace
 from ..models import Match, Meeting
-
-FIELDS = (
-    "held_on",
-    "starts_at",
-    "ends_at",
-    "place",
-    "attendees",
-    "next_meeting_on",
-    "notes",
-    "expenses_pence",
-    "expenses_description",
-)
 
 # The next meeting is planned at most this many days ahead of the one logged.
 NEXT_MEETING_MAX_DAYS = 92
@@ -80,9 +69,35 @@ def _goals_of(match: Match, goals) -> list:
 
 @transaction.atomic
 def meeting_log(
-    *, actor, match: Match, pathways=(), goals=(), submission_key=None, request=None, **fields
+    *,
+    actor,
+    match: Match,
+    held_on: date,
+    starts_at: time,
+    ends_at: time,
+    place: str,
+    attendees: list[str],
+    next_meeting_on: date | None = None,
+    notes: str = "",
+    expenses_pence: int = 0,
+    expenses_description: str = "",
+    pathways=(),
+    goals=(),
+    submission_key=None,
+    request=None,
 ) -> Meeting:
     """Log a meeting of a relationship under way. The same form sent twice logs one meeting."""
+    fields = {
+        "held_on": held_on,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": place,
+        "attendees": attendees,
+        "next_meeting_on": next_meeting_on,
+        "notes": notes,
+        "expenses_pence": expenses_pence,
+        "expenses_description": expenses_description,
+    }
     existing = (
         Meeting.objects.filter(submission_key=submission_key).first() if submission_key else None
     )
@@ -102,7 +117,7 @@ def meeting_log(
                 match=match,
                 logged_by=actor,
                 submission_key=submission_key or uuid.uuid4(),
-                **{name: fields[name] for name in FIELDS if name in fields},
+                **fields,
             )
     except IntegrityError:
         return Meeting.objects.get(submission_key=submission_key)
@@ -134,17 +149,39 @@ def meeting_log(
 
 @transaction.atomic
 def meeting_correct(
-    *, actor, meeting: Meeting, pathways=(), goals=(), request=None, **fields
+    *,
+    actor,
+    meeting: Meeting,
+    held_on: date,
+    starts_at: time,
+    ends_at: time,
+    place: str,
+    attendees: list[str],
+    next_meeting_on: date | None,
+    notes: str,
+    expenses_pence: int,
+    expenses_description: str,
+    pathways=(),
+    goals=(),
+    request=None,
 ) -> Meeting:
+    fields = {
+        "held_on": held_on,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": place,
+        "attendees": attendees,
+        "next_meeting_on": next_meeting_on,
+        "notes": notes,
+        "expenses_pence": expenses_pence,
+        "expenses_description": expenses_description,
+    }
     meeting = Meeting.objects.select_for_update().select_related("match").get(pk=meeting.pk)
     _check(meeting.match, fields)
     goals = _goals_of(meeting.match, goals)
-    changed = sorted(
-        name for name in FIELDS if name in fields and getattr(meeting, name) != fields[name]
-    )
-    for name in FIELDS:
-        if name in fields:
-            setattr(meeting, name, fields[name])
+    changed = changed_fields(meeting, fields)
+    for name, value in fields.items():
+        setattr(meeting, name, value)
     meeting.corrected_at = timezone.now()
     meeting.save()
     if set(meeting.pathways.all()) != set(pathways):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_viewed
+from core.fields import posted
 from core.forms import form_status, saved
 from core.wording import counted
 from mentees.models import Mentee
@@ -128,7 +129,7 @@ def exclusion_add(request, mentee_id):
     mentee = get_mentee_for_user_or_404(request.user, organisation, mentee_id)
     mentors = _own_mentors(request)
     shown = list(mentors.order_by("user__full_name").values_list("pk", "user__full_name"))
-    form = ExclusionForm(request.POST or None, mentors=mentors, shown=shown)
+    form = ExclusionForm(posted(request), mentors=mentors, shown=shown)
     if saved(
         request,
         form,

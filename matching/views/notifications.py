@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from core.fields import posted
 from core.forms import form_status, saved
 from core.wording import days_ago
 from providers.tenancy import set_active_organisation
@@ -93,7 +94,7 @@ def email_preferences(request):
     emailed = [kind for kind, _ in NotificationKind.choices if kind not in SAFEGUARDING_KINDS]
     unwanted = set(EmailPreference.objects.filter(user=request.user).values_list("kind", flat=True))
     form = EmailPreferencesForm(
-        request.POST or None, initial={"wanted": [kind for kind in emailed if kind not in unwanted]}
+        posted(request), initial={"wanted": [kind for kind in emailed if kind not in unwanted]}
     )
     if request.method == "POST" and not request.POST.get("wanted"):
         form = EmailPreferencesForm({"wanted": []})  # Every box unticked: no optional emails.

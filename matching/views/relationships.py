@@ -9,13 +9,16 @@ from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_viewed
 from core.dates import add_months
+from core.fields import posted
+from core.filters import filtered
 from core.forms import form_status, saved
 from providers.permissions import staff_required
 from volunteers.models import MentorProfile
 
 from .. import scoring
 from ..cadence import meeting_interval, rag, target_months
-from ..constants import ACTIVE_STATUSES, MatchStatus
+from ..constants import ACTIVE_STATUSES
+from ..filters import SHOW_CHOICES, UNDER_WAY, RelationshipListFilter
 from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
 from ..models import Match
 from ..profiles import mentee_profiles, mentor_profiles_of, weights_for
@@ -29,15 +32,14 @@ PER_PAGE = 50
 @staff_required
 def relationship_list(request):
     organisation = request.membership.organisation
-    status = request.GET.get("status", "active")
-    matches = Match.objects.visible_to(request.user).filter(organisation=organisation)
-    if status == "active":
-        matches = matches.active()
-    elif status in MatchStatus.values:
-        matches = matches.filter(status=status)
-    else:
-        messages.error(request, "Choose a status from the list.")
-        status, matches = "active", matches.active()
+    filters = RelationshipListFilter(
+        {"status": request.GET.get("status") or UNDER_WAY},
+        queryset=Match.objects.visible_to(request.user).filter(organisation=organisation),
+    )
+    matches = filtered(request, filters)
+    if not filters.is_valid():
+        matches = matches.active()  # a choice not on the list shows those under way
+    status = filters.shown()
     page = Paginator(
         matches.select_related("mentee", "mentor__user").order_by("mentee__full_name", "pk"),
         PER_PAGE,
@@ -57,7 +59,7 @@ def relationship_list(request):
     return render(
         request,
         "matching/relationships.html",
-        {"page": page, "rows": rows, "status": status, "statuses": MatchStatus.choices},
+        {"page": page, "rows": rows, "status": status, "statuses": SHOW_CHOICES},
     )
 
 
@@ -87,7 +89,7 @@ def relationship_detail(request, match_id):
 
 def _date_page(request, match, *, service, argument, label, subject, title, success):
     """A page asking one date and passing it to `service` as `argument`."""
-    form = DateForm(request.POST or None, label=label, subject=subject)
+    form = DateForm(posted(request), label=label, subject=subject)
     if saved(
         request,
         form,
@@ -136,7 +138,7 @@ def release(request, match_id):
 @staff_required
 def end(request, match_id):
     match = _match(request, match_id)
-    form = EndForm(request.POST or None)
+    form = EndForm(posted(request))
     if saved(
         request,
         form,
@@ -166,7 +168,7 @@ def _allowed_mentors(match):
 @staff_required
 def change_mentor(request, match_id):
     match = _match(request, match_id)
-    form = ChangeMentorForm(request.POST or None, mentors=_allowed_mentors(match))
+    form = ChangeMentorForm(posted(request), mentors=_allowed_mentors(match))
     if saved(
         request,
         form,
@@ -204,7 +206,7 @@ def meeting_form_page(
     """Log a meeting, or (with `meeting`) correct one. Shared by coordinators and mentors."""
     goals = match.mentee.goals.all()
     initial = MeetingForm.initial_from(meeting) if meeting else None
-    form = MeetingForm(request.POST or None, goals=goals, initial=initial)
+    form = MeetingForm(posted(request), goals=goals, initial=initial)
 
     def save(data):
         if meeting is None:

@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect, render
 
+from core.fields import posted
 from core.forms import form_status, saved
 from providers.permissions import org_admin_required
 
@@ -20,7 +21,7 @@ def matching_settings(request):
         target_months=target_months(organisation),
         meeting_interval_days=meeting_interval(organisation),
     )
-    form = WeightsForm(request.POST or None, initial=initial)
+    form = WeightsForm(posted(request), initial=initial)
     if saved(
         request,
         form,

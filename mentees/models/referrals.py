@@ -23,6 +23,14 @@ from ..constants import (
 )
 from ..querysets import ReferralQuerySet
 
+REFERRAL_TAG_COLOURS = {
+    ReferralStatus.RECEIVED: "blue",
+    ReferralStatus.IN_REVIEW: "yellow",
+    ReferralStatus.ACCEPTED: "green",
+    ReferralStatus.DECLINED: "red",
+    ReferralStatus.WITHDRAWN: "grey",
+}
+
 REFERENCE_PREFIX = "JM"
 
 
@@ -146,6 +154,37 @@ class Referral(models.Model):
     @property
     def is_waiting(self) -> bool:
         return self.status == ReferralStatus.WAITING
+
+    # One predicate per status the pages and emails speak about: templates ask these rather
+    # than compare the status to a string (tests/test_conventions.py).
+    @property
+    def is_received(self) -> bool:
+        return self.status == ReferralStatus.RECEIVED
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == ReferralStatus.IN_REVIEW
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == ReferralStatus.ACCEPTED
+
+    @property
+    def is_declined(self) -> bool:
+        return self.status == ReferralStatus.DECLINED
+
+    @property
+    def is_passed_on(self) -> bool:
+        return self.status == ReferralStatus.PASSED_ON
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == ReferralStatus.WITHDRAWN
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag colour its status is shown in."""
+        return REFERRAL_TAG_COLOURS.get(self.status, "purple")
 
     @property
     def age(self) -> int:

@@ -1,14 +1,17 @@
 """Every change to a mentee's case record. Each one is audited; none copies personal details
 into the audit log (records are named by their reference)."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, audited_save
 from accounts.constants import AuditAction
 from core.once import create_once
 from core.references import new_reference
+from providers.models import TaxonomyTerm
 
 from .. import record_parts
 from ..constants import AssessmentKind, ClosureReason, MenteeStatus
@@ -106,13 +109,14 @@ def mentee_update(*, actor, mentee: Mentee, request=None, **fields) -> Mentee:
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    changed = sorted(name for name, value in fields.items() if getattr(mentee, name) != value)
-    for name, value in fields.items():
-        setattr(mentee, name, value)
-    _check_dates(mentee)
-    mentee.full_clean()
-    mentee.save()
-    _audit(actor, AuditAction.UPDATED, mentee, mentee, request, fields=changed)
+    audited_save(
+        mentee,
+        actor=actor,
+        organisation=mentee.organisation,
+        values=fields,
+        request=request,
+        before_save=_check_dates,
+    )
     return mentee
 
 
@@ -276,27 +280,35 @@ def goal_save(
     *,
     actor,
     mentee: Mentee,
+    pathway: TaxonomyTerm,
+    description: str,
+    target_date: date | None,
+    status: str,
     goal: Goal | None = None,
     submission_key=None,
     request=None,
-    **fields,
 ) -> Goal:
     """Add a goal, or change one. The same new goal sent twice is added once (core/once.py)."""
+    values = {
+        "pathway": pathway,
+        "description": description,
+        "target_date": target_date,
+        "status": status,
+    }
 
     def save() -> Goal:
-        return _goal_save(actor=actor, mentee=mentee, goal=goal, request=request, **fields)
+        return _goal_save(actor=actor, mentee=mentee, goal=goal, values=values, request=request)
 
     if goal is not None:
         return save()
     return create_once(actor=actor, key=submission_key, model=Goal, create=save)
 
 
-def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, request, **fields) -> Goal:
+def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, values: dict, request) -> Goal:
     mentee = _lock_unerased(mentee)
-    creating = goal is None
-    if creating:
+    if goal is None:
         goal = Goal(mentee=mentee, organisation=mentee.organisation, created_by=actor)
-    target = fields.get("target_date")
+    target = values["target_date"]
     if target and target != goal.target_date:
         today = timezone.localdate()
         if target < today:
@@ -308,17 +320,8 @@ def _goal_save(*, actor, mentee: Mentee, goal: Goal | None, request, **fields) -
                     "Break a longer goal into steps"
                 }
             )
-    for name, value in fields.items():
-        setattr(goal, name, value)
-    goal.full_clean()
-    goal.save()
-    _audit(
-        actor,
-        AuditAction.CREATED if creating else AuditAction.UPDATED,
-        goal,
-        mentee,
-        request,
-        fields=sorted(fields),
+    audited_save(
+        goal, actor=actor, organisation=mentee.organisation, values=values, request=request
     )
     return goal
 

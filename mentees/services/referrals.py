@@ -171,12 +171,22 @@ def duplicates_viewed(*, actor, referrals, mentees, request=None) -> None:
         record_view(actor=actor, mentee=mentee, request=request, part="duplicate comparison")
 
 
-def _decide(referral: Referral, *, actor, status: str, request, **fields) -> Referral:
+def _decide(
+    referral: Referral,
+    *,
+    actor,
+    status: str,
+    request,
+    decline_reason: str = "",
+    decision_note: str = "",
+    pass_on_consent: str = "",
+) -> Referral:
     referral.status = status
     referral.decided_at = timezone.now()
     referral.decided_by = actor
-    for name, value in fields.items():
-        setattr(referral, name, value)
+    referral.decline_reason = decline_reason or referral.decline_reason
+    referral.decision_note = decision_note or referral.decision_note
+    referral.pass_on_consent = pass_on_consent or referral.pass_on_consent
     referral.save()
     _record_status(referral, actor=actor)
     audit_record(

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from core.dates import govuk_date
 from core.fields import posted
 from core.files import private_file_response
+from core.filters import filtered
 from core.forms import form_status, saved
 from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
 from ..constants import ContactMethod, MenteeStatus
+from ..filters import MenteeListFilter
 from ..forms.cases import (
     DOCUMENT_MAX_BYTES,
     AssessmentForm,
@@ -78,12 +80,9 @@ def mentee_list(request):
         .select_related("prison", "local_authority")
         .order_by("erased_at", "full_name", "pk")
     )
-    status = request.GET.get("status", "")
-    if status in MenteeStatus.values:
-        mentees = mentees.filter(status=status)
-    elif status:
-        messages.error(request, "Choose a status from the list.")
-        status = ""
+    filters = MenteeListFilter(request.GET, queryset=mentees)
+    mentees = filtered(request, filters)
+    status = filters.form.cleaned_data.get("status", "")
     page = Paginator(mentees, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -116,7 +115,7 @@ def mentee_detail(request, mentee_id):
 @staff_required
 def mentee_edit(request, mentee_id):
     mentee = _changeable(request, mentee_id)
-    form = MenteeDetailsForm(request.POST or None, initial=MenteeDetailsForm.initial_for(mentee))
+    form = MenteeDetailsForm(posted(request), initial=MenteeDetailsForm.initial_for(mentee))
     if saved(
         request,
         form,
@@ -132,7 +131,7 @@ def mentee_edit(request, mentee_id):
 @staff_required
 def mentee_status(request, mentee_id):
     mentee = _changeable(request, mentee_id)
-    form = StatusForm(request.POST or None, initial={"status": mentee.status})
+    form = StatusForm(posted(request), initial={"status": mentee.status})
     if saved(
         request,
         form,
@@ -158,7 +157,7 @@ def mentee_needs(request, mentee_id):
 def assessment_create(request, mentee_id):
     mentee = _changeable(request, mentee_id)
     kind = "review" if mentee.assessments.exists() else "initial"
-    form = AssessmentForm(request.POST or None, initial={"kind": kind}, mentee=mentee)
+    form = AssessmentForm(posted(request), initial={"kind": kind}, mentee=mentee)
     if saved(
         request,
         form,
@@ -192,7 +191,7 @@ def goal_edit(request, mentee_id, goal_id=None):
         goal = get_object_or_404(
             Goal.objects.visible_to(request.user).filter(mentee=mentee), pk=goal_id
         )
-    form = GoalForm(request.POST or None, instance=goal)
+    form = GoalForm(posted(request), instance=goal)
     if saved(
         request,
         form,
@@ -202,7 +201,10 @@ def goal_edit(request, mentee_id, goal_id=None):
             goal=goal,
             submission_key=data.get("submission_key"),
             request=request,
-            **{name: data[name] for name in GoalForm.Meta.fields},
+            pathway=data["pathway"],
+            description=data["description"],
+            target_date=data["target_date"],
+            status=data["status"],
         ),
         success="The goal is saved.",
     ):

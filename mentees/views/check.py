@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.middleware import public_page
 from accounts.ratelimits import allowed, failures_left
+from core.fields import posted
 
 from ..constants import ReferralStatus
 from ..forms.check import CheckRequestForm
@@ -77,7 +78,7 @@ def timeline(chain: list[Referral]) -> list[tuple[str, object]]:
 
 @public_page
 def check_request(request):
-    form = CheckRequestForm(request.POST or None)
+    form = CheckRequestForm(posted(request))
     if request.method != "POST" or not form.is_valid():
         status = 400 if form.is_bound else 200
         return render(request, "mentees/check/form.html", {"form": form}, status=status)

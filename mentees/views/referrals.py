@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.ages import years_before
+from core.fields import posted
 from core.forms import form_status, saved
 from providers.permissions import staff_required
 
@@ -204,7 +205,7 @@ def referral_decline(request, referral_id):
     if not referral.is_open:
         messages.error(request, "This referral has already been decided.")
         return redirect("mentees:referral_detail", referral_id=referral.pk)
-    form = DeclineForm(request.POST or None)
+    form = DeclineForm(posted(request))
     if saved(
         request,
         form,
@@ -239,7 +240,7 @@ def referral_pass_on(request, referral_id):
     if not referral.is_open:
         messages.error(request, "This referral has already been decided.")
         return redirect("mentees:referral_detail", referral_id=referral.pk)
-    form = PassOnForm(request.POST or None, services=_pass_on_choices(referral))
+    form = PassOnForm(posted(request), services=_pass_on_choices(referral))
     if saved(
         request,
         form,

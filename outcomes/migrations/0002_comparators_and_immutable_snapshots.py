@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db import migrations
 
+from core.append_only import refuse_changes
+
 COMPARATORS = [
     {
         "name": "National rate: adults released from short sentences, 2014/15",
@@ -27,32 +29,11 @@ COMPARATORS = [
     },
 ]
 
-POSTGRES_FORWARD = """
-CREATE OR REPLACE FUNCTION outcomes_reportsnapshot_refuse_change() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'Report snapshots never change: % is not allowed on outcomes_reportsnapshot',
-        TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$ LANGUAGE plpgsql;
-
-CREATE TRIGGER outcomes_reportsnapshot_immutable
-    BEFORE UPDATE OR DELETE ON outcomes_reportsnapshot
-    FOR EACH ROW EXECUTE FUNCTION outcomes_reportsnapshot_refuse_change();
-"""
-POSTGRES_BACKWARD = """
-DROP TRIGGER IF EXISTS outcomes_reportsnapshot_immutable ON outcomes_reportsnapshot;
-DROP FUNCTION IF EXISTS outcomes_reportsnapshot_refuse_change();
-"""
-SQLITE_FORWARD = [
-    """CREATE TRIGGER outcomes_reportsnapshot_no_update BEFORE UPDATE ON outcomes_reportsnapshot
-       BEGIN SELECT RAISE(ABORT, 'Report snapshots never change: UPDATE is not allowed'); END;""",
-    """CREATE TRIGGER outcomes_reportsnapshot_no_delete BEFORE DELETE ON outcomes_reportsnapshot
-       BEGIN SELECT RAISE(ABORT, 'Report snapshots never change: DELETE is not allowed'); END;""",
-]
-SQLITE_BACKWARD = [
-    "DROP TRIGGER IF EXISTS outcomes_reportsnapshot_no_update;",
-    "DROP TRIGGER IF EXISTS outcomes_reportsnapshot_no_delete;",
-]
+add_trigger, remove_trigger = refuse_changes(
+    table="outcomes_reportsnapshot",
+    trigger="outcomes_reportsnapshot_immutable",
+    message="Report snapshots never change",
+)
 
 
 def add_comparators(apps, schema_editor):
@@ -64,22 +45,6 @@ def add_comparators(apps, schema_editor):
 def remove_comparators(apps, schema_editor):
     Comparator = apps.get_model("outcomes", "Comparator")
     Comparator.objects.filter(name__in=[spec["name"] for spec in COMPARATORS]).delete()
-
-
-def add_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(POSTGRES_FORWARD, params=None)
-    elif schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_FORWARD:
-            schema_editor.execute(statement)
-
-
-def remove_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(POSTGRES_BACKWARD, params=None)
-    elif schema_editor.connection.vendor == "sqlite":
-        for statement in SQLITE_BACKWARD:
-            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

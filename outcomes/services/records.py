@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, changed_fields
 from accounts.constants import AuditAction
 from mentees.models import Mentee
 
@@ -193,12 +193,10 @@ def check_pathways(fields: dict, today: date) -> dict:
 def _save(actor, mentee, fields: dict, names, request, part: str) -> OutcomeRecord:
     record = _locked_record(mentee)
     created = record._state.adding
-    changed = sorted(
-        name for name in names if name in fields and getattr(record, name) != fields[name]
-    )
-    for name in names:
-        if name in fields:
-            setattr(record, name, fields[name])
+    values = {name: fields[name] for name in names if name in fields}
+    changed = changed_fields(record, values)
+    for name, value in values.items():
+        setattr(record, name, value)
     answer = {"reoffended", "offence_date", "proven_on", "proven_by", "reoffending_source"}
     if answer & set(changed):
         record.reoffending_recorded_by = actor
@@ -218,8 +216,35 @@ def _save(actor, mentee, fields: dict, names, request, part: str) -> OutcomeReco
 
 
 @transaction.atomic
-def outcome_record_reoffending(*, actor, mentee: Mentee, request=None, **fields) -> OutcomeRecord:
+def outcome_record_reoffending(
+    *,
+    actor,
+    mentee: Mentee,
+    index_date: date | None,
+    index_kind: str,
+    reoffended: str,
+    offence_date: date | None,
+    proven_on: date | None,
+    proven_by: str,
+    reoffending_source: str,
+    returned_to_custody: str,
+    returned_on: date | None,
+    gender: str,
+    request=None,
+) -> OutcomeRecord:
     """Proven reoffending, return to custody and the Justice Data Lab's gender."""
+    fields = {
+        "index_date": index_date,
+        "index_kind": index_kind,
+        "reoffended": reoffended,
+        "offence_date": offence_date,
+        "proven_on": proven_on,
+        "proven_by": proven_by,
+        "reoffending_source": reoffending_source,
+        "returned_to_custody": returned_to_custody,
+        "returned_on": returned_on,
+        "gender": gender,
+    }
     _refuse_if_erased(mentee)
     cleaned = check_reoffending(fields, timezone.localdate())
     return _save(actor, mentee, cleaned, REOFFENDING_FIELDS, request, "reoffending")

@@ -2,13 +2,13 @@
 period, whoever runs the job and however often, then never changed; subscribers are told."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.audit import audit_record
-from accounts.constants import AuditAction
+from accounts.audit import audited_save
 from matching.notification_kinds import NotificationKind
 from matching.services.notifications import notify
 from providers.constants import STAFF_ROLES
@@ -206,18 +206,27 @@ def is_subscribed(user, *, organisation=None, region=None) -> bool:
 
 
 @transaction.atomic
-def outcome_settings_update(*, actor, organisation, request=None, **fields) -> OutcomeSettings:
+def outcome_settings_update(
+    *,
+    actor,
+    organisation: Organisation,
+    comparator: Comparator | None,
+    cost_per_crime: int,
+    hourly_earnings: Decimal,
+    hourly_earnings_source: str,
+    request=None,
+) -> OutcomeSettings:
     saved, _ = OutcomeSettings.objects.select_for_update().get_or_create(organisation=organisation)
-    for name, value in fields.items():
-        setattr(saved, name, value)
-    saved.full_clean()
-    saved.save()
-    audit_record(
+    audited_save(
+        saved,
         actor=actor,
-        action=AuditAction.UPDATED,
-        obj=saved,
         organisation=organisation,
+        values={
+            "comparator": comparator,
+            "cost_per_crime": cost_per_crime,
+            "hourly_earnings": hourly_earnings,
+            "hourly_earnings_source": hourly_earnings_source,
+        },
         request=request,
-        details={"fields": sorted(fields)},
     )
     return saved

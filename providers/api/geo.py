@@ -12,10 +12,10 @@ from decimal import Decimal
 from django.db.models import Exists, F, FloatField, OuterRef, QuerySet, Value
 from django.db.models.functions import ASin, Cast, Cos, Least, Radians, Replace, Sin, Sqrt, Upper
 
+from core.geo import EARTH_RADIUS_METRES, haversine_km
+
 from ..models import LocalAuthority, Location, Prison, Service
 from .params import ApiError
-
-EARTH_RADIUS_METRES = 6_371_000
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,7 @@ def resolve_postcode(postcode: str) -> Place:
 
 def haversine_metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """The same formula as `distance_expression`, in Python (used by the tests)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = math.radians(lon2 - lon1) / 2
-    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_METRES * math.asin(min(1.0, math.sqrt(a)))
+    return haversine_km(lat1, lon1, lat2, lon2) * 1000
 
 
 def distance_expression(place: Place, prefix: str = ""):

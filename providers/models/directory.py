@@ -164,6 +164,10 @@ class Service(models.Model):
         return self.status == ServiceStatus.PUBLISHED
 
     @property
+    def is_paused(self) -> bool:
+        return self.status == ServiceStatus.PAUSED
+
+    @property
     def review_due(self) -> bool:
         return self.last_reviewed_at <= timezone.localdate() - timedelta(days=REVIEW_DUE_AFTER_DAYS)
 

@@ -66,6 +66,11 @@ class Organisation(models.Model):
         return self.status == OrganisationStatus.ACTIVE
 
     @property
+    def is_pending(self) -> bool:
+        """Registered and waiting for a platform admin's decision."""
+        return self.status == OrganisationStatus.PENDING
+
+    @property
     def is_aps_accredited(self) -> bool:
         """Holds a current Approved Provider Standard award. Lists annotate
         `aps_accredited_until` (OrganisationQuerySet.with_accreditation) so this costs no query;

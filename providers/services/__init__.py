@@ -12,7 +12,12 @@ from .listings import (
     service_update,
 )
 from .locations import location_create, location_remove, location_update
-from .registration import organisation_decide, organisation_register, organisation_update
+from .registration import (
+    organisation_decide,
+    organisation_details,
+    organisation_register,
+    organisation_update,
+)
 from .tenancy import (
     invitation_accept,
     invitation_create,
@@ -40,6 +45,7 @@ __all__ = [
     "membership_remove",
     "organisation_create",
     "organisation_decide",
+    "organisation_details",
     "organisation_register",
     "organisation_update",
     "organisation_set_status",

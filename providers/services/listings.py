@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, changed_fields
 from accounts.constants import AuditAction
 from core.once import create_once
 
@@ -14,10 +14,6 @@ from ..search import rebuild_search_words, refresh_search_index
 
 # Many-to-many fields a listing form sets; the rest are plain fields.
 RELATED_FIELDS = ("pathways", "regions", "local_authorities", "prisons", "locations")
-
-
-def _changed_fields(before: dict, service: Service) -> list[str]:
-    return sorted(name for name, value in before.items() if getattr(service, name) != value)
 
 
 def _set_related(service: Service, related: dict) -> None:
@@ -126,7 +122,7 @@ def service_discard_draft(*, actor, service: Service, request=None) -> Service:
 def _apply(service: Service, fields: dict, *, index: bool = True) -> list[str]:
     """Set the fields and related rows on the locked `service`; the names of those changed."""
     related = {name: fields.pop(name) for name in RELATED_FIELDS if name in fields}
-    before = {name: getattr(service, name) for name in fields}
+    changed = changed_fields(service, fields)
     for name, value in fields.items():
         setattr(service, name, value)
     service.last_reviewed_at = timezone.localdate()
@@ -137,9 +133,7 @@ def _apply(service: Service, fields: dict, *, index: bool = True) -> list[str]:
     after = {name: {obj.pk for obj in getattr(service, name).all()} for name in related}
     if index:
         refresh_search_index([service.pk])
-    return _changed_fields(before, service) + sorted(
-        name for name in related if after[name] != related_before[name]
-    )
+    return changed + sorted(name for name in related if after[name] != related_before[name])
 
 
 @transaction.atomic

@@ -2,11 +2,11 @@
 
 from django.db import transaction
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, audited_save, locked
 from accounts.constants import AuditAction
 from core.once import create_once
 
-from ..models import Location, Organisation
+from ..models import LocalAuthority, Location, Organisation
 
 
 def _place_at_council_centre(location: Location) -> None:
@@ -19,50 +19,67 @@ def _place_at_council_centre(location: Location) -> None:
 
 @transaction.atomic
 def location_create(
-    *, actor, organisation: Organisation, submission_key=None, request=None, **fields
+    *,
+    actor,
+    organisation: Organisation,
+    name: str,
+    address_1: str,
+    city: str,
+    postcode: str,
+    local_authority: LocalAuthority | None,
+    submission_key=None,
+    request=None,
 ) -> Location:
     """Add a location. The same form sent twice makes one (core/once.py)."""
-    return create_once(
-        actor=actor,
-        key=submission_key,
-        model=Location,
-        create=lambda: _location_create(
-            actor=actor, organisation=organisation, request=request, **fields
-        ),
-    )
-
-
-@transaction.atomic
-def _location_create(*, actor, organisation: Organisation, request=None, **fields) -> Location:
-    location = Location(organisation=organisation, **fields)
-    _place_at_council_centre(location)
-    location.full_clean()
-    location.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATED,
-        obj=location,
+    location = Location(
         organisation=organisation,
-        request=request,
+        name=name,
+        address_1=address_1,
+        city=city,
+        postcode=postcode,
+        local_authority=local_authority,
     )
-    return location
+
+    def create() -> Location:
+        audited_save(
+            location,
+            actor=actor,
+            organisation=organisation,
+            request=request,
+            before_save=_place_at_council_centre,
+        )
+        return location
+
+    return create_once(actor=actor, key=submission_key, model=Location, create=create)
 
 
 @transaction.atomic
-def location_update(*, actor, location: Location, request=None, **fields) -> Location:
-    location = Location.objects.select_for_update().get(pk=location.pk)
-    for name, value in fields.items():
-        setattr(location, name, value)
-    _place_at_council_centre(location)
-    location.full_clean()
-    location.save()
-    audit_record(
+def location_update(
+    *,
+    actor,
+    location: Location,
+    name: str,
+    address_1: str,
+    city: str,
+    postcode: str,
+    local_authority: LocalAuthority | None,
+    request=None,
+) -> Location:
+    location = locked(location)
+    values = {
+        "name": name,
+        "address_1": address_1,
+        "city": city,
+        "postcode": postcode,
+        "local_authority": local_authority,
+    }
+    audited_save(
+        location,
         actor=actor,
-        action=AuditAction.UPDATED,
-        obj=location,
         organisation=location.organisation,
+        values=values,
         request=request,
-        details={"fields": sorted(fields)},
+        before_save=_place_at_council_centre,
     )
     return location
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from accounts.audit import audit_record
+from accounts.audit import audit_record, audited_save
 from accounts.constants import AuditAction
 from core.once import create_once
 
@@ -38,16 +38,32 @@ def organisation_create(
     name: str,
     region: Region | None = None,
     status: str = OrganisationStatus.PENDING,
-    **details,
+    description: str = "",
+    charity_number: str = "",
+    company_number: str = "",
+    website: str = "",
+    email: str = "",
+    phone: str = "",
+    address_1: str = "",
+    city: str = "",
+    postcode: str = "",
 ) -> Organisation:
     organisation = Organisation(
-        name=name, slug=_unique_slug(name), region=region, status=status, **details
+        name=name,
+        slug=_unique_slug(name),
+        region=region,
+        status=status,
+        description=description,
+        charity_number=charity_number,
+        company_number=company_number,
+        website=website,
+        email=email,
+        phone=phone,
+        address_1=address_1,
+        city=city,
+        postcode=postcode,
     )
-    organisation.full_clean()
-    organisation.save()
-    audit_record(
-        actor=actor, action=AuditAction.CREATED, obj=organisation, organisation=organisation
-    )
+    audited_save(organisation, actor=actor, organisation=organisation)
     return organisation
 
 
@@ -82,15 +98,7 @@ def membership_create(*, actor, organisation: Organisation, user, role: str) -> 
     if Membership.objects.active().filter(organisation=organisation, user=user).exists():
         raise ValidationError(f"{user.email} is already a member of {organisation}.")
     membership = Membership(organisation=organisation, user=user, role=role)
-    membership.full_clean()
-    membership.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATED,
-        obj=membership,
-        organisation=organisation,
-        details={"role": role},
-    )
+    audited_save(membership, actor=actor, organisation=organisation, details={"role": role})
     return membership
 
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.fields import posted
 from core.forms import apply_validation_error
 
 from .. import services
@@ -50,7 +51,7 @@ def _form_page(request, form, *, service=None):
 
 @org_admin_required
 def listing_create(request):
-    form = ServiceForm(request.POST or None, organisation=request.membership.organisation)
+    form = ServiceForm(posted(request), organisation=request.membership.organisation)
     if request.method == "POST" and form.is_valid():
         try:
             service = services.service_create(
@@ -75,7 +76,7 @@ def listing_edit(request, service_id):
     service = get_service_for_user_or_404(request.user, request.membership.organisation, service_id)
     published = service.status == ServiceStatus.PUBLISHED
     form = ServiceForm(
-        request.POST or None,
+        posted(request),
         instance=service,
         organisation=request.membership.organisation,
         draft=services.draft_fields(service) if published else None,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.fields import posted
 from core.forms import apply_validation_error
 
 from .. import services
@@ -38,16 +39,22 @@ def _form_page(request, form, location=None):
     )
 
 
+def _place(data: dict) -> dict:
+    """The form's answers the services take: the place's own details, nothing else."""
+    return {name: data[name] for name in LocationForm.Meta.fields}
+
+
 @org_admin_required
 def location_create(request):
-    form = LocationForm(request.POST or None)
+    form = LocationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             location = services.location_create(
                 actor=request.user,
                 organisation=request.membership.organisation,
+                submission_key=form.cleaned_data.get("submission_key"),
                 request=request,
-                **form.cleaned_data,
+                **_place(form.cleaned_data),
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -62,11 +69,14 @@ def location_edit(request, location_id):
     location = get_location_for_user_or_404(
         request.user, request.membership.organisation, location_id
     )
-    form = LocationForm(request.POST or None, instance=Location.objects.get(pk=location.pk))
+    form = LocationForm(posted(request), instance=Location.objects.get(pk=location.pk))
     if request.method == "POST" and form.is_valid():
         try:
             services.location_update(
-                actor=request.user, location=location, request=request, **form.cleaned_data
+                actor=request.user,
+                location=location,
+                request=request,
+                **_place(form.cleaned_data),
             )
         except ValidationError as error:
             apply_validation_error(form, error)

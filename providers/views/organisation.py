@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.middleware import public_page
+from core.fields import posted
 from core.forms import apply_validation_error
 from core.upload_limits import upload_limit
 
@@ -22,7 +23,7 @@ def organisation_details(request):
     organisation = request.membership.organisation
     # The form works on its own copy; the service saves the change.
     form = OrganisationDetailsForm(
-        request.POST or None,
+        posted(request),
         request.FILES or None,
         instance=Organisation.objects.get(pk=organisation.pk),
     )

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.constants import PlatformRole
 from accounts.permissions import platform_role_required
+from core.fields import posted
 from core.forms import apply_validation_error
 
 from .. import services
@@ -21,7 +22,7 @@ platform_admin_required = platform_role_required(PlatformRole.PLATFORM_ADMIN)
 
 @login_required
 def organisation_register(request):
-    form = OrganisationRegistrationForm(request.POST or None)
+    form = OrganisationRegistrationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         details = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -60,7 +61,7 @@ def _pending_organisation(pk: int) -> Organisation:
 @platform_admin_required
 def moderation_review(request, organisation_id: int):
     organisation = _pending_organisation(organisation_id)
-    form = RejectionForm(request.POST or None)
+    form = RejectionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_decide(

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.fields import posted
 from core.forms import apply_validation_error
 
 from .. import services
@@ -24,7 +25,7 @@ def organisation_switch(request):
         messages.info(request, "You do not belong to an organisation yet.")
         return redirect("dashboard")
     form = SwitchOrganisationForm(
-        request.POST or None,
+        posted(request),
         memberships=request.memberships,
         initial={"organisation": request.membership and request.membership.organisation_id},
     )
@@ -60,7 +61,7 @@ def team(request):
 @org_admin_required
 def invitation_create(request):
     organisation = request.membership.organisation
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(posted(request))
     form.fields["email"].help_text = (
         f"We will email them a link to join. The link expires after "
         f"{settings.INVITATION_VALID_DAYS} days."

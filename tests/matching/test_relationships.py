@@ -181,3 +181,24 @@ def test_the_relationship_shows_the_programmes_target_length(
     MatchingSettings.objects.create(organisation=organisation, target_months=12)
     body = staff_client.get(url("relationship", match)).content.decode()
     assert "aims for 12 months, until 31 January 2027" in body
+
+
+def test_the_list_shows_those_under_way_unless_another_status_is_chosen(
+    staff_client, organisation, mentee, mentor
+):
+    MatchFactory(mentee=mentee, mentor=mentor)
+    MatchFactory(
+        mentee__organisation=organisation,
+        mentee__full_name="Ended Person",
+        mentor=mentor,
+        status=MatchStatus.ENDED,
+    )
+    listed = reverse("matching:relationships")
+    for shown in (staff_client.get(listed), staff_client.get(listed, {"status": "active"})):
+        body = shown.content.decode()
+        assert "Sam Example" in body and "Ended Person" not in body
+    ended = staff_client.get(listed, {"status": "ended"}).content.decode()
+    assert "Ended Person" in ended and "Sam Example" not in ended
+    unknown = staff_client.get(listed, {"status": "hacked"}).content.decode()
+    assert "Choose a status from the list." in unknown
+    assert "Sam Example" in unknown and "Ended Person" not in unknown

@@ -18,7 +18,12 @@ from benchmarks.directory import Scale, seed
 from providers.constants import ServiceStatus
 from providers.directory_version import directory_changed, directory_version
 from providers.search import DirectoryFilters, apply_filters
-from providers.services import organisation_update, service_set_status, service_update
+from providers.services import (
+    organisation_details,
+    organisation_update,
+    service_set_status,
+    service_update,
+)
 from providers.views.directory import listed_services
 from tests.conftest import sign_in
 from tests.factories import ServiceFactory, UserFactory
@@ -58,7 +63,8 @@ def test_the_next_search_sees_a_listing_published_paused_or_edited(client):
     page = search(client, q="housing")
     assert "Lighthouse housing mentors" in page and "Harbour housing mentors" not in page
 
-    organisation_update(actor=None, organisation=service.organisation, name="Quayside Trust")
+    details = {**organisation_details(service.organisation), "name": "Quayside Trust"}
+    organisation_update(actor=None, organisation=service.organisation, **details)
     assert "Quayside Trust" in search(client, q="housing")
     assert "Lighthouse housing mentors" in search(client, q="quayside"), "its name is searched"
 

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from providers.printing import pdf as pdf_module
+from core import pdf as pdf_module
+from core.pdf import _latin1, printable
 from providers.printing.directory import printable_directory
-from providers.printing.pdf import _latin1, directory_pdf, printable
+from providers.printing.pdf import directory_pdf
 from tests.factories import PrisonFactory, ServiceFactory, pathway
 from tests.pdf import ReadPDF, read_accessible_pdf
 

@@ -313,3 +313,17 @@ def test_a_new_goal_sent_twice_is_added_once(staff_client, mentee):
     first, second = post_twice(staff_client, url("goal_create", mentee), data)
     assert_same_confirmation(first, second)
     assert Goal.objects.filter(mentee=mentee).count() == 1
+
+
+def test_the_list_filters_by_status_and_says_when_one_is_not_on_the_list(
+    staff_client, organisation, mentee
+):
+    MenteeFactory(organisation=organisation, full_name="Closed Person", status=MenteeStatus.CLOSED)
+    listed = reverse("mentees:mentee_list")
+    closed = staff_client.get(listed, {"status": "closed"}).content.decode()
+    assert "Closed Person" in closed and "Sam Example" not in closed
+    unknown = staff_client.get(listed, {"status": "hacked"}).content.decode()
+    assert "Choose a status from the list." in unknown
+    assert "Closed Person" in unknown and "Sam Example" in unknown, (
+        "an unknown status filters out no one"
+    )

@@ -1,5 +1,5 @@
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -333,7 +333,15 @@ def test_a_record_with_a_relationship_under_way_is_neither_closed_nor_erased(
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="record has been erased"):
-        meeting_log(actor=org_admin, match=match, held_on=timezone.localdate())
+        meeting_log(
+            actor=org_admin,
+            match=match,
+            held_on=timezone.localdate(),
+            starts_at=time(9, 0),
+            ends_at=time(10, 0),
+            place="community",
+            attendees=["mentor", "mentee"],
+        )
 
 
 def test_a_record_closed_without_a_status_change_counts_from_its_last_change(

@@ -144,8 +144,8 @@ def test_service_at_locations_by_proximity_come_nearest_first(client, directory)
 def test_sql_distance_agrees_with_the_haversine_formula():
     from providers.api.geo import Place, haversine_metres, nearby_locations
 
-    # One degree along a meridian is 2πR/360 = 111,194.9 m.
-    assert haversine_metres(53.0, -2.0, 54.0, -2.0) == pytest.approx(111_194.9, abs=0.1)
+    # One degree along a meridian is 2πR/360 = 111,195.1 m (R the mean radius, core.geo).
+    assert haversine_metres(53.0, -2.0, 54.0, -2.0) == pytest.approx(111_195.1, abs=0.1)
     location = LocationFactory(latitude="53.7997", longitude="-1.5492")
     place = Place(postcode="M11AA", latitude=53.479, longitude=-2.244)
     expected = haversine_metres(53.479, -2.244, 53.7997, -1.5492)
