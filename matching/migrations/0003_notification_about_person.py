@@ -5,21 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matching', '0002_notification_kinds'),
-        ('mentees', '0009_referral_statuses_merged_and_waiting'),
+        ("matching", "0002_notification_kinds"),
+        ("mentees", "0009_referral_statuses_merged_and_waiting"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='mentee',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='mentees.mentee'),
+            model_name="notification",
+            name="mentee",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="mentees.mentee",
+            ),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='referral',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='mentees.referral'),
+            model_name="notification",
+            name="referral",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="mentees.referral",
+            ),
         ),
     ]
