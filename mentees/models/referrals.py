@@ -113,6 +113,10 @@ class Referral(models.Model):
         on_delete=models.PROTECT,
         related_name="merged_referrals",
     )
+    # The open referral of the same person this one was joined to (status "combined").
+    combined_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="combined_from"
+    )
     erased_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -149,6 +149,7 @@ def referral_detail(request, referral_id):
             "history": referral.history.select_related("changed_by"),
             "duplicate_count": len(duplicate_referrals) + len(duplicate_mentees),
             "mentee": getattr(referral, "mentee", None),
+            "combined_from": referral.combined_from.order_by("created_at"),
         },
     )
 
@@ -172,6 +173,9 @@ def referral_duplicates(request, referral_id):
         {
             "referral": referral,
             "others": duplicate_referrals,
+            "open_others": [
+                other for other in duplicate_referrals if other.status in OPEN_REFERRAL_STATUSES
+            ],
             "mentees": duplicate_mentees,
         },
     )
