@@ -1,6 +1,7 @@
 """allauth's account adapter, changed only where Open Gate needs something else."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -122,3 +123,17 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return reverse("volunteers:volunteer_applications")
         return super().get_login_redirect_url(request)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    # allauth's two-factor messages, in our words, like the account adapter's.
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "add_email_blocked": "You cannot add an email address while your account has a second "
+        "step to sign in. Contact us to change it.",
+        "cannot_delete_authenticator": "You cannot turn off your authenticator app",
+        "cannot_generate_recovery_codes": "Set up an authenticator app first. Then you can make "
+        "backup codes.",
+        "incorrect_code": "The code is wrong. Check it and try again.",
+        "unverified_email": "Confirm your email address before you set up an authenticator app",
+    }

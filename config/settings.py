@@ -292,6 +292,7 @@ ACCOUNT_RATE_LIMITS = {
 # Passkeys (WebAuthn) are offered to every account as a second factor that cannot be phished,
 # and to sign in with alone; an authenticator app stays for those without JavaScript or a device.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_FORMS = {
     "add_webauthn": "accounts.passkeys.AddPasskeyForm",

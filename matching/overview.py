@@ -10,6 +10,7 @@ from mentees.models import Mentee
 from .cadence import meeting_interval, rag
 from .constants import ACTIVE_STATUSES
 from .models import Match, Notification
+from .notification_names import with_names
 from .services.meetings import last_meeting_days
 from .waiting import waiting_mentees
 
@@ -62,9 +63,10 @@ def coordinator_overview(user, organisation) -> dict:
             )
             .order_by("release_date")
         ),
-        "reminders": list(
+        "reminders": with_names(
+            user,
             Notification.objects.filter(user=user, organisation=organisation, read_at__isnull=True)[
                 :SHOWN
-            ]
+            ],
         ),
     }

@@ -65,6 +65,7 @@ def meeting_tomorrow(today) -> int:
                 key=f"{match.pk}:{tomorrow}",
                 title=f"Your meeting with {mentee_words(match.mentee)} is tomorrow",
                 link=reverse("matching:mentor_relationship", args=[match.pk]),
+                mentee=match.mentee,
             )
         )
     return sent
@@ -88,6 +89,7 @@ def no_recent_meeting(today) -> int:
                     title=f"No meeting with {mentee_words(match.mentee)} logged for {gap} days",
                     body="If you have met, log the meeting. If not, arrange one.",
                     link=reverse("matching:mentor_relationship", args=[match.pk]),
+                    mentee=match.mentee,
                 )
             )
         if gap >= COORDINATOR_ALERT_DAYS:
@@ -98,6 +100,7 @@ def no_recent_meeting(today) -> int:
                 title=f"{match.mentor.user.display_name} and mentee {match.mentee.reference} "
                 f"have not met for {gap} days",
                 link=reverse("matching:relationship", args=[match.pk]),
+                mentee=match.mentee,
             )
     return sent
 
@@ -118,6 +121,7 @@ def release_without_gate_meeting(today) -> int:
             title=f"Mentee {match.mentee.reference} is released on "
             f"{match.mentee.release_date:%-d %B} with no gate meeting planned",
             link=reverse("matching:gate_meeting", args=[match.pk]),
+            mentee=match.mentee,
         )
     return sent
 
@@ -133,6 +137,7 @@ def released_without_meeting(today) -> int:
             title=f"Mentee {match.mentee.reference} was released 3 working days ago and no "
             "meeting is logged",
             link=reverse("matching:relationship", args=[match.pk]),
+            mentee=match.mentee,
         )
     return sent
 
@@ -151,6 +156,7 @@ def referrals_waiting(today) -> int:
                 key=str(referral.pk),
                 title=f"Referral {referral.reference} has waited more than 5 working days",
                 link=reverse("mentees:referral_detail", args=[referral.pk]),
+                referral=referral,
             )
     return sent
 

@@ -10,6 +10,8 @@ class ReferralStatus(models.TextChoices):
     PASSED_ON = "passed_on", _("Passed to another provider")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     MERGED = "merged", _("Merged into a case record")
+    # The same person asked twice: this request is joined to the other, which goes on.
+    COMBINED = "combined", _("Joined to another request")
     # Sent to the general inbox when no listed service could take the person: held by the
     # platform, with no organisation, until a provider near them takes it.
     WAITING = "waiting", _("Waiting for a service to take it")

@@ -52,6 +52,11 @@ urlpatterns = [
         name="referral_merge",
     ),
     path(
+        "organisation/referrals/<uuid:referral_id>/merge-referral/",
+        merging.referral_combine,
+        name="referral_combine",
+    ),
+    path(
         "organisation/mentees/<uuid:mentee_id>/merge/",
         merging.mentee_merge,
         name="mentee_merge",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from mentees.models import Mentee, Referral
 from providers.models import Organisation
 
 from ..notification_kinds import NotificationKind
@@ -24,6 +25,15 @@ class Notification(models.Model):
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     link = models.CharField(max_length=300, blank=True)
+    # The person it is about. The title names them by reference only, as it is also emailed;
+    # the notifications page shows the name, read from the record when the page is shown and
+    # only if the reader may see that record (matching.notification_names).
+    mentee = models.ForeignKey(
+        Mentee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    referral = models.ForeignKey(
+        Referral, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

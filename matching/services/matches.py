@@ -131,6 +131,7 @@ def match_propose(
         title=f"{actor.display_name} proposed {mentee_words(match.mentee)} to you",
         body=f"Say yes or no by {timezone.localtime(match.respond_by):%-d %B %Y}.",
         link=reverse("matching:mentor_proposal", args=[match.pk]),
+        mentee=match.mentee,
     )
     return match
 
@@ -153,6 +154,7 @@ def _lapse(match: Match) -> None:
         f"{mentee_words(match.mentee)}",
         body="The proposal has lapsed. Propose another mentor.",
         link=_mentee_link(match.mentee),
+        mentee=match.mentee,
     )
 
 
@@ -209,6 +211,7 @@ def _respond(*, actor, match: Match, accept: bool, reason: str, request) -> Matc
         f"{'accepted' if accept else 'declined'} {mentee_words(match.mentee)}",
         body="" if accept else f"Their reason: {match.decline_reason}",
         link=_mentee_link(match.mentee),
+        mentee=match.mentee,
     )
     return match
 

@@ -11,10 +11,20 @@ from ..notification_kinds import SAFEGUARDING_KINDS
 
 
 def notify(
-    *, user, kind: str, key: str, title: str, body: str = "", link: str = "", organisation=None
+    *,
+    user,
+    kind: str,
+    key: str,
+    title: str,
+    body: str = "",
+    link: str = "",
+    organisation=None,
+    mentee=None,
+    referral=None,
 ):
     """Record a notification for `user` unless this (kind, key) was already notified to them,
     and if they want that kind by email, write the email to the outbox in the same transaction.
+    `mentee` or `referral`: the person it is about, named on the notifications page only.
     Returns the new notification, or None if it had been sent before."""
     from ..tasks import send_notification_email
 
@@ -28,6 +38,8 @@ def notify(
                 title=title[:200],
                 body=body,
                 link=link,
+                mentee=mentee,
+                referral=referral,
             )
             if wants_email(user, kind):
                 send_notification_email(notification.pk)

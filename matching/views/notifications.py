@@ -16,6 +16,7 @@ from providers.tenancy import set_active_organisation
 from ..forms import EmailPreferencesForm
 from ..models import EmailPreference, Notification
 from ..notification_kinds import SAFEGUARDING_KINDS, NotificationKind
+from ..notification_names import with_names
 from ..services.notifications import mark_read, set_email_preferences
 
 PER_PAGE = 25
@@ -49,7 +50,7 @@ def notification_list(request):
         "matching/notifications.html",
         {
             "page": page,
-            "days": by_day(page),
+            "days": by_day(with_names(request.user, page)),
             "unread": notifications.filter(read_at__isnull=True).count(),
         },
     )

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.audit import audit_viewed
-from core.dates import add_months
+from core.confirming import Confirmation, confirm_then_save
+from core.dates import add_months, govuk_date, months_between
 from core.fields import posted
 from core.filters import filtered
 from core.forms import form_status, saved
@@ -17,7 +18,7 @@ from volunteers.models import MentorProfile
 
 from .. import scoring
 from ..cadence import meeting_interval, rag, target_months
-from ..constants import ACTIVE_STATUSES
+from ..constants import ACTIVE_STATUSES, SHORT_RELATIONSHIP_MONTHS, Ending
 from ..filters import SHOW_CHOICES, UNDER_WAY, RelationshipListFilter
 from ..forms import ChangeMentorForm, DateForm, EndForm, MeetingForm
 from ..models import Match
@@ -135,18 +136,49 @@ def release(request, match_id):
     )
 
 
+def _names(match) -> str:
+    return f"{match.mentee.display_name} and {match.mentor.user.display_name}"
+
+
+def _end_confirmation(match, data) -> Confirmation:
+    ended_on = data["ended_on"]
+    consequences = [
+        f"The relationship between {_names(match)} ends on {govuk_date(ended_on)}, "
+        + ("as planned." if data["ending"] == Ending.PLANNED else "early."),
+        "No more meetings can be logged and meeting reminders stop.",
+        f"{match.mentor.user.display_name} no longer sees this person in their list.",
+    ]
+    if match.started_on and months_between(match.started_on, ended_on) < SHORT_RELATIONSHIP_MONTHS:
+        consequences.append(
+            f"It lasted less than {SHORT_RELATIONSHIP_MONTHS} months, so it is counted as "
+            "shorter than advised."
+        )
+    consequences.append("This cannot be undone. To start again, propose a mentor again.")
+    return Confirmation(
+        heading="End this relationship?",
+        caption=_names(match),
+        consequences=consequences,
+        button="Yes, end the relationship",
+        back_url=reverse("matching:end", args=[match.pk]),
+    )
+
+
 @staff_required
 def end(request, match_id):
     match = _match(request, match_id)
     form = EndForm(posted(request))
-    if saved(
+    step = confirm_then_save(
         request,
         form,
         lambda data: match_services.match_end(
             actor=request.user, match=match, request=request, **data
         ),
-        success="The relationship is ended.",
-    ):
+        confirmation=lambda data: _end_confirmation(match, data),
+    )
+    if step.page:
+        return step.page
+    if step.saved:
+        messages.success(request, "The relationship is ended.")
         return redirect("matching:relationship", match_id=match.pk)
     return render(
         request,
@@ -169,14 +201,32 @@ def _allowed_mentors(match):
 def change_mentor(request, match_id):
     match = _match(request, match_id)
     form = ChangeMentorForm(posted(request), mentors=_allowed_mentors(match))
-    if saved(
+    step = confirm_then_save(
         request,
         form,
         lambda data: match_services.match_change_mentor(
             actor=request.user, match=match, request=request, **data
         ),
-        success="We have asked the new mentor. The history keeps the previous one.",
-    ):
+        confirmation=lambda data: Confirmation(
+            heading=f"Change mentor to {data['mentor'].user.display_name}?",
+            caption=_names(match),
+            consequences=[
+                f"The relationship with {match.mentor.user.display_name} ends today, early, "
+                "because of a change of mentor.",
+                f"{data['mentor'].user.display_name} is asked to mentor "
+                f"{match.mentee.display_name}, and has to accept first.",
+                "The history keeps the previous mentor and their meetings.",
+            ],
+            button="Yes, change mentor",
+            back_url=reverse("matching:change_mentor", args=[match.pk]),
+        ),
+    )
+    if step.page:
+        return step.page
+    if step.saved:
+        messages.success(
+            request, "We have asked the new mentor. The history keeps the previous one."
+        )
         return redirect("matching:mentee_matching", mentee_id=match.mentee_id)
     return render(
         request,

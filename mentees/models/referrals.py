@@ -121,6 +121,10 @@ class Referral(models.Model):
         on_delete=models.PROTECT,
         related_name="merged_referrals",
     )
+    # The open referral of the same person this one was joined to (status "combined").
+    combined_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="combined_from"
+    )
     erased_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -180,6 +184,16 @@ class Referral(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.status == ReferralStatus.WITHDRAWN
+
+    @property
+    def is_merged(self) -> bool:
+        """Added to a case record the organisation already keeps for the person."""
+        return self.status == ReferralStatus.MERGED
+
+    @property
+    def is_combined(self) -> bool:
+        """Joined to another referral for the same person (`combined_into`)."""
+        return self.status == ReferralStatus.COMBINED
 
     @property
     def tag_colour(self) -> str:

@@ -1,7 +1,8 @@
-"""Merging likely duplicates (issue 19): a referral into the person's case record, or one case
-record into another. Both histories are kept: the kept record gains the other's notes,
-assessments, goals, documents, status history, relationships and meetings; the merged one
-stays as a pointer to it; both are audited, each naming the other."""
+"""Merging likely duplicates (issue 19): a referral into the person's case record, a referral
+into another open referral of the same person, or one case record into another. Both
+histories are kept: the kept record gains the other's notes, assessments, goals, documents,
+status history, relationships and meetings; the merged one stays as a pointer to it; both are
+audited, each naming the other."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.utils import timezone
 from accounts.audit import audit_record
 from accounts.constants import AuditAction
 
-from ..constants import ReferralStatus
+from ..constants import OPEN_REFERRAL_STATUSES, ReferralStatus
 from ..merging import MERGE_STEPS
 from ..models import (
     CaseDocument,
@@ -121,3 +122,50 @@ def referral_merge(*, actor, referral: Referral, into: Mentee, request=None) -> 
             details={"role": role, "other": str(other.pk), "other_reference": other.reference},
         )
     return referral
+
+
+@transaction.atomic
+def referral_combine(*, actor, merged: Referral, kept: Referral, request=None) -> Referral:
+    """The same person asked twice: the open referral `merged` is closed as joined to `kept`,
+    which goes on and gains what they asked for the second time. Each keeps its own history;
+    the person checking either reference follows it to `kept`. Both rows are locked in one
+    order, so two coordinators joining the same pair either way round cannot both succeed."""
+    if merged.pk == kept.pk:
+        raise ValidationError("Choose two different referrals to merge.")
+    if merged.organisation_id is None or merged.organisation_id != kept.organisation_id:
+        raise ValidationError("Only referrals of the same organisation can be merged.")
+    locked = {
+        row.pk: row
+        for row in Referral.objects.select_for_update()
+        .filter(pk__in=[merged.pk, kept.pk])
+        .order_by("pk")
+    }
+    merged, kept = locked[merged.pk], locked[kept.pk]
+    for referral in (kept, merged):
+        if referral.status not in OPEN_REFERRAL_STATUSES or referral.erased_at:
+            status = referral.get_status_display().lower()
+            raise ValidationError(
+                f"Referral {referral.reference} has already been decided: it is {status}."
+            )
+    kept.needs.add(*merged.needs.all())
+    merged.status = ReferralStatus.COMBINED
+    merged.combined_into = kept
+    merged.decided_at = timezone.now()
+    merged.decided_by = actor
+    merged.save(update_fields=["status", "combined_into", "decided_at", "decided_by", "updated_at"])
+    ReferralStatusChange.objects.create(
+        referral=merged,
+        organisation_id=merged.organisation_id,
+        status=merged.status,
+        changed_by=actor,
+    )
+    for obj, other, role in ((kept, merged, "kept"), (merged, kept, "merged")):
+        audit_record(
+            actor=actor,
+            action=AuditAction.MERGED,
+            obj=obj,
+            organisation=kept.organisation,
+            request=request,
+            details={"role": role, "other": str(other.pk), "other_reference": other.reference},
+        )
+    return kept

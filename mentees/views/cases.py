@@ -6,7 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
+from core.confirming import Confirmation, confirm_then_save
 from core.dates import govuk_date
 from core.fields import posted
 from core.files import private_file_response
@@ -15,7 +18,7 @@ from core.forms import form_status, saved
 from core.upload_limits import upload_limit
 from providers.permissions import staff_required
 
-from ..constants import ContactMethod, MenteeStatus
+from ..constants import ClosureReason, ContactMethod, MenteeStatus
 from ..filters import MenteeListFilter
 from ..forms.cases import (
     DOCUMENT_MAX_BYTES,
@@ -28,7 +31,7 @@ from ..forms.cases import (
 )
 from ..models import CaseDocument, Goal, Mentee, NeedRating
 from ..services import cases as case_services
-from ..services.privacy import erase_due_on
+from ..services.privacy import erase_due_on, retention_ends
 from ..tenancy import get_mentee_for_user_or_404
 
 PER_PAGE = 50
@@ -128,18 +131,42 @@ def mentee_edit(request, mentee_id):
     return _page(request, "mentees/cases/edit.html", mentee, "details", {"form": form})
 
 
+def _closure_confirmation(mentee, data) -> Confirmation | None:
+    if data["status"] != MenteeStatus.CLOSED:
+        return None
+    reason = dict(ClosureReason.choices).get(data["closure_reason"], "").lower()
+    erased_on = retention_ends(timezone.now(), mentee.organisation)
+    return Confirmation(
+        heading=f"Close case record {mentee.reference}?",
+        caption=mentee.display_name,
+        consequences=[
+            f"The case is closed. The reason recorded is: {reason}.",
+            "No mentor can be proposed for this person while it is closed.",
+            f"Unless it is opened again, its personal details are erased on "
+            f"{govuk_date(erased_on)}, when the organisation's time for keeping records ends.",
+            "You can open it again before then by changing its status.",
+        ],
+        button="Yes, close the case",
+        back_url=reverse("mentees:mentee_status", args=[mentee.pk]),
+    )
+
+
 @staff_required
 def mentee_status(request, mentee_id):
     mentee = _changeable(request, mentee_id)
     form = StatusForm(posted(request), initial={"status": mentee.status})
-    if saved(
+    step = confirm_then_save(
         request,
         form,
         lambda data: case_services.mentee_set_status(
             actor=request.user, mentee=mentee, request=request, **data
         ),
-        success="The status is changed.",
-    ):
+        confirmation=lambda data: _closure_confirmation(mentee, data),
+    )
+    if step.page:
+        return step.page
+    if step.saved:
+        messages.success(request, "The status is changed.")
         return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
     return _page(request, "mentees/cases/status.html", mentee, "status", {"form": form})
 

@@ -35,12 +35,25 @@ NOT_FOUND = _(
 )
 
 
+def _next_in_chain(referral: Referral):
+    if referral.status == ReferralStatus.PASSED_ON:
+        return Referral.objects.filter(passed_from=referral)
+    if referral.status == ReferralStatus.COMBINED and referral.combined_into_id:
+        # Followed only to a request with the same date of birth, the one the person gave to
+        # check: a mistaken merge never shows them someone else's request.
+        return Referral.objects.filter(
+            pk=referral.combined_into_id, date_of_birth=referral.date_of_birth
+        )
+    return None
+
+
 def request_chain(referral: Referral) -> list[Referral]:
-    """The referral and, if it was passed on, each referral it became, in order."""
+    """The referral and, if it was passed on or joined to another request of theirs, each
+    referral it became, in order."""
     chain = [referral]
-    while chain[-1].status == ReferralStatus.PASSED_ON and len(chain) < 10:
+    while (following := _next_in_chain(chain[-1])) is not None and len(chain) < 10:
         onward = (
-            Referral.objects.filter(passed_from=chain[-1], erased_at__isnull=True)
+            following.filter(erased_at__isnull=True)
             .select_related("organisation")
             .prefetch_related("history__organisation")
             .first()
@@ -59,6 +72,8 @@ TIMELINE_WORDS = {
     ReferralStatus.PASSED_ON: _("Passed by {organisation} to {onward}"),
     ReferralStatus.WITHDRAWN: _("Withdrawn by the person who asked"),
     ReferralStatus.WAITING: _("Sent to mentoring services near you"),
+    ReferralStatus.MERGED: _("Added by {organisation} to the record they already keep for you"),
+    ReferralStatus.COMBINED: _("Joined by {organisation} to your other request"),
 }
 
 
@@ -73,7 +88,8 @@ def timeline(chain: list[Referral]) -> list[tuple[str, object]]:
                 onward=onward or _("another organisation"),
             )
             events.append((words, change.changed_at))
-    return events
+    # A request joined to an earlier one: the earlier one's events come first.
+    return sorted(events, key=lambda event: event[1])
 
 
 @public_page

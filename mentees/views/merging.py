@@ -1,5 +1,6 @@
-"""Coordinators merge likely duplicates: a referral into the person's case record, or one case
-record into another. Each merge is confirmed on a page of its own before anything changes."""
+"""Coordinators merge likely duplicates: a referral into the person's case record, another
+referral of the same person into this one, or one case record into another. Each merge is
+confirmed on a page of its own before anything changes."""
 
 import uuid
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from providers.permissions import staff_required
@@ -17,6 +19,7 @@ from ..services import merging
 from ..tenancy import get_mentee_for_user_or_404, get_referral_for_user_or_404
 
 NOT_CHOSEN = "Select the record of the same person"
+NOT_CHOSEN_REFERRAL = "Select the referral of the same person"
 
 
 def _other_mentee(request, value):
@@ -26,6 +29,15 @@ def _other_mentee(request, value):
     except ValueError:
         raise Http404(NOT_CHOSEN) from None
     return get_mentee_for_user_or_404(request.user, request.membership.organisation, pk)
+
+
+def _other_referral(request, value):
+    """The referral chosen in the form: of this organisation, or not found (404)."""
+    try:
+        pk = uuid.UUID(str(value))
+    except ValueError:
+        raise Http404(NOT_CHOSEN_REFERRAL) from None
+    return get_referral_for_user_or_404(request.user, request.membership.organisation, pk)
 
 
 def _confirm(request, *, heading, consequences, field, value, back_url):
@@ -76,6 +88,41 @@ def referral_merge(request, referral_id):
         request, f"Referral {referral.reference} is merged into case record {mentee.reference}."
     )
     return redirect("mentees:mentee_detail", mentee_id=mentee.pk)
+
+
+@require_POST
+@staff_required
+def referral_combine(request, referral_id):
+    """Merge another open referral of the same person into this one, which goes on."""
+    kept = get_referral_for_user_or_404(request.user, request.membership.organisation, referral_id)
+    duplicates = reverse("mentees:referral_duplicates", args=[kept.pk])
+    if not request.POST.get("other"):
+        messages.error(request, NOT_CHOSEN_REFERRAL)
+        return redirect(duplicates)
+    other = _other_referral(request, request.POST.get("other"))
+    if request.POST.get("confirmed") != "yes":
+        return _confirm(
+            request,
+            heading=f"Merge referral {other.reference} into {kept.reference}?",
+            consequences=[
+                f"{kept.reference} goes on. It gains the needs they listed in {other.reference}.",
+                f"{other.reference} is closed as joined to {kept.reference}. It is not accepted "
+                "or declined, and no email is sent about it.",
+                f"Both keep their history. If they check {other.reference}, they are shown "
+                f"{kept.reference}.",
+                "The merge is recorded in the audit log of both. It cannot be undone here.",
+            ],
+            field="other",
+            value=other.pk,
+            back_url=duplicates,
+        )
+    try:
+        merging.referral_combine(actor=request.user, merged=other, kept=kept, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(duplicates)
+    messages.success(request, f"Referral {other.reference} is merged into {kept.reference}.")
+    return redirect("mentees:referral_detail", referral_id=kept.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,15 +6,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.ages import years_before
+from core.confirming import Confirmation, confirm_then_save
 from core.fields import posted
-from core.forms import form_status, saved
+from core.forms import form_status
 from providers.permissions import staff_required
 
-from ..constants import OPEN_REFERRAL_STATUSES, Situation
+from ..constants import OPEN_REFERRAL_STATUSES, REFERRAL_RETENTION_DAYS, Situation
 from ..duplicates import duplicates_of, with_duplicate_flag
 from ..forms.referrals import AGE_BANDS, OPEN, DeclineForm, PassOnForm, ReferralFilterForm
 from ..models import Referral
@@ -148,6 +150,7 @@ def referral_detail(request, referral_id):
             "history": referral.history.select_related("changed_by"),
             "duplicate_count": len(duplicate_referrals) + len(duplicate_mentees),
             "mentee": getattr(referral, "mentee", None),
+            "combined_from": referral.combined_from.order_by("created_at"),
         },
     )
 
@@ -171,6 +174,9 @@ def referral_duplicates(request, referral_id):
         {
             "referral": referral,
             "others": duplicate_referrals,
+            "open_others": [
+                other for other in duplicate_referrals if other.status in OPEN_REFERRAL_STATUSES
+            ],
             "mentees": duplicate_mentees,
         },
     )
@@ -206,14 +212,30 @@ def referral_decline(request, referral_id):
         messages.error(request, "This referral has already been decided.")
         return redirect("mentees:referral_detail", referral_id=referral.pk)
     form = DeclineForm(posted(request))
-    if saved(
+    step = confirm_then_save(
         request,
         form,
         lambda data: referral_services.referral_decline(
             actor=request.user, referral=referral, request=request, **data
         ),
-        success=f"Referral {referral.reference} is marked as not accepted.",
-    ):
+        confirmation=lambda data: Confirmation(
+            heading=f"Tell {referral.full_name} you cannot accept their referral?",
+            caption=f"Referral {referral.reference}",
+            consequences=[
+                "The referral is closed as not accepted. It cannot be accepted later: they "
+                "would need to ask again.",
+                "They see your reason when they check their request, and it is emailed to "
+                "whoever gave an email address.",
+                f"Its personal details are erased {REFERRAL_RETENTION_DAYS} days from today.",
+            ],
+            button="Yes, do not accept it",
+            back_url=reverse("mentees:referral_decline", args=[referral.pk]),
+        ),
+    )
+    if step.page:
+        return step.page
+    if step.saved:
+        messages.success(request, f"Referral {referral.reference} is marked as not accepted.")
         return redirect("mentees:referral_inbox")
     return render(
         request,
@@ -241,16 +263,30 @@ def referral_pass_on(request, referral_id):
         messages.error(request, "This referral has already been decided.")
         return redirect("mentees:referral_detail", referral_id=referral.pk)
     form = PassOnForm(posted(request), services=_pass_on_choices(referral))
-    if saved(
+    step = confirm_then_save(
         request,
         form,
         lambda data: referral_services.referral_pass_on(
             actor=request.user, referral=referral, request=request, **data
         ),
-        success=lambda onward: (
-            f"Referral {referral.reference} is passed to {onward.organisation.name}."
+        confirmation=lambda data: Confirmation(
+            heading=f"Pass referral {referral.reference} to {data['service'].organisation.name}?",
+            caption=referral.full_name,
+            consequences=[
+                f"{data['service'].organisation.name} gets a referral of its own for "
+                f"{data['service'].name}, with this person's details and what they asked for.",
+                "This referral is closed as passed on. It cannot be accepted here later.",
+                "They cannot see anything else your organisation holds about the person.",
+            ],
+            button="Yes, pass it on",
+            back_url=reverse("mentees:referral_pass_on", args=[referral.pk]),
         ),
-    ):
+    )
+    if step.page:
+        return step.page
+    if step.saved:
+        onward = form.cleaned_data["service"].organisation.name
+        messages.success(request, f"Referral {referral.reference} is passed to {onward}.")
         return redirect("mentees:referral_inbox")
     return render(
         request,

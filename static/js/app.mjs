@@ -2,6 +2,7 @@
 // enhances.
 import { initAll as initGovukFrontend } from "../vendor/govuk-frontend.min.js";
 import { initAll as initMojFrontend } from "../vendor/moj-frontend.min.js";
+import { initFindInList } from "./find-in-list.mjs";
 import { initOpenDetailsForErrors } from "./open-details.mjs";
 import { initPrintButtons } from "./print.mjs";
 import { initTimeoutWarning } from "./session-timeout.mjs";
@@ -11,3 +12,4 @@ initMojFrontend();
 initOpenDetailsForErrors();
 initPrintButtons();
 initTimeoutWarning();
+initFindInList();

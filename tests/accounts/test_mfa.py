@@ -124,7 +124,7 @@ def test_full_sign_in_through_password_and_totp(client):
 
     response = client.post(reverse("mfa_authenticate"), {"code": "123456"})
     assert response.status_code == 200
-    assert "Incorrect code" in response.text
+    assert "The code is wrong. Check it and try again." in response.text
 
     response = client.post(
         reverse("mfa_authenticate"), {"code": pyotp.TOTP(DEMO_TOTP_SECRET).now()}
@@ -148,7 +148,7 @@ def test_a_recovery_code_works_once(client):
     password_login(client, user)
     response = client.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 200
-    assert "Incorrect code" in response.text
+    assert "The code is wrong. Check it and try again." in response.text
     assert client.get(reverse("dashboard")).status_code == 302
 
 

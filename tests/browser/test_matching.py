@@ -350,6 +350,9 @@ def test_a_coordinator_keeps_relationships_going_through_the_gate(
     page.get_by_label("New mentor").select_option(label="Sue Parry")
     page.get_by_label("Why change (optional)").fill("Tony is moving to Leeds")
     page.get_by_role("button", name="Save").click()
+    assert heading(page) == "Change mentor to Sue Parry?"
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, change mentor").click()
     assert "We have asked the new mentor." in banner(page)
     assert heading(page) == "Find a mentor for Sam Example"
     assert "Sue Parry was asked on" in page.locator(".govuk-inset-text").inner_text()
@@ -372,6 +375,9 @@ def test_a_coordinator_keeps_relationships_going_through_the_gate(
     assert_accessible(page)
     page.get_by_label("If it ended early, why?").select_option(label="The mentee stopped engaging")
     page.get_by_role("button", name="Save").click()
+    assert heading(page) == "End this relationship?"
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, end the relationship").click()
     assert "The relationship is ended." in banner(page)
     status = page.locator(".govuk-summary-list__row", has_text="Status").inner_text()
     assert "Ended" in status and "Shorter than 6 months" in status

@@ -97,6 +97,12 @@ def test_a_coordinator_works_the_inbox_and_keeps_a_case_record(
         "Try Mersey Mentors, who work in Sefton."
     )
     page.get_by_role("button", name="Do not accept").click()
+    assert heading(page) == "Tell Alex Declined you cannot accept their referral?"
+    assert_accessible(page)
+    page.get_by_role("button", name="Go back and change").click()
+    assert page.get_by_label("We have no places at the moment").is_checked()
+    page.get_by_role("button", name="Do not accept").click()
+    page.get_by_role("button", name="Yes, do not accept it").click()
     assert "is marked as not accepted" in banner(page)
     assert heading(page) == "Referrals"
     assert "Alex Declined" not in page.locator("table").inner_text()
@@ -276,6 +282,7 @@ def test_staff_pages_work_without_javascript(live_server, browser, organisation,
     page.get_by_role("button", name="Do not accept").click()
     page.get_by_label("The person no longer wants a mentor").check()
     page.get_by_role("button", name="Do not accept").click()
+    page.get_by_role("button", name="Yes, do not accept it").click()
     assert "is marked as not accepted" in banner(page)
 
     page.get_by_role("link", name="Sam Accepted").click()
@@ -338,6 +345,8 @@ def test_a_likely_duplicate_is_compared_and_a_referral_passed_on_without_javascr
     )
     page.get_by_label("How did the person agree").fill("Agreed on the phone on 3 March")
     page.get_by_role("button", name="Pass on the referral").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, pass it on").click()
     assert "is passed to Mersey Mentors" in banner(page)
     onward = Referral.objects.get(organisation__name="Mersey Mentors")
     assert onward.full_name == "Lee Twice" and onward.status == ReferralStatus.RECEIVED

@@ -101,6 +101,7 @@ def test_ending_early_needs_a_reason_and_a_short_relationship_is_flagged(
             **{f"ended_on_{i}": v for i, v in enumerate((today.day, today.month, today.year))},
             "ending": "early",
             "early_reason": "mentee_disengaged",
+            "confirmed": "yes",
         },
     )
     match.refresh_from_db()
@@ -119,6 +120,7 @@ def test_a_planned_ending_after_ten_months_is_not_flagged(staff_client, mentee, 
         {
             **{f"ended_on_{i}": v for i, v in enumerate((today.day, today.month, today.year))},
             "ending": "planned",
+            "confirmed": "yes",
         },
     )
     match.refresh_from_db()
@@ -130,7 +132,7 @@ def test_changing_mentor_keeps_the_history(staff_client, organisation, mentee, m
     second = mentor_for(UserFactory(full_name="Sue Parry"), organisation)
     second.local_authorities.set([wirral])
     response = staff_client.post(
-        url("change_mentor", match), {"mentor": str(second.pk), "note": "Moved"}
+        url("change_mentor", match), {"mentor": str(second.pk), "note": "Moved", "confirmed": "yes"}
     )
     assert response.status_code == 302
     match.refresh_from_db()

@@ -561,6 +561,7 @@ ROUTES = {
     "mentees:referral_duplicates": TenantObject(roles=STAFF, make=_own_referral),
     "mentees:referral_accept": TenantObject(roles=STAFF, make=_own_referral, method="post"),
     "mentees:referral_merge": TenantObject(roles=STAFF, make=_own_referral, method="post"),
+    "mentees:referral_combine": TenantObject(roles=STAFF, make=_own_referral, method="post"),
     "mentees:referral_decline": TenantObject(roles=STAFF, make=_own_referral),
     "mentees:referral_pass_on": TenantObject(roles=STAFF, make=_own_referral),
     "mentees:mentee_list": Staff(roles=STAFF),

@@ -14,6 +14,7 @@ import re
 
 import pytest
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
 from django.core import validators
 from django.db import models
@@ -76,6 +77,7 @@ def default_wording() -> list[str]:
         "with this %s already exists",
     ]
     texts += [str(text) for text in DefaultAccountAdapter.error_messages.values()]
+    texts += [str(text) for text in DefaultMFAAdapter.error_messages.values()]
     # Django's own words that core.form_messages replaced when the project started.
     texts = [text for text in texts if text not in our_wording()] + [
         str(text) for text in form_messages.REPLACED
@@ -114,6 +116,7 @@ def test_the_list_of_default_wording_catches_what_it_should():
         "Enter a whole number.",
         "The email address and/or password you specified are not correct.",
         "This password is too short. It must contain at least 12 characters.",
+        "Incorrect code.",
     ):
         assert defaults_in(b"<main>" + words.encode() + b"</main>"), words
     assert not defaults_in(b"<main>Enter your full name</main>")

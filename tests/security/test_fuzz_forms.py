@@ -39,6 +39,16 @@ from .routes import (
 
 # allauth's own public forms, which are ours to keep safe too.
 ACCOUNT_FORMS = ["account_login", "account_signup", "account_reset_password"]
+# allauth's pages for someone signed in: their password, email address, reauthentication and
+# authenticator app.
+SIGNED_IN_ACCOUNT_FORMS = [
+    "account_change_password",
+    "account_email",
+    "account_reauthenticate",
+    "mfa_deactivate_totp",
+    "mfa_generate_recovery_codes",
+    "mfa_reauthenticate",
+]
 FIELD_NAME = re.compile(rb"<(?:input|select|textarea)\b[^>]*?\bname=\"([^\"]+)\"")
 URLENCODED = "application/x-www-form-urlencoded"
 # Names a page may read from its query string without a form showing them.
@@ -106,7 +116,7 @@ def encode(pairs) -> str:
 
 def signed_in_url(client, name: str) -> str:
     """Sign `client` in as someone the page is for, and return the page's address."""
-    rule = ROUTES.get(name, Public())
+    rule = ROUTES.get(name, SignedIn() if name in SIGNED_IN_ACCOUNT_FORMS else Public())
     tenant = OrganisationFactory(name="Fuzzed Org")
     kwargs = {}
     if isinstance(rule, PublicObject):
@@ -140,7 +150,7 @@ def signed_in_url(client, name: str) -> str:
 
 def fuzzed_routes() -> list[str]:
     ours = [name for name in ROUTES if not name.startswith(("api:", "admin:"))]
-    return sorted(ours) + ACCOUNT_FORMS
+    return sorted(ours) + ACCOUNT_FORMS + SIGNED_IN_ACCOUNT_FORMS
 
 
 @pytest.mark.django_db

@@ -134,7 +134,12 @@ def test_closing_a_case_needs_a_reason_and_is_kept_in_the_history(staff_client, 
     staff_client.post(url("mentee_status", mentee), {"status": "engaged_in_custody"})
     staff_client.post(
         url("mentee_status", mentee),
-        {"status": "closed", "closure_reason": "returned_to_custody", "note": "Recalled"},
+        {
+            "status": "closed",
+            "closure_reason": "returned_to_custody",
+            "note": "Recalled",
+            "confirmed": "yes",
+        },
     )
     mentee.refresh_from_db()
     assert mentee.status == MenteeStatus.CLOSED and mentee.closure_reason == "returned_to_custody"

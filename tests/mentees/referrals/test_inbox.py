@@ -163,7 +163,7 @@ def test_declining_needs_a_reason_and_tells_the_person_by_email(
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(
             url("referral_decline", referral),
-            {"reason": "outside_area", "note": "Sefton Mentoring works there."},
+            {"reason": "outside_area", "note": "Sefton Mentoring works there.", "confirmed": "yes"},
         )
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DECLINED
@@ -187,7 +187,7 @@ def test_passing_on_makes_a_referral_only_the_receiving_provider_sees(
 
     client.post(
         url("referral_pass_on", referral),
-        {"service": theirs.pk, "consent": "Agreed by phone on 3 March"},
+        {"service": theirs.pk, "consent": "Agreed by phone on 3 March", "confirmed": "yes"},
     )
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.PASSED_ON
