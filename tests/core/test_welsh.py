@@ -41,7 +41,11 @@ PUBLIC_TEMPLATES = [
     *(
         f"providers/directory/{path.name}"
         for path in (ROOT / "templates/providers/directory").glob("*.html")
-        if path.name != "volunteer.html"  # Volunteering pages: next (docs/welsh.md).
+    ),
+    # Volunteering before signing in; the signed-in application is next (docs/welsh.md).
+    *(
+        f"mentees/volunteering/{name}.html"
+        for name in ("roles", "role", "apply", "_role_facts", "_role_result")
     ),
     *(
         f"accreditation/public/{path.name}"
@@ -310,3 +314,40 @@ def test_the_decision_email_is_in_the_language_the_request_was_made_in(
     assert sent.subject.startswith(f"{subject} {referral.reference}")
     assert words in sent.body
     assert f"{settings.SITE_URL.rstrip('/')}{link}" in sent.body
+
+
+def test_volunteering_before_signing_in_is_in_welsh_and_links_stay_welsh(client):
+    from tests.factories_volunteering import VolunteerRoleFactory
+
+    role = VolunteerRoleFactory(title="Mentor y giât")
+    organisation = role.organisation
+    pages = {
+        "/cy/volunteer/": [
+            "Gwirfoddoli fel mentor",
+            "1 rôl",
+            f'href="/cy/volunteer/roles/{role.pk}/"',
+        ],
+        f"/cy/volunteer/roles/{role.pk}/": [
+            "Beth mae mentor yn ei wneud",
+            "Gwiriad DBS",
+            f'href="/cy/volunteer/roles/{role.pk}/apply/"',
+        ],
+        f"/cy/volunteer/roles/{role.pk}/apply/": [
+            "Gwneud cais am y rôl: mentor y giât",
+            "Creu cyfrif",
+        ],
+        f"/cy/organisations/{organisation.slug}/volunteer/": [
+            f"Gwirfoddoli gyda {organisation.name}",
+            "Rolau y gallwch chi wneud cais amdanyn nhw",
+        ],
+    }
+    for path, words in pages.items():
+        response = client.get(path)
+        body = response.content.decode()
+        assert response.status_code == 200, path
+        assert '<html lang="cy"' in body, path
+        for word in words:
+            assert word in body, (path, word)
+        assert "Volunteer as a mentor" not in body and "Apply for this role" not in body
+    english = client.get(f"/volunteer/roles/{role.pk}/").content.decode()
+    assert "What a mentor does" in english and '<html lang="en' in english
