@@ -351,3 +351,25 @@ def test_volunteering_before_signing_in_is_in_welsh_and_links_stay_welsh(client)
         assert "Volunteer as a mentor" not in body and "Apply for this role" not in body
     english = client.get(f"/volunteer/roles/{role.pk}/").content.decode()
     assert "What a mentor does" in english and '<html lang="en' in english
+
+
+def test_staff_pages_show_welsh_letters_as_written(client, organisation, coordinator):
+    """Names with ŵ, ŷ and â that people and providers type come back as those letters (not
+    entities, stand-ins or mojibake) on the English staff pages."""
+    from providers.constants import MembershipRole
+    from tests.conftest import sign_in
+    from tests.factories import MembershipFactory
+
+    admin = MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
+    person = "Siân ap Rhŷs Ŵyn"
+    service = "Mentora Tŷ Ŵyn â Chalon"
+    ReferralFactory(organisation=organisation, full_name=person)
+    ServiceFactory(organisation=organisation, name=service)
+    sign_in(client, coordinator)
+    inbox = client.get(reverse("mentees:referral_inbox"))
+    sign_in(client, admin)
+    listings = client.get(reverse("providers:listings"))
+    assert inbox["Content-Type"] == "text/html; charset=utf-8"
+    assert person in inbox.content.decode("utf-8")
+    assert service in listings.content.decode("utf-8")
+    assert '<html lang="en' in inbox.content.decode()
