@@ -149,18 +149,21 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             "email": "Email address (optional)",
             "phone": "Telephone (optional)",
             "url": "Website (optional)",
-            "name_cy": "Service name in Welsh (optional)",
-            "summary_cy": "Summary in Welsh (optional)",
-            "description_cy": "Description in Welsh (optional)",
-            "how_to_refer_cy": "How to ask for a mentor, in Welsh (optional)",
+            # In Welsh, as the person filling them in writes Welsh (their hints say it in English).
+            "name_cy": "Enw'r gwasanaeth (optional)",
+            "summary_cy": "Crynodeb (optional)",
+            "description_cy": "Disgrifiad (optional)",
+            "how_to_refer_cy": "Sut i ofyn am fentor (optional)",
         }
         help_texts = {
             "summary": "One or two sentences shown in search results, up to 300 characters",
             "description": "What happens, how often mentors meet people and for how long",
             "eligibility": "For example, men returning to Merseyside",
             "how_to_refer": "For example, what to write on a prison application",
-            "name_cy": "Leave blank if the name is the same in Welsh",
-            "summary_cy": "Up to 300 characters",
+            "name_cy": "The service name in Welsh. Leave blank if it is the same in Welsh",
+            "summary_cy": "The summary in Welsh, up to 300 characters",
+            "description_cy": "The description in Welsh",
+            "how_to_refer_cy": "How to ask for a mentor, in Welsh",
         }
         widgets = {
             "pathways": forms.CheckboxSelectMultiple,
