@@ -105,3 +105,10 @@ def test_the_oruk_api_is_unchanged_by_welsh_text(client):
     assert "Gate to Home" in body
     for text in WELSH.values():
         assert text not in body and text.replace("'", "\\u0027") not in body
+
+
+def test_the_demo_has_a_service_given_in_welsh_with_its_description_only_in_english(client, demo):
+    service = Service.objects.get(name="Ail Gyfle peer mentoring")
+    body = page(client, "providers:service_detail", service.pk)
+    assert "Mentora cymheiriaid Ail Gyfle" in body and "mentoriaid cymheiriaid dwyieithog" in body
+    assert NOTE in body and 'lang="en-GB"><p>Ail Gyfle means second chance.' in body
