@@ -151,6 +151,12 @@ LISTINGS = {
             "you after release in South Wales.",
             "description": "Ail Gyfle means second chance. Our peer mentors have been through "
             "the system themselves and work in Welsh or English.",
+            # Given in Welsh too (the description is left to show the English-only note).
+            "name_cy": "Mentora cymheiriaid Ail Gyfle",
+            "summary_cy": "Mae mentoriaid cymheiriaid dwyieithog yn cwrdd â chi yng Ngharchar "
+            "Caerdydd neu Garchar y Parc, ac yn eich cefnogi ar ôl i chi adael, yn y De.",
+            "how_to_refer_cy": "Gofynnwch i'r tîm adsefydlu neu e-bostiwch ni. Rydyn ni'n ateb "
+            "yn Gymraeg neu'n Saesneg.",
             "pathways": ["accommodation", "education-training-employment", "drugs-alcohol"],
             "areas": ["Cardiff", "Bridgend", "The Vale of Glamorgan"],
             "prisons": ["HMP/YOI Cardiff", "HMP/YOI Parc"],

@@ -18,7 +18,9 @@ from .directory_version import directory_changed
 from .models import LocalAuthority, Prison, Region, Service, TaxonomyTerm
 from .searchtext import understand
 
-# Weights for name (A), organisation, summary and pathways (B), description (C).
+# Weights for name (A), organisation, summary and pathways (B), description (C). A provider's
+# Welsh text goes in with the 'simple' configuration: English stemming would cut Welsh words
+# ("gwasanaethau", "cefnogi") into stems no Welsh search makes (docs/decisions/0052).
 _REFRESH_VECTOR_SQL = """
 UPDATE providers_service AS s SET search_vector =
     setweight(to_tsvector('english', s.name), 'A')
@@ -29,6 +31,9 @@ UPDATE providers_service AS s SET search_vector =
         WHERE sp.service_id = s.id
     ))), 'B')
     || setweight(to_tsvector('english', s.description), 'C')
+    || setweight(to_tsvector('simple', s.name_cy), 'A')
+    || setweight(to_tsvector('simple', s.summary_cy), 'B')
+    || setweight(to_tsvector('simple', s.description_cy), 'C')
 FROM providers_organisation AS o
 WHERE o.id = s.organisation_id AND s.id = ANY(%s)
 """
@@ -39,7 +44,9 @@ _WORDS_OF_PUBLISHED = """
 SELECT DISTINCT lower(word)
 FROM providers_service AS s
     JOIN providers_organisation AS o ON o.id = s.organisation_id,
-    regexp_split_to_table(concat_ws(' ', s.search_document, s.description), '[^[:alpha:]]+') AS word
+    regexp_split_to_table(
+        concat_ws(' ', s.search_document, s.description, s.description_cy), '[^[:alpha:]]+'
+    ) AS word
 WHERE s.status = 'published' AND o.status = 'active' AND length(word) BETWEEN 3 AND 60
 """
 _ADD_WORDS_SQL = (
@@ -77,7 +84,14 @@ MAX_CORRECTED_WORDS = 8
 def search_document(service: Service) -> str:
     """The text matched for typo tolerance and, on SQLite, for the whole search."""
     pathways = " ".join(term.name for term in service.pathways.all())
-    parts = (service.name, service.organisation.name, service.summary, pathways)
+    parts = (
+        service.name,
+        service.organisation.name,
+        service.summary,
+        pathways,
+        service.name_cy,
+        service.summary_cy,
+    )
     return " ".join(part for part in parts if part)
 
 
@@ -158,13 +172,18 @@ def text_search(services: QuerySet, text: str, *, correct: bool = True) -> Query
     if connection.vendor != "postgresql":
         for word in text.split()[:10]:
             services = services.filter(
-                Q(search_document__icontains=word) | Q(description__icontains=word)
+                Q(search_document__icontains=word)
+                | Q(description__icontains=word)
+                | Q(description_cy__icontains=word)
             )
         return services.annotate(rank=Value(0.0, output_field=FloatField()))
     if correct:
         text = correct_spelling(text)
     # websearch syntax accepts anything people type (quotes, OR, a leading minus) without errors.
-    query = SearchQuery(text, config="english", search_type="websearch")
+    # English words stemmed as English, or every word as typed, which is how Welsh is indexed.
+    query = SearchQuery(text, config="english", search_type="websearch") | SearchQuery(
+        text, config="simple", search_type="websearch"
+    )
     return services.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
 
 

@@ -33,7 +33,7 @@ urlpatterns = [
         "organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"
     ),
     path("organisations/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
-    path(
+    translated_path(
         "organisations/<slug:slug>/volunteer/",
         views.organisation_volunteer,
         name="organisation_volunteer",

@@ -37,15 +37,16 @@ def _walk(node, tags: Counter, alt_texts: list[str]) -> None:
         _walk(node["/K"], tags, alt_texts)
 
 
-def read_accessible_pdf(content: bytes, *, title: str) -> ReadPDF:
+def read_accessible_pdf(content: bytes, *, title: str, lang: str = "en-GB") -> ReadPDF:
     """Open the PDF and check what every PDF of ours must have: tags (a structure tree, marked
-    as tagged), British English as its language, `title` as its title shown in the window,
-    and us as its author. Returns its text and its tags for further checks."""
+    as tagged), its language (British English unless `lang` says otherwise), `title` as its
+    title shown in the window, and us as its author. Returns its text and its tags for further
+    checks."""
     assert content.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(content))
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
-    assert root["/Lang"] == "en-GB"
+    assert root["/Lang"] == lang
     assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
     assert reader.metadata.title == title
     assert reader.metadata.author == "Open Gate"

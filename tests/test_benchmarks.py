@@ -2,7 +2,7 @@
 
 import pytest
 
-from benchmarks import directory
+from benchmarks import directory, welsh_search
 from benchmarks import matching as matching_benchmark
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,13 @@ def test_directory_benchmark_seeds_and_measures_at_smoke_size():
     assert all(f.queries >= 1 for f in figures[1:]), "each directory URL reads the database"
     report = directory.report(figures, smoke)
     assert "20 organisations, 100 published services" in report
+
+
+def test_welsh_search_benchmark_times_both_queries_at_smoke_size():
+    directory.seed(directory.SCALES["smoke"])
+    medians = welsh_search.run(rounds=1)
+    assert list(medians) == ["English only (before)", "English OR simple (now)"]
+    assert all(median > 0 for median in medians.values())
 
 
 def test_matching_benchmark_measures_at_smoke_size():

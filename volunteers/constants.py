@@ -1,6 +1,7 @@
 """Choices and limits of volunteering: roles, applications, vetting and mentor records."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # --- Volunteering: roles, applications and vetting -------------------------------------------
 
@@ -15,18 +16,18 @@ class CriminalRecordPolicy(models.TextChoices):
     """What a criminal record means for a volunteer role. Most mentoring roles welcome people
     with convictions; the wording is shown to applicants as it is written here."""
 
-    WELCOME = "welcome", "A criminal record does not stop you applying"
-    CASE_BY_CASE = "case_by_case", "We talk through any criminal record with you, case by case"
-    SOME_EXCLUDED = "some_excluded", "Some convictions mean we cannot offer this role"
+    WELCOME = "welcome", _("A criminal record does not stop you applying")
+    CASE_BY_CASE = "case_by_case", _("We talk through any criminal record with you, case by case")
+    SOME_EXCLUDED = "some_excluded", _("Some convictions mean we cannot offer this role")
 
 
 class DBSLevel(models.TextChoices):
     """Disclosure and Barring Service check levels, lowest first (the order matters)."""
 
-    BASIC = "basic", "Basic"
-    STANDARD = "standard", "Standard"
-    ENHANCED = "enhanced", "Enhanced"
-    ENHANCED_BARRED = "enhanced_barred", "Enhanced with barred lists"
+    BASIC = "basic", _("Basic")
+    STANDARD = "standard", _("Standard")
+    ENHANCED = "enhanced", _("Enhanced")
+    ENHANCED_BARRED = "enhanced_barred", _("Enhanced with barred lists")
 
 
 DBS_LEVEL_ORDER = [level.value for level in DBSLevel]

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.languages import translated_path
+
 from .views import mentors, vetting, volunteer_roles, volunteering
 
 app_name = "volunteers"
@@ -10,9 +12,13 @@ MENTOR = "organisation/mentors/<uuid:mentor_id>/"
 
 urlpatterns = [
     # Volunteering: public roles and the applicant's own area.
-    path("volunteer/", volunteering.roles, name="volunteer_roles"),
-    path("volunteer/roles/<uuid:role_id>/", volunteering.role_detail, name="volunteer_role"),
-    path("volunteer/roles/<uuid:role_id>/apply/", volunteering.apply, name="volunteer_apply"),
+    translated_path("volunteer/", volunteering.roles, name="volunteer_roles"),
+    translated_path(
+        "volunteer/roles/<uuid:role_id>/", volunteering.role_detail, name="volunteer_role"
+    ),
+    translated_path(
+        "volunteer/roles/<uuid:role_id>/apply/", volunteering.apply, name="volunteer_apply"
+    ),
     path("volunteer/applications/", volunteering.my_applications, name="volunteer_applications"),
     path(APPLICATION, volunteering.application_detail, name="volunteer_application"),
     path(

@@ -125,6 +125,10 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             "email",
             "phone",
             "url",
+            "name_cy",
+            "summary_cy",
+            "description_cy",
+            "how_to_refer_cy",
         ]
         labels = {
             "name": "Service name",
@@ -145,12 +149,21 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             "email": "Email address (optional)",
             "phone": "Telephone (optional)",
             "url": "Website (optional)",
+            # In Welsh, as the person filling them in writes Welsh (their hints say it in English).
+            "name_cy": "Enw'r gwasanaeth (optional)",
+            "summary_cy": "Crynodeb (optional)",
+            "description_cy": "Disgrifiad (optional)",
+            "how_to_refer_cy": "Sut i ofyn am fentor (optional)",
         }
         help_texts = {
             "summary": "One or two sentences shown in search results, up to 300 characters",
             "description": "What happens, how often mentors meet people and for how long",
             "eligibility": "For example, men returning to Merseyside",
             "how_to_refer": "For example, what to write on a prison application",
+            "name_cy": "The service name in Welsh. Leave blank if it is the same in Welsh",
+            "summary_cy": "The summary in Welsh, up to 300 characters",
+            "description_cy": "The description in Welsh",
+            "how_to_refer_cy": "How to ask for a mentor, in Welsh",
         }
         widgets = {
             "pathways": forms.CheckboxSelectMultiple,
@@ -161,6 +174,10 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
             "eligibility": forms.Textarea(attrs={"rows": 3}),
             "how_to_refer": forms.Textarea(attrs={"rows": 3}),
+            "description_cy": forms.Textarea(attrs={"rows": 6, "lang": "cy"}),
+            "how_to_refer_cy": forms.Textarea(attrs={"rows": 3, "lang": "cy"}),
+            "name_cy": forms.TextInput(attrs={"lang": "cy"}),
+            "summary_cy": forms.TextInput(attrs={"lang": "cy"}),
             "minimum_age": forms.TextInput(attrs={"inputmode": "numeric"}),
             "maximum_age": forms.TextInput(attrs={"inputmode": "numeric"}),
             "typical_wait_weeks": forms.TextInput(attrs={"inputmode": "numeric"}),
@@ -172,6 +189,8 @@ class ServiceForm(SubmitOnceForm, forms.ModelForm):
                 "max_length": "Summary must be 300 characters or fewer",
             },
             "description": {"required": "Enter a description"},
+            "name_cy": {"max_length": "The Welsh name must be 200 characters or fewer"},
+            "summary_cy": {"max_length": "The Welsh summary must be 300 characters or fewer"},
             "pathways": {"invalid_choice": "Select the kinds of help from the list"},
             "minimum_age": {"invalid": "Enter the youngest age as a whole number, like 18"},
             "maximum_age": {"invalid": "Enter the oldest age as a whole number, like 25"},

@@ -6,6 +6,11 @@ from ..choices import directory_choices
 from .directory import area_from_choice, prison_from_choice
 from .widgets import LongSelect
 
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("cy", "Welsh (Cymraeg)"),
+    ("bilingual", "Welsh and English: the Welsh list, then the English one"),
+]
 FORMATS = [
     ("pdf", "PDF, to print on paper"),
     ("html", "Web page, to save and load on to a screened content system"),
@@ -36,6 +41,18 @@ class PrintDirectoryForm(forms.Form):
         },
     )
 
+    language = forms.ChoiceField(
+        label="Language",
+        help_text=(
+            "For a prison or area in Wales. What services wrote about themselves is printed as "
+            "they wrote it, in Welsh where they gave it in Welsh."
+        ),
+        choices=LANGUAGES,
+        required=False,  # English, as links from the directory search leave it out
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose English, Welsh, or Welsh and English"},
+    )
+
     # Set by the "Open in this browser" button; the "Download" button leaves it out.
     show = forms.BooleanField(required=False)
 
@@ -44,6 +61,9 @@ class PrintDirectoryForm(forms.Form):
         choices = directory_choices()
         self.fields["prison"].choices = [("", "Choose a prison"), *choices["prison"]]
         self.fields["area"].choices = [("", "Choose an area"), *choices["area"]]
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or LANGUAGES[0][0]
 
     def clean_prison(self):
         return prison_from_choice(self.cleaned_data["prison"], self.fields["prison"])

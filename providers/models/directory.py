@@ -22,6 +22,7 @@ from ..constants import (
 from ..querysets import LocationQuerySet, ServiceQuerySet, TaxonomyTermQuerySet
 from .reference import LocalAuthority, Prison, Region
 from .tenancy import Organisation
+from .welsh_text import ServiceText
 
 
 class Taxonomy(models.Model):
@@ -77,6 +78,11 @@ class Service(models.Model):
         max_length=300, help_text="One or two sentences shown in search results."
     )
     description = models.TextField()
+    # Optional Welsh versions of what the provider writes, shown on Welsh pages (ServiceText).
+    name_cy = models.CharField("service name in Welsh", max_length=200, blank=True)
+    summary_cy = models.CharField("summary in Welsh", max_length=300, blank=True)
+    description_cy = models.TextField("description in Welsh", blank=True)
+    how_to_refer_cy = models.TextField("how to ask for a mentor, in Welsh", blank=True)
     status = models.CharField(
         max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.DRAFT, db_index=True
     )
@@ -158,6 +164,11 @@ class Service(models.Model):
             raise ValidationError(
                 {"maximum_age": "Maximum age must be the same as or more than the minimum age."}
             )
+
+    @property
+    def text(self) -> ServiceText:
+        """What the provider wrote, in the active language (Welsh when they gave it)."""
+        return ServiceText(self)
 
     @property
     def is_published(self) -> bool:

@@ -6,11 +6,12 @@ from .directory import PrintableDirectory
 
 # The printable directory: the same page as the web version, with page numbers added.
 DIRECTORY_CSS = """
-@page { @bottom-center { content: string(title) " · " string(date) " · Page " counter(page)
-  " of " counter(pages); } }
+@page { @bottom-center { content: string(title) " · " string(date) " · " string(page-word) " "
+  counter(page) " " string(of-word) " " counter(pages); } }
+[data-page-word] { string-set: page-word attr(data-page-word), of-word attr(data-of-word); }
 h1 { string-set: title content(); bookmark-level: none; }
 .date { string-set: date content(); }
-#contents, h3 { bookmark-level: none; }
+.contents h2, h3 { bookmark-level: none; }
 h2 { bookmark-level: 1; }
 section > h2, section > h2 + .secondary, .also { break-after: avoid; }
 .page-ref::after { content: " " target-counter(attr(href), page); }

@@ -25,7 +25,9 @@ CONTENT_ONLY = "components/content_only.html"
 def listed_services():
     """public_services() without the long columns a results list never shows, so sorting
     thousands of matches moves less data."""
-    return public_services().defer("description", "search_vector", "search_document")
+    return public_services().defer(
+        "description", "description_cy", "how_to_refer_cy", "search_vector", "search_document"
+    )
 
 
 def search_results(request, *, per_page: int = RESULTS_PER_PAGE):

@@ -28,6 +28,7 @@ def print_directory(request):
         form.place,
         made_on=timezone.localdate(),
         check_online_at=request.get_host() + reverse("providers:directory"),
+        language=form.cleaned_data["language"],
     )
     if form.cleaned_data["format"] == "pdf":
         response = HttpResponse(directory_pdf(directory), content_type="application/pdf")

@@ -157,3 +157,38 @@ def test_a_person_in_prison_asks_for_a_mentor_in_welsh_without_javascript(
     assert page.locator("html").get_attribute("lang") == "en-GB"
     assert page.get_by_role("heading", level=1).inner_text() == "Your request for a mentor"
     context.close()
+
+
+def test_welsh_service_text_and_volunteering_pages_in_welsh_without_javascript(
+    live_server, browser, gate_to_home
+):
+    """A service's own Welsh, the English-only note (its English marked lang="en-GB"), and the
+    volunteering pages before signing in: in Welsh, and axe on each."""
+    from tests.factories_volunteering import VolunteerRoleFactory
+
+    gate_to_home.name_cy = "Porth i'r Cartref"
+    gate_to_home.summary_cy = "Mentora bob wythnos, o'r carchar i'ch cartref."
+    gate_to_home.save()
+    ServiceFactory(name="English Only Mentoring", summary="Weekly mentoring in English.")
+    role = VolunteerRoleFactory(organisation=gate_to_home.organisation, title="Mentor y giât")
+    page = no_javascript_context(browser).new_page()
+
+    page.goto(f"{live_server.url}/services/")
+    page.get_by_role("link", name="Cymraeg").click()
+    welsh_page(page, "Dod o hyd i wasanaeth mentora")
+    assert page.get_by_role("link", name="Porth i'r Cartref").is_visible()
+    english = page.locator('p[lang="en-GB"]', has_text="Weekly mentoring in English.")
+    assert english.count() == 1
+    assert page.get_by_text("Yn Saesneg yn unig").count() == 1
+
+    page.get_by_role("link", name="Porth i'r Cartref").click()
+    welsh_page(page, "Porth i'r Cartref")
+    assert page.get_by_text("Mentora bob wythnos").is_visible()
+
+    page.goto(f"{live_server.url}/cy/volunteer/")
+    welsh_page(page, "Gwirfoddoli fel mentor")
+    page.get_by_role("link", name="Mentor y giât").click()
+    welsh_page(page, "Mentor y giât")
+    page.get_by_role("button", name="Gwneud cais am y rôl hon").click()
+    welsh_page(page, "Gwneud cais am y rôl: mentor y giât")
+    assert f"/cy/volunteer/roles/{role.pk}/apply/" in page.url

@@ -41,7 +41,11 @@ PUBLIC_TEMPLATES = [
     *(
         f"providers/directory/{path.name}"
         for path in (ROOT / "templates/providers/directory").glob("*.html")
-        if path.name != "volunteer.html"  # Volunteering pages: next (docs/welsh.md).
+    ),
+    # Volunteering before signing in; the signed-in application is next (docs/welsh.md).
+    *(
+        f"mentees/volunteering/{name}.html"
+        for name in ("roles", "role", "apply", "_role_facts", "_role_result")
     ),
     *(
         f"accreditation/public/{path.name}"
@@ -311,3 +315,62 @@ def test_the_decision_email_is_in_the_language_the_request_was_made_in(
     assert sent.subject.startswith(f"{subject} {referral.reference}")
     assert words in sent.body
     assert f"{settings.SITE_URL.rstrip('/')}{link}" in sent.body
+
+
+def test_volunteering_before_signing_in_is_in_welsh_and_links_stay_welsh(client):
+    from tests.factories_volunteering import VolunteerRoleFactory
+
+    role = VolunteerRoleFactory(title="Mentor y giât")
+    organisation = role.organisation
+    pages = {
+        "/cy/volunteer/": [
+            "Gwirfoddoli fel mentor",
+            "1 rôl",
+            f'href="/cy/volunteer/roles/{role.pk}/"',
+        ],
+        f"/cy/volunteer/roles/{role.pk}/": [
+            "Beth mae mentor yn ei wneud",
+            "Gwiriad DBS",
+            f'href="/cy/volunteer/roles/{role.pk}/apply/"',
+        ],
+        f"/cy/volunteer/roles/{role.pk}/apply/": [
+            "Gwneud cais am y rôl: mentor y giât",
+            "Creu cyfrif",
+        ],
+        f"/cy/organisations/{organisation.slug}/volunteer/": [
+            f"Gwirfoddoli gyda {organisation.name}",
+            "Rolau y gallwch chi wneud cais amdanyn nhw",
+        ],
+    }
+    for path, words in pages.items():
+        response = client.get(path)
+        body = response.content.decode()
+        assert response.status_code == 200, path
+        assert '<html lang="cy"' in body, path
+        for word in words:
+            assert word in body, (path, word)
+        assert "Volunteer as a mentor" not in body and "Apply for this role" not in body
+    english = client.get(f"/volunteer/roles/{role.pk}/").content.decode()
+    assert "What a mentor does" in english and '<html lang="en' in english
+
+
+def test_staff_pages_show_welsh_letters_as_written(client, organisation, coordinator):
+    """Names with ŵ, ŷ and â that people and providers type come back as those letters (not
+    entities, stand-ins or mojibake) on the English staff pages."""
+    from providers.constants import MembershipRole
+    from tests.conftest import sign_in
+    from tests.factories import MembershipFactory
+
+    admin = MembershipFactory(organisation=organisation, role=MembershipRole.ORG_ADMIN).user
+    person = "Siân ap Rhŷs Ŵyn"
+    service = "Mentora Tŷ Ŵyn â Chalon"
+    ReferralFactory(organisation=organisation, full_name=person)
+    ServiceFactory(organisation=organisation, name=service)
+    sign_in(client, coordinator)
+    inbox = client.get(reverse("mentees:referral_inbox"))
+    sign_in(client, admin)
+    listings = client.get(reverse("providers:listings"))
+    assert inbox["Content-Type"] == "text/html; charset=utf-8"
+    assert person in inbox.content.decode("utf-8")
+    assert service in listings.content.decode("utf-8")
+    assert '<html lang="en' in inbox.content.decode()
