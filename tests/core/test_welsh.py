@@ -44,7 +44,7 @@ PUBLIC_TEMPLATES = [
     ),
     # Volunteering before signing in; the signed-in application is next (docs/welsh.md).
     *(
-        f"mentees/volunteering/{name}.html"
+        f"volunteers/volunteering/{name}.html"
         for name in ("roles", "role", "apply", "_role_facts", "_role_result")
     ),
     *(
