@@ -12,6 +12,8 @@ from allauth.mfa.webauthn.forms import (
 )
 from django.core.exceptions import ValidationError
 
+from .mfa_forms import tries_limited
+
 NOT_READ = (
     "Your passkey could not be checked. Try again, or use your authenticator app or password "
     "instead."
@@ -41,6 +43,9 @@ class _ReadsCredential:
         _our_words(self)
 
     def clean_credential(self):
+        return tries_limited(self.user, self._read_credential)
+
+    def _read_credential(self):
         try:
             return super().clean_credential()
         except UNREADABLE as error:

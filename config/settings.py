@@ -269,9 +269,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 # allauth's built-in rate limits, kept in the shared cache. Wrong passwords are limited by
 # accounts.ratelimits per account and address together, with a growing wait and no hard block by
-# address (an office shares one); allauth's "login_failed" now limits only two-factor codes.
+# address (an office shares one). Two-factor codes are limited the same way, per account and
+# address (accounts.mfa_forms), so allauth's "login_failed" limit is off.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/5m/key",
+    "login_failed": "",
     "login": "",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -293,6 +294,9 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_FORMS = {
+    "activate_totp": "accounts.mfa_forms.ActivateTotpForm",
+    "authenticate": "accounts.mfa_forms.AuthenticateCodeForm",
+    "reauthenticate": "accounts.mfa_forms.ReauthenticateCodeForm",
     "add_webauthn": "accounts.passkeys.AddPasskeyForm",
     "authenticate_webauthn": "accounts.passkeys.AuthenticatePasskeyForm",
     "login_webauthn": "accounts.passkeys.LoginPasskeyForm",
