@@ -163,6 +163,8 @@ OUTBOX_RELAY_SECONDS = env.float("OUTBOX_RELAY_SECONDS", default=60)
 OUTBOX_MESSAGE_ID_DOMAIN = env.str("OUTBOX_MESSAGE_ID_DOMAIN", default="opengate.example")
 # Sent emails (their bodies may be about a person) are deleted this many days after sending.
 OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
+# A form's "sent once" key (core/once.py) is kept this many days, then deleted by a daily job.
+SUBMISSION_KEEP_DAYS = env.int("SUBMISSION_KEEP_DAYS", default=7)
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
@@ -217,6 +219,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-forget-sent": {
         "task": "core.tasks.forget_sent_emails",
         "schedule": crontab(hour=3, minute=0),
+    },
+    "forget-old-submissions": {
+        "task": "core.tasks.forget_old_submissions",
+        "schedule": crontab(hour=3, minute=5),
     },
     "outcome-follow-ups": {
         "task": "outcomes.tasks.remind_follow_ups",
