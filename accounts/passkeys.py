@@ -7,10 +7,12 @@ which allauth lets through as a 500. Anyone can post one; the page says plainly 
 from allauth.mfa.webauthn.forms import (
     AddWebAuthnForm,
     AuthenticateWebAuthnForm,
+    EditWebAuthnForm,
     LoginWebAuthnForm,
     ReauthenticateWebAuthnForm,
 )
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from .mfa_forms import tries_limited
 
@@ -18,6 +20,7 @@ NOT_READ = (
     "Your passkey could not be checked. Try again, or use your authenticator app or password "
     "instead."
 )
+NAME_LONGEST = 100
 UNREADABLE = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 
@@ -67,3 +70,24 @@ class LoginPasskeyForm(_ReadsCredential, LoginWebAuthnForm):
 
 class ReauthenticatePasskeyForm(_ReadsCredential, ReauthenticateWebAuthnForm):
     pass
+
+
+class EditPasskeyForm(EditWebAuthnForm):
+    """Renaming a passkey: a name of a sensible length, asked for in our words."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.max_length = NAME_LONGEST
+        name.validators.append(
+            MaxLengthValidator(
+                NAME_LONGEST, message=f"The name must be {NAME_LONGEST} characters or fewer"
+            )
+        )
+        name.error_messages.update(required="Enter a name for this passkey")
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise ValidationError("Enter a name for this passkey", code="required")
+        return name

@@ -304,6 +304,7 @@ MFA_FORMS = {
     "authenticate": "accounts.mfa_forms.AuthenticateCodeForm",
     "reauthenticate": "accounts.mfa_forms.ReauthenticateCodeForm",
     "add_webauthn": "accounts.passkeys.AddPasskeyForm",
+    "edit_webauthn": "accounts.passkeys.EditPasskeyForm",
     "authenticate_webauthn": "accounts.passkeys.AuthenticatePasskeyForm",
     "login_webauthn": "accounts.passkeys.LoginPasskeyForm",
     "reauthenticate_webauthn": "accounts.passkeys.ReauthenticatePasskeyForm",
