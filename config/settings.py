@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "providers.middleware.ActiveMembershipMiddleware",
+    "providers.middleware.TenantRowSecurityMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
 ]
 
@@ -439,6 +440,45 @@ if TRUSTED_PROXIES:
 
 # Tenancy
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# Postgres row-level security (core/row_security.py): on these tables a request acting for an
+# organisation sees only that organisation's rows, even through a query missing its filter. Only
+# tables that no public page, applicant or other organisation reads or writes in a staff request:
+# referrals (passed on to another organisation), volunteer applications and roles, memberships,
+# invitations, services, locations, awards, the audit log and report snapshots stay out.
+ROW_SECURITY_MODELS = [
+    "mentees.Mentee",
+    "mentees.MenteeStatusChange",
+    "mentees.NeedsAssessment",
+    "mentees.Goal",
+    "mentees.CaseNote",
+    "mentees.CaseDocument",
+    "mentees.VolunteerReference",
+    "mentees.CriminalRecordDisclosure",
+    "mentees.Interview",
+    "mentees.DBSCheck",
+    "mentees.TrainingRecord",
+    "mentees.MentorProfile",
+    "mentees.SupervisionSession",
+    "matching.BulkProposal",
+    "matching.Exclusion",
+    "matching.Match",
+    "matching.MatchEvent",
+    "matching.Meeting",
+    "matching.MatchingSettings",
+    "accreditation.Application",
+    "accreditation.RequirementResponse",
+    "accreditation.EvidenceFile",
+    "accreditation.EvidenceSummary",
+    "accreditation.Visit",
+    "accreditation.ApplicationEvent",
+    "accreditation.SupportRequest",
+    "outcomes.OutcomeRecord",
+    "outcomes.OutcomeSettings",
+]
+# Whether each staff request sets its organisation for the policies (two queries a request). On
+# by default only with two database roles (MIGRATION_DATABASE_URL set): one role owns the tables
+# and the policies do not hold it (the demo, the tests). Off, the policies let every row through.
+ROW_SECURITY_SCOPING = env.bool("ROW_SECURITY_SCOPING", default=MIGRATION_DATABASE is not None)
 
 LOGGING = {
     "version": 1,
