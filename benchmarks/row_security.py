@@ -4,10 +4,11 @@
     .venv/bin/python benchmarks/row_security.py --mentees 200 --duration 2   # a quick look
 
 Seeds two organisations with --mentees mentee case records each (in a database of its own,
-BENCH_DATABASE_URL, default .../opengate_bench_rls), creates the application's database role
-as `manage.py migrate` does in production (accounts.database.grant_app_role), signs a
-coordinator of the first organisation in, then serves the site three times with gunicorn
-(config/gunicorn.conf.py, DEBUG off) and drives each URL with wrk:
+made afresh each run: BENCH_DATABASE_URL, default .../opengate_bench_rls), creates the
+application's database role as `manage.py migrate` does in production
+(accounts.database.grant_app_role), signs a coordinator of the first organisation in, then
+serves the site three times with gunicorn (config/gunicorn.conf.py, DEBUG off) and drives each
+URL with wrk:
 
 - "owner": connected as the tables' owner, whom the policies do not hold (no row security);
 - "app, scoping off": the application's role with ROW_SECURITY_SCOPING=false (the policies are
@@ -15,16 +16,18 @@ coordinator of the first organisation in, then serves the site three times with 
 - "app, scoping on": the application's role as shipped (each staff request sets its
   organisation, and Postgres filters the tenant tables by it).
 
-URLs: the bare health view (/healthz/, the baseline for ratios), the public directory
-(/services/) and the coordinator's mentee list (/organisation/mentees/). Throughput is printed
-with each URL's ratio to the same URL served by the owner in the same run.
+URLs: the bare health view (/healthz/), the public directory (/services/) and the
+coordinator's mentee list (/organisation/mentees/). Each URL's throughput is printed as a ratio
+to the same URL served by the owner in the same run (the baseline).
 """
 
 import argparse
 import os
 import secrets
 import sys
+import urllib.error
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +50,6 @@ def seed(mentees: int) -> tuple[str, str]:
     from django.conf import settings
     from django.test import Client
 
-    from mentees.models import Mentee
     from providers.constants import MembershipRole
     from tests.conftest import sign_in
     from tests.factories import MembershipFactory, OrganisationFactory
@@ -57,14 +59,23 @@ def seed(mentees: int) -> tuple[str, str]:
     for name in ("Row security A", "Row security B"):
         organisation = OrganisationFactory(name=name)
         organisations.append(organisation)
-        have = Mentee.objects.filter(organisation__name=name).count()
-        MenteeFactory.create_batch(max(0, mentees - have), organisation=organisation)
+        MenteeFactory.create_batch(mentees, organisation=organisation)
     coordinator = MembershipFactory(
         organisation=organisations[0], role=MembershipRole.COORDINATOR
     ).user
     client = Client()
     sign_in(client, coordinator)
     return settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def drop_database(database_url: str) -> None:
+    """A fresh database each run: the factories' sequences start again with every process."""
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    server = database_url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def app_role_url(database_url: str, password: str) -> str:
@@ -78,6 +89,23 @@ def app_role_url(database_url: str, password: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def check_answers(url: str, headers: tuple[str, ...], label: str) -> None:
+    """Each URL must answer 200 itself (not a redirect to sign in, not an error page)."""
+    request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    if status != 200:
+        sys.exit(f"{label}: {url} answered {status}, not 200")
+
+
 def serve_and_measure(label, database_url, extra, cookie, args) -> list[served.Result]:
     port = served.free_port()
     env = served.server_environment(database_url, port, extra)
@@ -88,6 +116,7 @@ def serve_and_measure(label, database_url, extra, cookie, args) -> list[served.R
         results = []
         for name, path in URLS:
             headers = (f"Cookie: {cookie}",) if path.startswith("/organisation/") else ()
+            check_answers(base + path, headers, label)
             served.load(base, name, path, connections=args.connections, seconds=1, headers=headers)
             result = served.load(
                 base,
@@ -112,6 +141,7 @@ def main(argv=None) -> int:
         "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     )
     args = parser.parse_args(argv)
+    drop_database(args.database_url)
     directory._setup_django(args.database_url)
     cookie_name, session = seed(args.mentees)
     cookie = f"{cookie_name}={session}"
@@ -134,7 +164,7 @@ def main(argv=None) -> int:
         for result, baseline in zip(results, owner, strict=True):
             print(
                 f"{result.label:<54} {result.per_second:>7.0f} "
-                f"{result.per_second / baseline.per_second:>9.2f} {result.p50_ms:>7.1f} "
+                f"{result.per_second / max(baseline.per_second, 0.01):>9.2f} {result.p50_ms:>7.1f} "
                 f"{result.p95_ms:>7.1f} {result.errors:>6}"
             )
     return 0
