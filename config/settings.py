@@ -441,39 +441,54 @@ if TRUSTED_PROXIES:
 # Tenancy
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 # Postgres row-level security (core/row_security.py): on these tables a request acting for an
-# organisation sees only that organisation's rows, even through a query missing its filter. Only
-# tables that no public page, applicant or other organisation reads or writes in a staff request:
-# referrals (passed on to another organisation), volunteer applications and roles, memberships,
-# invitations, services, locations, awards, the audit log and report snapshots stay out.
+# organisation sees only that organisation's rows, even through a query missing its filter. By
+# model name, not app label, so a model moved between apps stays covered; a name that matches no
+# model, or two, stops the service. Every model with a required organisation is in one list or
+# the other (tests/core/test_row_security.py).
 ROW_SECURITY_MODELS = [
-    "mentees.Mentee",
-    "mentees.MenteeStatusChange",
-    "mentees.NeedsAssessment",
-    "mentees.Goal",
-    "mentees.CaseNote",
-    "mentees.CaseDocument",
-    "mentees.VolunteerReference",
-    "mentees.CriminalRecordDisclosure",
-    "mentees.Interview",
-    "mentees.DBSCheck",
-    "mentees.TrainingRecord",
-    "mentees.MentorProfile",
-    "mentees.SupervisionSession",
-    "matching.BulkProposal",
-    "matching.Exclusion",
-    "matching.Match",
-    "matching.MatchEvent",
-    "matching.Meeting",
-    "matching.MatchingSettings",
-    "accreditation.Application",
-    "accreditation.RequirementResponse",
-    "accreditation.EvidenceFile",
-    "accreditation.EvidenceSummary",
-    "accreditation.Visit",
-    "accreditation.ApplicationEvent",
-    "accreditation.SupportRequest",
-    "outcomes.OutcomeRecord",
-    "outcomes.OutcomeSettings",
+    "Mentee",
+    "MenteeStatusChange",
+    "NeedsAssessment",
+    "Goal",
+    "CaseNote",
+    "CaseDocument",
+    "VolunteerReference",
+    "CriminalRecordDisclosure",
+    "Interview",
+    "DBSCheck",
+    "TrainingRecord",
+    "MentorProfile",
+    "SupervisionSession",
+    "BulkProposal",
+    "Exclusion",
+    "Match",
+    "MatchEvent",
+    "Meeting",
+    "MatchingSettings",
+    "Application",
+    "RequirementResponse",
+    "EvidenceFile",
+    "EvidenceSummary",
+    "Visit",
+    "ApplicationEvent",
+    "SupportRequest",
+    "OutcomeRecord",
+    "OutcomeSettings",
+]
+# Read or written across organisations in a staff request, or by applicants or the public:
+# volunteer roles, training modules, applications and their updates, memberships, invitations,
+# services, locations, awards (the public register). Models whose organisation may be empty
+# (referrals, passed on to another organisation; the audit log; report snapshots) stay out too.
+ROW_SECURITY_OPEN_MODELS = [
+    "VolunteerRole",
+    "TrainingModule",
+    "VolunteerApplication",
+    "ApplicationUpdate",
+    "Membership",
+    "Invitation",
+    "Service",
+    "Location",
+    "Award",
 ]
 # Whether each staff request sets its organisation for the policies (two queries a request). On
 # by default only with two database roles (MIGRATION_DATABASE_URL set): one role owns the tables

@@ -1,8 +1,8 @@
 """Postgres row-level security on tenant-owned tables: defence in depth behind `visible_to`.
 
-Every table listed in settings.ROW_SECURITY_MODELS gets one policy: a row is visible (and may be
-written) when no organisation is set for this connection, or when its `organisation_id` is the
-one set. A request acting for an organisation sets it (`tenant_scope`, from
+Every table of a model named in settings.ROW_SECURITY_MODELS gets one policy: a row is visible
+(and may be written) when no organisation is set for this connection, or when its
+`organisation_id` is the one set. A request acting for an organisation sets it (`tenant_scope`, from
 providers.middleware), so a query that forgot the organisation filter still sees only that
 organisation's rows. Public pages, platform roles and scheduled jobs set nothing and rely on the
 application's own scoping, as before.
@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError
 from django.db import connection as default_connection
 from psycopg import sql
@@ -30,8 +31,16 @@ _CURRENT = f"current_setting('{SETTING}', true)"
 _VISIBLE = f"coalesce({_CURRENT}, '') = '' OR organisation_id = nullif({_CURRENT}, '')::bigint"
 
 
+def model_named(name: str):
+    """The one installed model called `name` (whichever app holds it)."""
+    found = [model for model in apps.get_models() if model.__name__ == name]
+    if len(found) != 1:
+        raise ImproperlyConfigured(f"Row security: {len(found)} models are called {name!r}")
+    return found[0]
+
+
 def tenant_tables() -> list[str]:
-    return [apps.get_model(label)._meta.db_table for label in settings.ROW_SECURITY_MODELS]
+    return [model_named(name)._meta.db_table for name in settings.ROW_SECURITY_MODELS]
 
 
 def enable_row_security(connection=default_connection) -> None:

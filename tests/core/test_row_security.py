@@ -11,15 +11,23 @@ import secrets
 import sys
 
 import pytest
+from django.apps import apps
 from django.db import DatabaseError, connection, transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.database import grant_app_role
-from core.row_security import POLICY, enable_row_security, tenant_scope, tenant_tables
+from core.row_security import (
+    POLICY,
+    enable_row_security,
+    model_named,
+    tenant_scope,
+    tenant_tables,
+)
 from mentees import tenancy
 from mentees.models import Mentee
 from providers.constants import MembershipRole
+from providers.models import Organisation
 from tests.accounts.test_database_role import CONNECTION_KEYS, _drop
 from tests.factories import OrganisationFactory
 from tests.mentees.factories import MenteeFactory
@@ -71,6 +79,23 @@ def forgotten_filter(monkeypatch):
     for module in list(sys.modules.values()):
         if getattr(module, "get_mentee_for_user_or_404", None) is scoped:
             monkeypatch.setattr(module, "get_mentee_for_user_or_404", any_mentee)
+
+
+def test_every_model_with_a_required_organisation_is_covered_or_left_open_on_purpose(settings):
+    """A new tenant model fails here until someone decides which list it belongs in."""
+    required = {
+        model.__name__
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if field.is_relation
+        and field.related_model is Organisation
+        and field.name == "organisation"
+        and not field.null
+    }
+    covered, left_open = set(settings.ROW_SECURITY_MODELS), set(settings.ROW_SECURITY_OPEN_MODELS)
+    assert not covered & left_open
+    assert required == covered | left_open
+    assert [model_named(name)._meta.db_table for name in sorted(covered)]  # each name is one
 
 
 def test_every_tenant_table_has_row_security_and_our_policy_once():
