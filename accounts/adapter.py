@@ -57,8 +57,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def pre_authenticate(self, request, **credentials) -> None:
         """Our sign-in limit (accounts.ratelimits) in place of allauth's per-address and
-        per-account one, which let anyone lock out an office or a person. allauth's
-        "login_failed" rate still limits codes typed at the two-factor step."""
+        per-account one, which let anyone lock out an office or a person. Codes typed at the
+        two-factor step are limited the same way (accounts.mfa_forms)."""
         wait = signin_wait(request, _login(credentials))
         if wait:
             raise ValidationError(

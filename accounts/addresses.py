@@ -29,6 +29,31 @@ def _address(value: str | None) -> Address | None:
         return None
 
 
+def from_our_proxy(request) -> bool:
+    """Whether this connection came from one of our own proxies (never, with none declared)."""
+    address = _address(request.META.get("REMOTE_ADDR"))
+    networks = _networks(tuple(settings.TRUSTED_PROXIES))
+    return address is not None and any(address in network for network in networks)
+
+
+class ForwardedProtoFromOurProxiesMiddleware:
+    """Forgets X-Forwarded-Proto unless one of our own proxies sent the request.
+
+    Django believes SECURE_PROXY_SSL_HEADER from anyone. Reached directly, a client could say
+    "https" over plain http and be treated as secure (no redirect to https). settings only sets
+    SECURE_PROXY_SSL_HEADER when TRUSTED_PROXIES is declared; this drops the header from anyone
+    else, so a client that reaches gunicorn round the balancer cannot use it either.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_X_FORWARDED_PROTO" in request.META and not from_our_proxy(request):
+            del request.META["HTTP_X_FORWARDED_PROTO"]
+        return self.get_response(request)
+
+
 def client_ip(request) -> str | None:
     """The client's address, believing X-Forwarded-For only as far as our own proxies."""
     if request is None:

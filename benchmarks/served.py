@@ -123,6 +123,7 @@ def load(
     connections: int,
     seconds: float,
     paths_file: Path | None = None,
+    headers: tuple[str, ...] = (),
 ) -> Result:
     """Drive one URL (or, with paths_file, a stream of them) for `seconds` with wrk."""
     env = {**os.environ, "WRK_PATHS": str(paths_file or ""), "WRK_THREADS": str(WRK_THREADS)}
@@ -136,6 +137,7 @@ def load(
         "10s",
         "-H",
         "Accept-Encoding: gzip",
+        *[part for header in headers for part in ("-H", header)],
         "-s",
         str(LUA),
         base_url + path,

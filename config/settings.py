@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.health.HealthMiddleware",  # first: a load balancer's check needs nothing else
+    # before SecurityMiddleware: X-Forwarded-Proto is believed only from our own proxies
+    "accounts.addresses.ForwardedProtoFromOurProxiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.compression.PublicGZipMiddleware",
@@ -82,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "providers.middleware.ActiveMembershipMiddleware",
+    "providers.middleware.TenantRowSecurityMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
 ]
 
@@ -164,6 +167,8 @@ OUTBOX_MESSAGE_ID_DOMAIN = env.str("OUTBOX_MESSAGE_ID_DOMAIN", default="opengate
 OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=30)
 # Emails given up after every try stay this long for a platform admin to send again, then go.
 OUTBOX_KEEP_GIVEN_UP_DAYS = env.int("OUTBOX_KEEP_GIVEN_UP_DAYS", default=90)
+# A form's "sent once" key (core/once.py) is kept this many days, then deleted by a daily job.
+SUBMISSION_KEEP_DAYS = env.int("SUBMISSION_KEEP_DAYS", default=7)
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
@@ -219,6 +224,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "core.tasks.forget_sent_emails",
         "schedule": crontab(hour=3, minute=0),
     },
+    "forget-old-submissions": {
+        "task": "core.tasks.forget_old_submissions",
+        "schedule": crontab(hour=3, minute=5),
+    },
     "outcome-follow-ups": {
         "task": "outcomes.tasks.remind_follow_ups",
         "schedule": crontab(hour=7, minute=10),
@@ -270,9 +279,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 # allauth's built-in rate limits, kept in the shared cache. Wrong passwords are limited by
 # accounts.ratelimits per account and address together, with a growing wait and no hard block by
-# address (an office shares one); allauth's "login_failed" now limits only two-factor codes.
+# address (an office shares one). Two-factor codes are limited the same way, per account and
+# address (accounts.mfa_forms), so allauth's "login_failed" limit is off.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/5m/key",
+    "login_failed": "",
     "login": "",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -295,7 +305,11 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_FORMS = {
+    "activate_totp": "accounts.mfa_forms.ActivateTotpForm",
+    "authenticate": "accounts.mfa_forms.AuthenticateCodeForm",
+    "reauthenticate": "accounts.mfa_forms.ReauthenticateCodeForm",
     "add_webauthn": "accounts.passkeys.AddPasskeyForm",
+    "edit_webauthn": "accounts.passkeys.EditPasskeyForm",
     "authenticate_webauthn": "accounts.passkeys.AuthenticatePasskeyForm",
     "login_webauthn": "accounts.passkeys.LoginPasskeyForm",
     "reauthenticate_webauthn": "accounts.passkeys.ReauthenticatePasskeyForm",
@@ -406,7 +420,6 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -423,9 +436,68 @@ for _network in TRUSTED_PROXIES:
         ipaddress.ip_network(_network, strict=False)
     except ValueError as _error:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_error}") from _error
+# Whether a request came over https is taken from X-Forwarded-Proto only when a proxy is declared
+# (and then only from the proxy itself: accounts.addresses.ForwardedProtoFromOurProxiesMiddleware).
+# With no proxy, a client could otherwise say "https" over plain http.
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Tenancy
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# Postgres row-level security (core/row_security.py): on these tables a request acting for an
+# organisation sees only that organisation's rows, even through a query missing its filter. By
+# model name, not app label, so a model moved between apps stays covered; a name that matches no
+# model, or two, stops the service. Every model with a required organisation is in one list or
+# the other (tests/core/test_row_security.py).
+ROW_SECURITY_MODELS = [
+    "Mentee",
+    "MenteeStatusChange",
+    "NeedsAssessment",
+    "Goal",
+    "CaseNote",
+    "CaseDocument",
+    "VolunteerReference",
+    "CriminalRecordDisclosure",
+    "Interview",
+    "DBSCheck",
+    "TrainingRecord",
+    "MentorProfile",
+    "SupervisionSession",
+    "BulkProposal",
+    "Exclusion",
+    "Match",
+    "MatchEvent",
+    "Meeting",
+    "MatchingSettings",
+    "Application",
+    "RequirementResponse",
+    "EvidenceFile",
+    "EvidenceSummary",
+    "Visit",
+    "ApplicationEvent",
+    "SupportRequest",
+    "OutcomeRecord",
+    "OutcomeSettings",
+]
+# Read or written across organisations in a staff request, or by applicants or the public:
+# volunteer roles, training modules, applications and their updates, memberships, invitations,
+# services, locations, awards (the public register). Models whose organisation may be empty
+# (referrals, passed on to another organisation; the audit log; report snapshots) stay out too.
+ROW_SECURITY_OPEN_MODELS = [
+    "VolunteerRole",
+    "TrainingModule",
+    "VolunteerApplication",
+    "ApplicationUpdate",
+    "Membership",
+    "Invitation",
+    "Service",
+    "Location",
+    "Award",
+]
+# Whether each staff request sets its organisation for the policies (two queries a request). On
+# by default only with two database roles (MIGRATION_DATABASE_URL set): one role owns the tables
+# and the policies do not hold it (the demo, the tests). Off, the policies let every row through.
+ROW_SECURITY_SCOPING = env.bool("ROW_SECURITY_SCOPING", default=MIGRATION_DATABASE is not None)
 
 LOGGING = {
     "version": 1,

@@ -11,10 +11,12 @@ back, its claim goes too, and the second goes ahead.
 
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TypeVar
 
 from django import forms
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
 from .models import Submission
 
@@ -58,3 +60,11 @@ def create_once(*, actor, key: uuid.UUID | None, model: type[T], create: Callabl
     claim.object_type, claim.object_id = record._meta.label_lower, str(record.pk)
     claim.save(update_fields=["object_type", "object_id"])
     return record
+
+
+def forget_old_submissions(*, days: int) -> int:
+    """Delete the claims of forms sent more than `days` ago. A key only has to outlive a double
+    click, a retry or the back button; past that, a form sent again makes a new record."""
+    before = timezone.now() - timedelta(days=days)
+    deleted, _ = Submission.objects.filter(created_at__lt=before).delete()
+    return deleted

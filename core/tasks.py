@@ -3,7 +3,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 
-from . import outbox
+from . import once, outbox
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +22,13 @@ def forget_sent_emails() -> int:
     return outbox.forget_sent(
         days=settings.OUTBOX_KEEP_SENT_DAYS, given_up_days=settings.OUTBOX_KEEP_GIVEN_UP_DAYS
     )
+
+
+@shared_task
+def forget_old_submissions() -> int:
+    """Daily: the double-submission keys of forms (core/once.py) are kept SUBMISSION_KEEP_DAYS,
+    then deleted. Running it twice deletes nothing more."""
+    return once.forget_old_submissions(days=settings.SUBMISSION_KEEP_DAYS)
 
 
 def kick_relay() -> None:

@@ -134,3 +134,72 @@ def test_a_forged_passkey_at_the_second_step_is_refused_with_a_message(client):
     assert response.status_code == 200
     assert "Your passkey could not be checked" in response.text
     assert "_auth_user_id" not in client.session
+
+
+def a_passkey(user, name="Work laptop"):
+    return Authenticator.objects.create(
+        user=user,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": name, "credential": {"clientExtensionResults": {}}},
+    )
+
+
+def passkey_name(passkey) -> str:
+    passkey.refresh_from_db()
+    return passkey.wrap().name
+
+
+def test_renaming_a_passkey_on_our_page(client):
+    user = MembershipFactory(role=MembershipRole.COORDINATOR).user
+    sign_in(client, user)
+    confirm_password(client)  # allauth asks again before a passkey is changed
+    passkey = a_passkey(user)
+    url = reverse("mfa_edit_webauthn", kwargs={"pk": passkey.pk})
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Rename a passkey" in page.text and 'value="Work laptop"' in page.text
+    assert "Edit Security Key" not in page.text
+    assert_ours(page.text)
+
+    for name, message in [
+        ("   ", "Enter a name for this passkey"),
+        ("x" * 101, "The name must be 100 characters or fewer"),
+    ]:
+        response = client.post(url, {"name": name})
+        assert response.status_code == 200
+        assert "govuk-error-summary" in response.text and message in response.text
+        assert passkey_name(passkey) == "Work laptop"
+
+    response = client.post(url, {"name": "  My phone "})
+    assert response.status_code == 302 and response.url == reverse("mfa_list_webauthn")
+    assert passkey_name(passkey) == "My phone"
+
+
+def test_removing_a_passkey_asks_first_on_our_page(client):
+    user = MembershipFactory(role=MembershipRole.COORDINATOR).user
+    sign_in(client, user)
+    confirm_password(client)  # allauth asks again before a passkey is changed
+    passkey = a_passkey(user)
+    url = reverse("mfa_remove_webauthn", kwargs={"pk": passkey.pk})
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'Remove the passkey "Work laptop"?' in page.text and "Remove this passkey" in page.text
+    assert "Remove Security Key" not in page.text and "Are you sure" not in page.text
+    assert_ours(page.text)
+    assert Authenticator.objects.filter(pk=passkey.pk).exists()  # asking removes nothing
+
+    response = client.post(url)
+    assert response.status_code == 302 and response.url == reverse("mfa_list_webauthn")
+    assert not Authenticator.objects.filter(pk=passkey.pk).exists()
+
+
+def test_someone_elses_passkey_cannot_be_renamed_or_removed(client):
+    user = MembershipFactory(role=MembershipRole.COORDINATOR).user
+    sign_in(client, user)
+    confirm_password(client)
+    theirs = a_passkey(UserFactory())
+    for name in ("mfa_edit_webauthn", "mfa_remove_webauthn"):
+        url = reverse(name, kwargs={"pk": theirs.pk})
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"name": "Mine now"}).status_code == 404
+    assert passkey_name(theirs) == "Work laptop"

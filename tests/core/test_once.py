@@ -1,13 +1,18 @@
 """A create-form sent twice (a double click, the back button, a retry) makes one record and one
 email, and the second sending lands on the same confirmation (core/once.py)."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from config.celery import app as celery_app
 from core.models import Submission
+from core.tasks import forget_old_submissions
 from mentees.models import CaseDocument, CaseNote
 from providers.constants import MembershipRole
 from providers.models import Invitation
@@ -137,3 +142,28 @@ def test_two_admins_inviting_the_same_person_at_once_send_one_email(
     assert "already has an invitation waiting" in response.text
     assert Invitation.objects.filter(email=INVITED).count() == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_old_sent_once_keys_are_deleted_daily_and_recent_ones_kept(
+    staff_client, coordinator, mentee, settings
+):
+    url = reverse("mentees:mentee_notes", args=[mentee.pk])
+    days = settings.SUBMISSION_KEEP_DAYS
+
+    def send_note(text):
+        staff_client.post(url, {"text": text, "submission_key": form_key(staff_client.get(url))})
+
+    send_note("Sent first.")
+    with time_machine.travel(timezone.now() + timedelta(days=days - 1)):
+        sign_in(staff_client, coordinator)  # the first session has timed out by now
+        send_note("Sent later.")
+        assert forget_old_submissions() == 0
+    assert Submission.objects.count() == 2
+    with time_machine.travel(timezone.now() + timedelta(days=days + 1)):
+        assert forget_old_submissions() == 1
+        assert forget_old_submissions() == 0  # a second run the same day changes nothing
+    assert Submission.objects.count() == 1
+    assert CaseNote.objects.filter(mentee=mentee).count() == 2  # the notes themselves stay
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "core.tasks.forget_old_submissions" in scheduled
