@@ -17,7 +17,8 @@ sed -i "s/\"GDS Transport\",//g" "$out/main.css" "$out/public.css"
 cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js "$out/govuk-frontend.min.js"
 cp node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js "$out/moj-frontend.min.js"
 # Finding a council or prison in the service form's long lists (static/js/find-in-list.mjs).
-cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js "$out/"
+# With its source map: the manifest storage follows the sourceMappingURL at the end of the file.
+cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js{,.map} "$out/"
 cp node_modules/govuk-frontend/dist/govuk/assets/images/*.svg "$out/images/"
 cp node_modules/@ministryofjustice/frontend/moj/assets/images/*.svg "$out/images/"
 # Every url() in the CSS must resolve to a file we ship, or the manifest storage refuses it.
