@@ -252,6 +252,8 @@ def coordinate(browser: Browser, person: SignedIn, rng: random.Random) -> None:
         detail = f"/organisation/referrals/{referral}/"
         text = browser.page("coordinator: referral", detail)
         if rng.random() < 0.5:
+            if f'action="{detail}accept/"' not in text:
+                return  # decided meanwhile by another coordinator: no button to accept it
             location = browser.send("coordinator: accept", f"{detail}accept/", {}, form_page=text)
             if "/organisation/mentees/" in location:
                 browser.ledger.add("accepted", referral)
