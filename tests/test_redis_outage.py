@@ -16,7 +16,7 @@ from django.utils import timezone
 from config.celery import app
 from core.models import OutboxMessage
 from mentees.models import Referral
-from tests.conftest import sign_in
+from tests.conftest import ONE_AT_A_TIME, sign_in
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
@@ -30,7 +30,7 @@ from tests.faults import RedisServer
 from tests.mentees.factories import ReferralFactory
 from tests.mentees.referrals.journey import custody_answers, finishing_pages, walk
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, ONE_AT_A_TIME]  # a redis-server on a fixed port
 
 REDIS_PORT = 6391
 

@@ -6,7 +6,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from tests.conftest import ONE_AT_A_TIME
 from tests.faults import TcpProxy
+
+pytestmark = ONE_AT_A_TIME  # the proxy listens on a fixed port
 
 PROXY_PORT = 8168
 

@@ -18,9 +18,11 @@ from django.utils import timezone
 from accounts.constants import PlatformRole
 from core import outbox
 from core.models import OutboxMessage, OutboxStatus
-from tests.conftest import sign_in
+from tests.conftest import ONE_AT_A_TIME, sign_in
 from tests.factories import UserFactory
 from tests.faults import SmtpSink
+
+pytestmark = ONE_AT_A_TIME  # the SMTP sink listens on a fixed port
 
 SMTP_PORT = 8164
 
