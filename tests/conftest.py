@@ -144,8 +144,9 @@ class Demo:
     emails: tuple  # the emails seeding sent (none, it should be)
 
 
-# Tests that listen on a fixed port or start a real Celery worker: under pytest-xdist they run
-# one after another in one process (`--dist loadgroup`), never two at once.
+# Tests that start servers of their own (SMTP, a proxy, redis-server) or a real Celery worker, and
+# wait on them with timeouts: under pytest-xdist they run one after another in one process
+# (`--dist loadgroup`), never two at once, as in a run in one process.
 ONE_AT_A_TIME = pytest.mark.xdist_group("one-at-a-time")
 
 

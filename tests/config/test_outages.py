@@ -7,11 +7,11 @@ from django.db import connection
 from django.test import Client
 
 from tests.conftest import ONE_AT_A_TIME
-from tests.faults import TcpProxy
+from tests.faults import TcpProxy, spare_port
 
-pytestmark = ONE_AT_A_TIME  # the proxy listens on a fixed port
+pytestmark = ONE_AT_A_TIME  # cuts Postgres off through a proxy of its own
 
-PROXY_PORT = 8168
+PROXY_PORT = spare_port()
 
 
 def test_liveness_answers_without_anything_else(client):

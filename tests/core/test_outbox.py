@@ -20,11 +20,11 @@ from core import outbox
 from core.models import OutboxMessage, OutboxStatus
 from tests.conftest import ONE_AT_A_TIME, sign_in
 from tests.factories import UserFactory
-from tests.faults import SmtpSink
+from tests.faults import SmtpSink, spare_port
 
-pytestmark = ONE_AT_A_TIME  # the SMTP sink listens on a fixed port
+pytestmark = ONE_AT_A_TIME  # runs an SMTP server of its own
 
-SMTP_PORT = 8164
+SMTP_PORT = spare_port()
 
 
 @pytest.fixture
