@@ -19,6 +19,11 @@ from core import outbox
 from providers.constants import MembershipRole
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
+from .xdist_workers import use_a_redis_database_of_this_workers_own
+
+
+def pytest_configure(config):
+    use_a_redis_database_of_this_workers_own()
 
 # Our property tests check what a function returns, never how fast: on a shared, loaded build
 # machine Hypothesis's 200 ms deadline per example failed correct code.
@@ -112,8 +117,28 @@ def _pathway_taxonomy(request):
         load_pathways(Taxonomy, TaxonomyTerm)
 
 
-# Seconds the first test on the demo may take, seeding included (a test alone has 180).
-SEEDING_TIMEOUT = 600
+# Seconds the first test a process runs may take: it waits for the test database to be created
+# (the migrations), and the first test on the demo waits for the seeding (a test alone has 180).
+SET_UP_TIMEOUT = 600
+
+_set_up_already = {"database": False, "demo": False}
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item):
+    """Give the slow set-ups of a session time, on whichever test meets them first: which one
+    that is depends on the order, and under pytest-xdist on the process a test is sent to.
+    (pytest-timeout reads the marker just after this, in a hook of its own.)"""
+    fixtures = getattr(item, "fixturenames", ())
+    uses = {
+        "database": "django_db_setup" in fixtures or item.get_closest_marker("django_db"),
+        "demo": "demo_database" in fixtures,
+    }
+    for set_up, needed in uses.items():
+        if needed and not _set_up_already[set_up]:
+            _set_up_already[set_up] = True
+            item.add_marker(pytest.mark.timeout(SET_UP_TIMEOUT), append=False)
+    return (yield)
 
 
 @dataclass(frozen=True)
@@ -125,14 +150,22 @@ class Demo:
     emails: tuple  # the emails seeding sent (none, it should be)
 
 
-def pytest_collection_modifyitems(items):
+# Tests that start servers of their own (SMTP, a proxy, redis-server) or a real Celery worker, and
+# wait on them with timeouts: under pytest-xdist they run one after another in one process
+# (`--dist loadgroup`), never two at once, as in a run in one process.
+ONE_AT_A_TIME = pytest.mark.xdist_group("one-at-a-time")
+
+
+def pytest_collection_modifyitems(config, items):
     """Tests on the seeded demo run last: the demo stays in one transaction from the first of them
     to the end of the session (see `demo_database`), so no test after them may expect an empty
-    database. The sort is stable, so everything else keeps its order."""
+    database. The sort is stable, so everything else keeps its order. pytest-xdist hands each of
+    its processes tests in this order, so there too they come last, and each process seeds its
+    own demo (in its own database)."""
     items.sort(key=lambda item: "demo_database" in getattr(item, "fixturenames", ()))
-    on_demo = [item for item in items if "demo_database" in getattr(item, "fixturenames", ())]
-    if on_demo:  # The first of them waits for the seeding too: give it time for both.
-        on_demo[0].add_marker(pytest.mark.timeout(SEEDING_TIMEOUT))
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(ONE_AT_A_TIME)
 
 
 @pytest.fixture(scope="session")

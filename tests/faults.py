@@ -78,6 +78,14 @@ class TcpProxy:
                     sock.shutdown(socket.SHUT_RDWR)
 
 
+def spare_port() -> int:
+    """A port nothing listens on now, chosen by the system. Fault tests used fixed ports, and two
+    runs on one machine (or two xdist processes) then failed with "address already in use"."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def wait_for_port(port: int, *, up: bool = True, seconds: float = 10) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from config.celery import app
 from core.models import OutboxMessage
 from mentees.models import Referral
-from tests.conftest import sign_in
+from tests.conftest import ONE_AT_A_TIME, sign_in
 from tests.factories import (
     TEST_PASSWORD,
     LocalAuthorityFactory,
@@ -26,13 +26,13 @@ from tests.factories import (
     UserFactory,
     pathway,
 )
-from tests.faults import RedisServer
+from tests.faults import RedisServer, spare_port
 from tests.mentees.factories import ReferralFactory
 from tests.mentees.referrals.journey import custody_answers, finishing_pages, walk
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, ONE_AT_A_TIME]  # starts a redis-server and stops it
 
-REDIS_PORT = 6391
+REDIS_PORT = spare_port()
 
 
 @pytest.fixture

@@ -6,9 +6,12 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from tests.faults import TcpProxy
+from tests.conftest import ONE_AT_A_TIME
+from tests.faults import TcpProxy, spare_port
 
-PROXY_PORT = 8168
+pytestmark = ONE_AT_A_TIME  # cuts Postgres off through a proxy of its own
+
+PROXY_PORT = spare_port()
 
 
 def test_liveness_answers_without_anything_else(client):

@@ -18,11 +18,13 @@ from django.utils import timezone
 from accounts.constants import PlatformRole
 from core import outbox
 from core.models import OutboxMessage, OutboxStatus
-from tests.conftest import sign_in
+from tests.conftest import ONE_AT_A_TIME, sign_in
 from tests.factories import UserFactory
-from tests.faults import SmtpSink
+from tests.faults import SmtpSink, spare_port
 
-SMTP_PORT = 8164
+pytestmark = ONE_AT_A_TIME  # runs an SMTP server of its own
+
+SMTP_PORT = spare_port()
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from django.db import connection, transaction
 
 from config.celery import app
 from core.models import OutboxMessage, OutboxStatus
-from tests.faults import CeleryProcess, SmtpSink
+from tests.faults import CeleryProcess, SmtpSink, spare_port
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True), pytest.mark.timeout(150)]
 
-SMTP_PORT = 8163
+SMTP_PORT = spare_port()
 
 
 @pytest.fixture
