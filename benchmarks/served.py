@@ -123,8 +123,10 @@ def load(
     connections: int,
     seconds: float,
     paths_file: Path | None = None,
+    headers: tuple[str, ...] = (),
 ) -> Result:
-    """Drive one URL (or, with paths_file, a stream of them) for `seconds` with wrk."""
+    """Drive one URL (or, with paths_file, a stream of them) for `seconds` with wrk; `headers`
+    ("Name: value") are sent with every request, such as a signed-in session's cookie."""
     env = {**os.environ, "WRK_PATHS": str(paths_file or ""), "WRK_THREADS": str(WRK_THREADS)}
     threads = min(WRK_THREADS, connections)
     command = [
@@ -136,6 +138,7 @@ def load(
         "10s",
         "-H",
         "Accept-Encoding: gzip",
+        *(part for header in headers for part in ("-H", header)),
         "-s",
         str(LUA),
         base_url + path,
