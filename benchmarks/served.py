@@ -255,6 +255,11 @@ def run(args) -> list[str]:
 
     region_pk = Region.objects.get(name="North West").pk
     stream = distinct_searches(args.distinct)
+    # Start from a new directory version, so no page an earlier run kept in Redis (for up to 10
+    # minutes) answers this run's stream of distinct searches.
+    from providers.directory_version import directory_changed
+
+    directory_changed()
     connections.close_all()
 
     port = args.port or free_port()
