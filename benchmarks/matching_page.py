@@ -10,6 +10,14 @@ its own Postgres database (BENCH_MATCHING_DATABASE_URL, default .../opengate_ben
 a different scale needs it dropped first), signs a coordinator
 in, and times GET /organisation/matching/<mentee>/ in-process through Django's test client, with
 DEBUG off, beside the same server's minimal page.
+
+    .venv/bin/python benchmarks/matching_page.py --scale full --served --duration 20
+
+With --served it serves them as production does instead (gunicorn with config/gunicorn.conf.py,
+driven by wrk, as benchmarks/served.py does), with the coordinator's session cookie: the matching
+page at 1 connection (goal: p95 under 150 ms), then the minimal page, the referral inbox and the
+dashboard at 10 connections (goal: the inbox and the dashboard at least 0.15 of the minimal
+page's throughput).
 """
 
 import argparse
@@ -187,6 +195,68 @@ def signed_in_client():
     return client
 
 
+def served(args, mentee) -> list[str]:
+    """The matching page, the referral inbox and the dashboard through gunicorn and wrk."""
+    import urllib.request
+
+    from django.conf import settings
+    from django.db import connections
+
+    from benchmarks import served as serving
+
+    serving.wrk_or_exit()
+    session = signed_in_client().cookies[settings.SESSION_COOKIE_NAME].value
+    cookie = f"Cookie: {settings.SESSION_COOKIE_NAME}={session}"
+    connections.close_all()
+    port = serving.free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    server = serving.start_gunicorn(serving.server_environment(args.database_url, port, {}))
+    matching = f"/organisation/matching/{mentee.pk}/"
+    try:
+        serving.wait_until_up(base_url, server)
+        for path in (matching, "/organisation/referrals/", "/dashboard/"):
+            # Signed in, the page itself answers (not a redirect to the sign-in page).
+            request = urllib.request.Request(base_url + path, headers=dict([cookie.split(": ")]))
+            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+                if response.url != base_url + path or response.status != 200:
+                    raise SystemExit(f"{path} answered {response.status} at {response.url}")
+
+        def measured(label, path, connections):
+            serving.load(
+                base_url, label, path, connections=connections, seconds=1, headers=(cookie,)
+            )
+            return serving.load(
+                base_url,
+                label,
+                path,
+                connections=connections,
+                seconds=args.duration,
+                headers=(cookie,),
+            )
+
+        one = [
+            measured("minimal page (/privacy/)", "/privacy/", 1),
+            measured(f"matching page, {SCALES[args.scale]:,} mentors", matching, 1),
+        ]
+        ten = [
+            measured("minimal page (/privacy/)", "/privacy/", 10),
+            measured("referral inbox", "/organisation/referrals/", 10),
+            measured("dashboard", "/dashboard/", 10),
+        ]
+    finally:
+        serving.stop(server)
+    return [
+        f"gunicorn with {serving.GUNICORN_CONFIG} (the shipped settings), DEBUG off; wrk, "
+        f"{args.duration} s a URL after 1 s of warm-up, signed in as the coordinator.",
+        "",
+        "At 1 connection:",
+        *serving.table(one, one[0]),
+        "",
+        "At 10 connections:",
+        *serving.table(ten, ten[0]),
+    ]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
@@ -200,6 +270,10 @@ def main(argv=None) -> int:
         action="store_true",
         help="skip what config/wsgi.py does at startup (load the views, freeze the GC)",
     )
+    parser.add_argument(
+        "--served", action="store_true", help="through gunicorn and wrk, with the inbox"
+    )
+    parser.add_argument("--duration", type=int, default=20, help="seconds a URL (--served)")
     args = parser.parse_args(argv)
     mentors = SCALES[args.scale]
     _setup_django(args.database_url)
@@ -215,6 +289,9 @@ def main(argv=None) -> int:
     from mentees.models import Mentee
 
     mentee = Mentee.objects.get(reference="MN-BENC-HMRK")
+    if args.served:
+        print("\n".join(served(args, mentee)))
+        return 0
     client = signed_in_client()
     if not args.no_freeze:
         from config.startup import load_views_and_freeze

@@ -125,7 +125,8 @@ def load(
     paths_file: Path | None = None,
     headers: tuple[str, ...] = (),
 ) -> Result:
-    """Drive one URL (or, with paths_file, a stream of them) for `seconds` with wrk."""
+    """Drive one URL (or, with paths_file, a stream of them) for `seconds` with wrk; `headers`
+    ("Name: value") are sent with every request, such as a signed-in session's cookie."""
     env = {**os.environ, "WRK_PATHS": str(paths_file or ""), "WRK_THREADS": str(WRK_THREADS)}
     threads = min(WRK_THREADS, connections)
     command = [
@@ -254,6 +255,11 @@ def run(args) -> list[str]:
 
     region_pk = Region.objects.get(name="North West").pk
     stream = distinct_searches(args.distinct)
+    # Start from a new directory version, so no page an earlier run kept in Redis (for up to 10
+    # minutes) answers this run's stream of distinct searches.
+    from providers.directory_version import directory_changed
+
+    directory_changed()
     connections.close_all()
 
     port = args.port or free_port()

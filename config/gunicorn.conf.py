@@ -7,9 +7,11 @@ Chosen by measurement on a 2-core machine (docs/performance.md, "Served as produ
 it"): threaded workers (gthread) serve 1.3 to 2.8 times as much as plain sync workers at 10 and
 50 connections, because a sync worker holds a whole process while a request waits on Postgres or
 a slow client, and a sync worker with keep-alive off makes every browser open a new connection.
-Each setting can be changed with the environment variable named beside it; the defaults are the
-measured best for 2 cores. To serve more people add web processes (containers) behind the load
-balancer rather than raising these far (docs/operations.md, "Growing").
+Eight later runs comparing sync (2 and 5 workers), gthread with 4 and 8 threads on a shared,
+saturated machine did not separate them (docs/performance.md, "Worker settings"), so these
+defaults stand. Each setting can be changed with the environment variable named beside it. To
+serve more people add web processes (containers) behind the load balancer rather than raising
+these far (docs/operations.md, "Growing").
 """
 
 import multiprocessing

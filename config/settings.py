@@ -128,6 +128,11 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
         "DATABASE_CONNECT_TIMEOUT", default=3
     )
+    # Postgres's JIT compiler starts on any query its planner costs highly, such as a search
+    # reading most listings, and compiling took 100 to 280 ms against 60 ms to run the query
+    # (docs/decisions/0051-served-speed-measured-choices.md). Short web queries never repay it.
+    if not env.bool("DATABASE_JIT", default=False):
+        DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is the Celery broker and the shared cache (rate limits must be shared by all web

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mentees.constants import LivedExperiencePreference, NeedLevel
 from mentees.models import Mentee, NeedRating, NeedsAssessment, Referral
+from providers.council_version import councils_version
 from providers.models import LocalAuthority
 from volunteers.constants import LivedExperience, MentorStatus
 from volunteers.models import MentorProfile, age_band
@@ -165,9 +166,24 @@ def mentor_profiles_of(organisation, **which) -> list[scoring.MentorProfile]:
     ]
 
 
+# Every council's place by id, kept by each process under the councils' version: {version: places}.
+_PLACES: dict[int, dict] = {}
+
+
 def _places() -> dict:
-    """Every council as a scoring Place, by id (318 rows that change a few times a year)."""
-    return {council.pk: place(council) for council in LocalAuthority.objects.all()}
+    """Every council as a scoring Place, by id (318 rows that change a few times a year): read
+    once per process and again only when a council changes (providers/council_version.py)."""
+    version = councils_version()
+    places = _PLACES.get(version)
+    if places is None:
+        rows = LocalAuthority.objects.values_list("pk", "gss_code", "name", "latitude", "longitude")
+        places = {
+            pk: scoring.Place(code=code, name=name, latitude=float(lat), longitude=float(lon))
+            for pk, code, name, lat, lon in rows
+        }
+        _PLACES.clear()
+        _PLACES[version] = places
+    return places
 
 
 def _why_not_matchable(status: str, is_matchable: bool) -> str:

@@ -25,6 +25,7 @@ from .xdist_workers import use_a_redis_database_of_this_workers_own
 def pytest_configure(config):
     use_a_redis_database_of_this_workers_own()
 
+
 # Our property tests check what a function returns, never how fast: on a shared, loaded build
 # machine Hypothesis's 200 ms deadline per example failed correct code.
 hypothesis_settings.register_profile("opengate", deadline=None)

@@ -64,6 +64,22 @@ def test_ranked_mentors_come_with_reasons_and_the_excluded_with_why(
     ).exists()
 
 
+def test_the_page_uses_a_council_as_it_is_now_though_places_are_kept_per_process(
+    staff_client, organisation, mentee, far_away
+):
+    """Each process keeps every council's place; moving a council shows on the next page."""
+    elsewhere = mentor_for(UserFactory(full_name="Far Mentor"), organisation)
+    elsewhere.local_authorities.set([far_away])
+    before = staff_client.get(page(mentee)).content.decode()
+    assert "1 more work only in areas further than 15 km from Wirral" in before
+    # The council's centroid is corrected to beside Wirral: the mentor is now within reach.
+    far_away.latitude, far_away.longitude = "53.38", "-3.07"
+    far_away.save()
+    after = staff_client.get(page(mentee)).content.decode()
+    assert "Far Mentor" in after
+    assert "further than 15 km from Wirral" not in after
+
+
 def test_the_matching_page_takes_the_same_queries_for_more_mentors(
     staff_client, organisation, mentee, wirral, django_assert_max_num_queries
 ):

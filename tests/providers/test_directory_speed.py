@@ -122,3 +122,13 @@ def test_the_main_query_uses_the_full_text_index_at_a_realistic_size():
         cursor.execute(f"EXPLAIN SELECT count(*) FROM ({sql}) AS matches", params)
         count_plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "providers_service_search_vector_gin" in count_plan, count_plan
+
+
+def test_the_web_s_database_connections_never_compile_queries_with_jit():
+    """Postgres's JIT starts on any query its planner costs highly (a search with an area filter
+    over 10,000 listings did) and compiling took longer than running the query: settings turn
+    it off for every connection the web opens (docs/decisions/0051)."""
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
