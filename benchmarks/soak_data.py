@@ -73,7 +73,7 @@ def _propose(coordinators, most: int) -> int:
     from matching.constants import MatchStatus
     from matching.services.matches import match_propose
     from matching.waiting import waiting_mentees
-    from mentees.models import MentorProfile
+    from volunteers.models import MentorProfile
 
     made = 0
     for membership in coordinators:

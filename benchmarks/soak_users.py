@@ -264,7 +264,7 @@ def coordinate(browser: Browser, person: SignedIn, rng: random.Random) -> None:
             location = browser.send(
                 "coordinator: decline",
                 f"{detail}decline/",
-                {"reason": "no_capacity"},
+                {"reason": "no_capacity", "confirmed": "yes"},  # the confirmation page's answer
                 form_page=form,
             )
             if location == "/organisation/referrals/":

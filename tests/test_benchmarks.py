@@ -4,8 +4,11 @@ import pytest
 
 from benchmarks import directory, welsh_search
 from benchmarks import matching as matching_benchmark
+from tests.conftest import ONE_AT_A_TIME
 
-pytestmark = pytest.mark.django_db
+# One at a time with the soak test: both collect the static files into STATIC_ROOT for the
+# gunicorn they start, and two processes writing there at once spoil each other's manifest.
+pytestmark = [pytest.mark.django_db, ONE_AT_A_TIME]
 
 
 def test_directory_benchmark_seeds_and_measures_at_smoke_size():

@@ -131,7 +131,8 @@ def test_with_redis_down_people_can_still_do_everything(own_redis):
     # A coordinator declines a request: saved, and the email waits in the outbox.
     staff = sign_in(Client(), coordinator)
     response = staff.post(
-        reverse("mentees:referral_decline", args=[referral.pk]), {"reason": "no_capacity"}
+        reverse("mentees:referral_decline", args=[referral.pk]),
+        {"reason": "no_capacity", "confirmed": "yes"},
     )
     assert response.status_code == 302
     referral.refresh_from_db()
