@@ -44,10 +44,9 @@ check-services:
 	@DATABASE_URL="$${DATABASE_URL:-$(TEST_DATABASE_URL)}" REDIS_URL="$${REDIS_URL:-$(TEST_REDIS_URL)}" \
 		$(PY) scripts/check_services.py
 
-# How many processes run the suite (pytest-xdist, docs/decisions/0056): 0 runs it in one, as
-# before; 2 uses both cores of a build machine (TEST_PROCESSES=2 make test) but has not yet had
-# the two green runs of the whole suite we ask for before it becomes the default.
-TEST_PROCESSES ?= 0
+# How many processes run the suite (pytest-xdist, docs/decisions/0056): 2 uses both cores of a
+# build machine; TEST_PROCESSES=0 make test runs it in one process, as before.
+TEST_PROCESSES ?= 2
 
 ## make test: the whole suite on Postgres and Redis (DATABASE_URL / REDIS_URL, localhost defaults)
 ## in TEST_PROCESSES processes, each with a test database and a Redis database of its own
