@@ -34,6 +34,52 @@ def _usable(mentee: Mentee, what: str) -> None:
         raise ValidationError(f"{what} has already been merged into another record.")
 
 
+def _close(
+    referral: Referral,
+    *,
+    actor,
+    status: str,
+    merged_into: Mentee | None = None,
+    combined_into: Referral | None = None,
+) -> None:
+    """Decide the locked referral as merged into a case record or joined to another referral,
+    pointing at where it went, with its history row."""
+    referral.status = status
+    referral.merged_into = merged_into or referral.merged_into
+    referral.combined_into = combined_into or referral.combined_into
+    referral.decided_at = timezone.now()
+    referral.decided_by = actor
+    referral.save(
+        update_fields=[
+            "status",
+            "merged_into",
+            "combined_into",
+            "decided_at",
+            "decided_by",
+            "updated_at",
+        ]
+    )
+    ReferralStatusChange.objects.create(
+        referral=referral,
+        organisation_id=referral.organisation_id,
+        status=referral.status,
+        changed_by=actor,
+    )
+
+
+def _audit_both(*, actor, kept, merged, request) -> None:
+    """One audit event on each record of a merge, each naming the other."""
+    for obj, other, role in ((kept, merged, "kept"), (merged, kept, "merged")):
+        audit_record(
+            actor=actor,
+            action=AuditAction.MERGED,
+            obj=obj,
+            organisation=kept.organisation,
+            request=request,
+            details={"role": role, "other": str(other.pk), "other_reference": other.reference},
+        )
+
+
 @transaction.atomic
 def mentee_merge(*, actor, merged: Mentee, kept: Mentee, request=None) -> Mentee:
     """Merge the case record `merged` into `kept`, of the same organisation. Both rows are
@@ -68,15 +114,7 @@ def mentee_merge(*, actor, merged: Mentee, kept: Mentee, request=None) -> Mentee
         text=f"Case record {merged.reference} of the same person was merged into this one. "
         "Its notes, assessments, goals, documents, relationships and meetings are now here.",
     )
-    for obj, other, role in ((kept, merged, "kept"), (merged, kept, "merged")):
-        audit_record(
-            actor=actor,
-            action=AuditAction.MERGED,
-            obj=obj,
-            organisation=kept.organisation,
-            request=request,
-            details={"role": role, "other": str(other.pk), "other_reference": other.reference},
-        )
+    _audit_both(actor=actor, kept=kept, merged=merged, request=request)
     return kept
 
 
@@ -92,17 +130,7 @@ def referral_merge(*, actor, referral: Referral, into: Mentee, request=None) -> 
         raise ValidationError(f"This referral has already been decided: it is {status}.")
     into = Mentee.objects.select_for_update().get(pk=into.pk)
     _usable(into, "The case record")
-    referral.status = ReferralStatus.MERGED
-    referral.merged_into = into
-    referral.decided_at = timezone.now()
-    referral.decided_by = actor
-    referral.save(update_fields=["status", "merged_into", "decided_at", "decided_by", "updated_at"])
-    ReferralStatusChange.objects.create(
-        referral=referral,
-        organisation_id=referral.organisation_id,
-        status=referral.status,
-        changed_by=actor,
-    )
+    _close(referral, actor=actor, status=ReferralStatus.MERGED, merged_into=into)
     asked = ", ".join(term.name.lower() for term in referral.needs.all()) or "nothing listed"
     CaseNote.objects.create(
         mentee=into,
@@ -112,15 +140,7 @@ def referral_merge(*, actor, referral: Referral, into: Mentee, request=None) -> 
         f"They asked for help with: {asked}."
         + (f" They said: {referral.needs_details}" if referral.needs_details else ""),
     )
-    for obj, other, role in ((into, referral, "kept"), (referral, into, "merged")):
-        audit_record(
-            actor=actor,
-            action=AuditAction.MERGED,
-            obj=obj,
-            organisation=into.organisation,
-            request=request,
-            details={"role": role, "other": str(other.pk), "other_reference": other.reference},
-        )
+    _audit_both(actor=actor, kept=into, merged=referral, request=request)
     return referral
 
 
@@ -148,24 +168,6 @@ def referral_combine(*, actor, merged: Referral, kept: Referral, request=None) -
                 f"Referral {referral.reference} has already been decided: it is {status}."
             )
     kept.needs.add(*merged.needs.all())
-    merged.status = ReferralStatus.COMBINED
-    merged.combined_into = kept
-    merged.decided_at = timezone.now()
-    merged.decided_by = actor
-    merged.save(update_fields=["status", "combined_into", "decided_at", "decided_by", "updated_at"])
-    ReferralStatusChange.objects.create(
-        referral=merged,
-        organisation_id=merged.organisation_id,
-        status=merged.status,
-        changed_by=actor,
-    )
-    for obj, other, role in ((kept, merged, "kept"), (merged, kept, "merged")):
-        audit_record(
-            actor=actor,
-            action=AuditAction.MERGED,
-            obj=obj,
-            organisation=kept.organisation,
-            request=request,
-            details={"role": role, "other": str(other.pk), "other_reference": other.reference},
-        )
+    _close(merged, actor=actor, status=ReferralStatus.COMBINED, combined_into=kept)
+    _audit_both(actor=actor, kept=kept, merged=merged, request=request)
     return kept
