@@ -94,6 +94,24 @@ class MentorProfile(models.Model):
         # The audit log names records by this: a reference, never a person's name.
         return f"Mentor record {str(self.pk)[:8]}"
 
+    # Templates ask these rather than compare the status to a string (tests/test_conventions.py).
+    @property
+    def is_active(self) -> bool:
+        return self.status == MentorStatus.ACTIVE
+
+    @property
+    def is_paused(self) -> bool:
+        return self.status == MentorStatus.PAUSED
+
+    @property
+    def has_left(self) -> bool:
+        return self.status == MentorStatus.LEFT
+
+    @property
+    def tag_colour(self) -> str:
+        colours = {MentorStatus.ACTIVE: "green", MentorStatus.PAUSED: "yellow"}
+        return colours.get(self.status, "grey")
+
     @property
     def age_band(self) -> str:
         return age_band(self.date_of_birth)

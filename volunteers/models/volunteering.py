@@ -94,6 +94,12 @@ class VolunteerRole(models.Model):
     def is_published(self) -> bool:
         return self.status == VolunteerRoleStatus.PUBLISHED
 
+    @property
+    def tag_colour(self) -> str:
+        return {VolunteerRoleStatus.PUBLISHED: "green", VolunteerRoleStatus.CLOSED: "grey"}.get(
+            self.status, "yellow"
+        )
+
 
 class TrainingModule(models.Model):
     """One module of an organisation's mentor training; `required` ones must be done (and not
@@ -209,6 +215,28 @@ class VolunteerApplication(models.Model):
     def is_open(self) -> bool:
         """Sent and waiting for checks or a decision."""
         return self.status == ApplicationStatus.SUBMITTED
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == ApplicationStatus.APPROVED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == ApplicationStatus.REJECTED
+
+    @property
+    def is_sent_or_approved(self) -> bool:
+        """Checks (DBS, training) may be recorded: being checked, or a mentor already."""
+        return self.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED)
+
+    @property
+    def tag_colour(self) -> str:
+        return {
+            ApplicationStatus.APPROVED: "green",
+            ApplicationStatus.REJECTED: "red",
+            ApplicationStatus.SUBMITTED: "blue",
+            ApplicationStatus.DRAFT: "yellow",
+        }.get(self.status, "grey")
 
     @property
     def is_erased(self) -> bool:
