@@ -9,35 +9,22 @@ rebuild_search_words, which call `directory_changed`; the accreditation services
 awards. Anything kept under an old number is simply never asked for again and ages out.
 """
 
-import contextlib
 import hashlib
-import time
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone, translation
+
+from core.versions import current_version, version_changed
 
 VERSION_KEY = "providers:directory-version"
 
 
 def directory_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A new cache (or one emptied): start from a number no earlier key can have used.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return int(version)
-
-
-def _move() -> None:
-    with contextlib.suppress(ValueError):  # not set yet: the next read starts a fresh number
-        cache.incr(VERSION_KEY)
+    return current_version(VERSION_KEY)
 
 
 def directory_changed() -> None:
     """Call within the transaction that changes what the directory shows."""
-    _move()  # now, for a search running inside this transaction
-    transaction.on_commit(_move)  # and after commit, so no search caches the old rows again
+    version_changed(VERSION_KEY)
 
 
 def directory_cache_key(kind: str, query, version: int | None = None) -> str:
